@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActiveFilters } from "@/components/claims/active-filters";
+import { ClaimSearchForm } from "@/components/claims/claim-search-form";
+import { ClaimTable } from "@/components/claims/claim-table";
+import { FacetPanel } from "@/components/claims/facet-panel";
+import { Pagination } from "@/components/claims/pagination";
+import { QueryProblems } from "@/components/claims/query-problems";
+import { parseClaimQuery, type RawParams } from "@/lib/claims/query/claim-query";
+import { searchClaims } from "@/lib/claims/search/search-claims";
+import { toClaimRow } from "@/lib/claims/table-rows";
+import { loadVocabulary } from "@/lib/vocabulary/queries";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Claims" };
+
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const vocabulary = loadVocabulary();
+  const parsed = parseClaimQuery(await searchParams, vocabulary);
+  if (!parsed.ok) return <QueryProblems problems={parsed.problems} />;
+  const { query } = parsed;
+  const result = searchClaims(query, vocabulary, { facets: true });
+  const facets = result.facets!;
+
+  return (
+    <>
+      <h1>Claims</h1>
+      <ClaimSearchForm query={query} />
+      <div className="layout-with-sidebar">
+        <FacetPanel query={query} facets={facets} />
+        <div>
+          <ActiveFilters query={query} facets={facets} />
+          {result.total === 0 ? (
+            <div className="empty-state" role="status">
+              <p>No claims match these filters.</p>
+              <p>
+                <Link href="/claims">Clear filters</Link>
+              </p>
+            </div>
+          ) : (
+            <>
+              <ClaimTable rows={result.items.map(toClaimRow)} total={result.total} query={query} />
+              <Pagination query={query} total={result.total} />
+            </>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

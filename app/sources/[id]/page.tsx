@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StanceLabel } from "@/components/claims/stance-label";
+import { HighlightedArticle } from "@/components/sources/highlighted-article";
+import { FormattedDate } from "@/components/ui/formatted-date";
+import { parseId } from "@/lib/http/ids";
+import { getSource } from "@/lib/sources/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ quote?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const source = id === null ? null : getSource(id);
+  return { title: source ? source.title : "Source not found" };
+}
+
+export default async function SourcePage({ params, searchParams }: Props) {
+  const id = parseId((await params).id);
+  const source = id === null ? null : getSource(id);
+  if (!source) notFound();
+  const quoteParam = (await searchParams).quote;
+  const targetId = typeof quoteParam === "string" ? parseId(quoteParam) : null;
+  const unanchored = source.highlights.filter((h) => !h.anchored);
+  const claimCount = new Set(source.highlights.map((h) => h.claimId)).size;
+
+  return (
+    <article>
+      <p className="muted">
+        <Link href="/sources">Sources</Link>
+      </p>
+      <h1>{source.title}</h1>
+      <p className="muted">
+        {source.outlet}
+        {source.author ? ` · ${source.author}` : ""} · <FormattedDate iso={source.publishedAt} />
+        {source.url ? (
+          <>
+            {" "}
+            · <a href={source.url} rel="noreferrer noopener">original</a>
+          </>
+        ) : null}{" "}
+        · {claimCount} claims, {source.highlights.length} quotes ·{" "}
+        <Link href={`/claims?source=${source.id}`}>these claims in the table</Link>
+      </p>
+      <p className="muted">
+        Stored snapshot, SHA-256 <code title={source.textSha256}>{source.textSha256.slice(0, 12)}…</code>. Highlighted passages
+        link to their claims.
+      </p>
+      {unanchored.length > 0 ? (
+        <div className="form-message form-message--error" role="status">
+          {unanchored.length} quote{unanchored.length === 1 ? "" : "s"} could not be anchored in this text:{" "}
+          {unanchored.map((h, index) => (
+            <span key={h.attributionId}>
+              {index > 0 ? "; " : ""}
+              <Link href={`/claims/${h.claimId}#attribution-${h.attributionId}`}>“{h.quote}”</Link>
+            </span>
+          ))}
+        </div>
+      ) : null}
+      {source.text ? (
+        <HighlightedArticle text={source.text} highlights={source.highlights} targetId={targetId} />
+      ) : (
+        <p className="empty-state">This source was recorded without its text, so its quotes cannot be shown in place.</p>
+      )}
+
+      <h2>Quotes in this article</h2>
+      <ol>
+        {source.highlights.map((h) => (
+          <li key={h.attributionId}>
+            <Link href={`/sources/${source.id}?quote=${h.attributionId}#quote-${h.attributionId}`}>“{h.quote}”</Link> — {h.actorName}{" "}
+            <StanceLabel stance={h.stance} />: <Link href={`/claims/${h.claimId}`}>{h.claimText}</Link>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

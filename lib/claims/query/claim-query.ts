@@ -1,0 +1,187 @@
+import { z } from "zod";
+import { STANCES, stanceSchema } from "@/lib/vocabulary/terms";
+
+/**
+ * The state of a claim list, as it lives in the URL. One schema serves the /claims page,
+ * GET /api/claims, the stance matrix and every export, so a link, an API call and a
+ * downloaded file always mean the same set of claims.
+ *
+ * Multi-valued parameters may repeat (`status=true&status=false`) or use commas
+ * (`status=true,false`). Unknown parameters are ignored; a known one with a bad value is
+ * an error that names it.
+ */
+
+export const ACTOR_ROLES = ["any", "asserted", "denied", "relayed", "declined"] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
+  any: "in any role",
+  asserted: "asserted by",
+  denied: "denied by",
+  relayed: "relayed by",
+  declined: "declined to clarify",
+};
+
+export const SORT_KEYS = ["updated", "claim", "topic", "status", "sources", "published", "relevance"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** Columns of the claim table that a user can hide; `claim` is always shown. */
+export const COLUMN_KEYS = ["topic", "status", "asserted", "denied", "via", "sources", "updated"] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+export const MAX_SEARCH_LENGTH = 500;
+
+export type ClaimQuery = {
+  q: string | undefined;
+  status: string[];
+  topic: string[];
+  stance: (typeof STANCES)[number][];
+  source: number[];
+  actor: number[];
+  role: ActorRole;
+  contested: boolean | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  sort: SortKey;
+  desc: boolean;
+  page: number;
+  pageSize: number;
+  cols: ColumnKey[];
+};
+
+/** What the schema needs to know about the current vocabulary (statuses and topics are records). */
+export type QueryVocabulary = { statusKeys: readonly string[]; topicKeys: readonly string[] };
+
+export type RawParams = Record<string, string | string[] | undefined>;
+
+// The casts tell zod that these items receive strings (the URL only holds strings);
+// coercing schemas declare their input as unknown.
+const many = <T extends z.ZodType>(item: T) =>
+  z
+    .array(z.string())
+    .transform((values) => values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean))
+    .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>)
+    .transform((values) => [...new Set(values)]);
+
+const positiveId = z.coerce
+  .number({ error: "must be a number" })
+  .int({ error: "must be a whole number" })
+  .positive({ error: "must be a positive id" });
+
+const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+
+/** The last value given (later wins, as in most web frameworks); an empty value counts as absent. */
+const single = <T extends z.ZodType>(item: T) =>
+  z
+    .array(z.string())
+    .transform((values) => {
+      const last = values.at(-1);
+      return last === "" ? undefined : last;
+    })
+    .pipe(item as unknown as z.ZodType<z.output<T>, string | undefined>);
+
+function vocabularyValue(keys: readonly string[], what: string) {
+  return z.string().refine((value) => keys.includes(value), {
+    error: (issue) => `unknown ${what} "${String(issue.input)}"; known: ${keys.join(", ")}`,
+  });
+}
+
+const sortSchema = z
+  .string()
+  .regex(new RegExp(`^-?(${SORT_KEYS.join("|")})$`), {
+    error: `must be one of ${SORT_KEYS.join(", ")}, optionally prefixed by - for descending`,
+  });
+
+export function claimQuerySchema(vocabulary: QueryVocabulary) {
+  return z
+    .object({
+      q: single(z.string().trim().max(MAX_SEARCH_LENGTH, { error: `must be at most ${MAX_SEARCH_LENGTH} characters` }).optional()),
+      status: many(vocabularyValue(vocabulary.statusKeys, "status")),
+      topic: many(vocabularyValue(vocabulary.topicKeys, "topic")),
+      stance: many(stanceSchema),
+      source: many(positiveId),
+      actor: many(positiveId),
+      role: single(z.enum(ACTOR_ROLES, { error: `must be one of ${ACTOR_ROLES.join(", ")}` }).default("any")),
+      contested: single(
+        z
+          .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
+          .optional()
+          .transform((value) => (value === undefined || value === "" ? undefined : value === "true" || value === "1")),
+      ),
+      from: single(isoDate.optional()),
+      to: single(isoDate.optional()),
+      sort: single(sortSchema.optional()),
+      page: single(
+        z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1 or more" }).default(1),
+      ),
+      pageSize: single(
+        z.coerce
+          .number({ error: "must be a number" })
+          .int({ error: "must be a whole number" })
+          .min(1, { error: "must be 1 or more" })
+          .default(DEFAULT_PAGE_SIZE)
+          .transform((size) => Math.min(size, MAX_PAGE_SIZE)),
+      ),
+      cols: z
+        .array(z.string())
+        .transform((values) => (values.length === 0 ? undefined : values.flatMap((v) => v.split(",")).filter(Boolean)))
+        .pipe(z.array(z.enum(COLUMN_KEYS, { error: `must list columns among ${COLUMN_KEYS.join(", ")}` })).optional()),
+    })
+    .transform(({ sort, cols, q, ...rest }): ClaimQuery => {
+      const search = q === "" ? undefined : q;
+      const requested = sort ?? (search ? "relevance" : "-updated");
+      const key = requested.replace(/^-/, "") as SortKey;
+      return {
+        ...rest,
+        q: search,
+        // Relevance needs a search; without one fall back to the default order.
+        sort: key === "relevance" && !search ? "updated" : key,
+        desc: key === "relevance" && !search ? true : requested.startsWith("-"),
+        cols: cols ? [...new Set(cols)] : [...COLUMN_KEYS],
+      };
+    })
+    .refine((query) => !query.from || !query.to || query.from <= query.to, {
+      path: ["to"],
+      error: "must not be before from",
+    });
+}
+
+/** Next's searchParams object or a URLSearchParams, as arrays per parameter (missing → []). */
+export function toParamArrays(params: RawParams | URLSearchParams): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (key: string, value: string) => (out[key] ??= []).push(value);
+  if (params instanceof URLSearchParams) {
+    params.forEach((value, key) => add(key, value));
+  } else {
+    for (const [key, value] of Object.entries(params)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) add(key, item);
+    }
+  }
+  for (const key of ["q", "status", "topic", "stance", "source", "actor", "role", "contested", "from", "to", "sort", "page", "pageSize", "cols"]) {
+    out[key] ??= [];
+  }
+  return out;
+}
+
+export type QueryProblem = { parameter: string; message: string };
+
+export type ParsedClaimQuery = { ok: true; query: ClaimQuery } | { ok: false; problems: QueryProblem[] };
+
+export function parseClaimQuery(params: RawParams | URLSearchParams, vocabulary: QueryVocabulary): ParsedClaimQuery {
+  const parsed = claimQuerySchema(vocabulary).safeParse(toParamArrays(params));
+  if (parsed.success) return { ok: true, query: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({
+      parameter: String(issue.path[0] ?? "query"),
+      message: issue.message,
+    })),
+  };
+}
+
+/** A one-line message naming every bad parameter: "page: must be 1 or more". */
+export function describeProblems(problems: readonly QueryProblem[]): string {
+  return problems.map((problem) => `${problem.parameter}: ${problem.message}`).join("; ");
+}

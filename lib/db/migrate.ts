@@ -1,0 +1,42 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import Database from "better-sqlite3";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Bring the SQLite file at `databaseUrl` up to the committed migrations, creating it
+ * (and its folder) on first use. Runs the Prisma CLI's `migrate deploy`, which applies
+ * only what is missing, so it is safe on every start.
+ */
+export function migrateDatabase(databaseUrl: string): void {
+  const file = path.resolve(databaseUrl.replace(/^file:/, ""));
+  mkdirSync(path.dirname(file), { recursive: true });
+  const prismaCli = require.resolve("prisma/build/index.js");
+  try {
+    execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: `file:${file}`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      stdio: "pipe",
+    });
+  } catch (error) {
+    // The CLI is chatty on success; show its output only when it fails.
+    const failure = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`Migrating ${file} failed:\n${failure.stdout ?? ""}${failure.stderr ?? ""}`);
+  }
+  useWriteAheadLog(file);
+}
+
+/**
+ * WAL lets readers go on while one writer writes; the setting is stored in the file, so
+ * setting it once here covers every later connection.
+ */
+function useWriteAheadLog(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * A tiny tagged-template SQL builder: values become bound parameters, nested fragments
+ * are spliced in with their parameters. Every dynamic query in the app is built with it,
+ * so no user value is ever concatenated into SQL text.
+ */
+export type Sql = { readonly text: string; readonly params: readonly unknown[] };
+
+const isSql = (value: unknown): value is Sql =>
+  typeof value === "object" && value !== null && "text" in value && "params" in value;
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  let text = strings[0] ?? "";
+  const params: unknown[] = [];
+  values.forEach((value, index) => {
+    if (isSql(value)) {
+      text += value.text;
+      params.push(...value.params);
+    } else {
+      text += "?";
+      params.push(value);
+    }
+    text += strings[index + 1] ?? "";
+  });
+  return { text, params };
+}
+
+/** Raw SQL text, for identifiers and keywords chosen by code from a fixed list, never by users. */
+export function raw(text: string): Sql {
+  return { text, params: [] };
+}
+
+export function join(parts: readonly Sql[], separator: string): Sql {
+  return {
+    text: parts.map((part) => part.text).join(separator),
+    params: parts.flatMap((part) => part.params),
+  };
+}
+
+/** `(?, ?, ?)` for an IN list; callers make sure the list is not empty. */
+export function list(values: readonly unknown[]): Sql {
+  return { text: `(${values.map(() => "?").join(", ")})`, params: [...values] };
+}
+
+/** Conditions joined with AND; an empty list is always true. */
+export function and(conditions: readonly Sql[]): Sql {
+  return conditions.length === 0 ? raw("1 = 1") : join(conditions.map((c) => sql`(${c})`), " AND ");
+}

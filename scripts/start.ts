@@ -1,0 +1,37 @@
+/**
+ * `npm start`: everything a fresh clone needs, in order. Migrate (creating the SQLite
+ * file on first start) and seed an empty database; build when there is no build or the
+ * sources changed since the last one; then serve the production build on PORT.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { env } from "@/lib/env";
+import { prepareDatabase } from "./db/prepare";
+import { buildFingerprint, buildIsStale, fingerprintFile } from "./start/build-fingerprint";
+
+const require = createRequire(import.meta.url);
+const nextCli = require.resolve("next/dist/bin/next");
+const root = process.cwd();
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+async function main() {
+  await prepareDatabase();
+
+  if (buildIsStale(root)) {
+    console.log("Building the app (first start, or the sources changed)…");
+    const build = spawnSync(process.execPath, [nextCli, "build"], { stdio: "inherit", env: childEnv });
+    // A failed build can leave .next/BUILD_ID behind, so the exit code decides.
+    if (build.status !== 0) process.exit(build.status ?? 1);
+    writeFileSync(fingerprintFile(root), buildFingerprint(root));
+  }
+
+  const server = spawn(process.execPath, [nextCli, "start", "--port", String(env.PORT)], { stdio: "inherit", env: childEnv });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
