@@ -35,5 +35,6 @@ export const env = parseEnv();
 
 /** Absolute path of the SQLite file named by a `file:` URL, relative paths resolved from the working directory. */
 export function sqliteFilePath(databaseUrl: string = env.DATABASE_URL): string {
-  return path.resolve(process.cwd(), databaseUrl.replace(/^file:/, ""));
+  // The database lives wherever the operator says; it is not part of the build output.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), databaseUrl.replace(/^file:/, ""));
 }

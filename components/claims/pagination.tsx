@@ -3,7 +3,7 @@ import { MAX_PAGE_SIZE, type ClaimQuery } from "@/lib/claims/query/claim-query";
 import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url";
 import { HiddenQueryFields } from "@/components/claims/hidden-query-fields";
 
-const PAGE_SIZES = [25, 50, 100, MAX_PAGE_SIZE];
+const PAGE_SIZES = [10, 25, 50, 100, MAX_PAGE_SIZE];
 
 /** Page links and a page-size form; both are plain navigation, so every page has a URL. */
 export function Pagination({ query, total, basePath = "/claims" }: { query: ClaimQuery; total: number; basePath?: string }) {

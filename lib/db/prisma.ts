@@ -15,7 +15,7 @@ function createPrismaClient() {
 const globalForPrisma = globalThis as unknown as { claimtrailPrisma?: ReturnType<typeof createPrismaClient> };
 
 export const prisma = globalForPrisma.claimtrailPrisma ?? createPrismaClient();
-if (env.NODE_ENV !== "production") globalForPrisma.claimtrailPrisma = prisma;
+if (env.NODE_ENV === "development") globalForPrisma.claimtrailPrisma = prisma;
 
 export type Db = typeof prisma;
 export type { Prisma } from "@/lib/generated/prisma/client";

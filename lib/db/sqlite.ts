@@ -21,6 +21,12 @@ function reader(): Database.Database {
   return globalForReader.claimtrailReader;
 }
 
+/** Close the reader (tests delete their database copy afterwards); the next query reopens it. */
+export function closeReader(): void {
+  globalForReader.claimtrailReader?.close();
+  globalForReader.claimtrailReader = undefined;
+}
+
 export function queryAll<Row>(query: Sql): Row[] {
   return reader().prepare(query.text).all(...query.params) as Row[];
 }

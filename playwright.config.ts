@@ -1,0 +1,40 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/*
+ * Browser tests drive Debian's Chromium (never a downloaded browser) against the real
+ * production server: `npm start` on a fresh database, which migrates, seeds, builds when
+ * needed and serves `next start`.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const DATABASE_FILE = ".tmp/e2e/claimtrail.db";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One server and one database: tests run one at a time so that none sees another's writes mid-way.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: ".tmp/e2e-results",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: `rm -rf .tmp/e2e && mkdir -p .tmp/e2e && npm start`,
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 15 * 60_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PORT: String(PORT), DATABASE_URL: `file:./${DATABASE_FILE}`, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

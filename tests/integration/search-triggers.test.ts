@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/prisma";
+import { createArticle, claimIdByText } from "@/tests/support/article-factory";
+import { search, texts } from "@/tests/support/claim-search";
+
+/*
+ * The search index and the derived claim columns are maintained by SQL triggers. These
+ * tests change data through Prisma, as the app does, and check that search follows.
+ */
+describe("search triggers", () => {
+  it("exist after migration (a table redefinition in a later migration would drop them)", async () => {
+    const rows = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`;
+    expect(rows.map((r) => r.name)).toEqual([
+      "claim_search_actor_au",
+      "claim_search_alias_ad",
+      "claim_search_alias_ai",
+      "claim_search_alias_au",
+      "claim_search_attribution_ad",
+      "claim_search_attribution_ai",
+      "claim_search_attribution_au",
+      "claim_search_claim_ad",
+      "claim_search_claim_ai",
+      "claim_search_claim_au",
+      "claim_search_source_au",
+      "claim_search_via_ad",
+      "claim_search_via_ai",
+      "search_sync_queue_ai",
+    ]);
+  });
+
+  it("index a new claim's text, quote and actor", async () => {
+    await createArticle({ statements: [{ claim: "Zeppelins were sighted over Lviv.", topic: "sightings", actor: "Ostap Quillfeather", stance: "asserts", words: "Witnesses described a silvery airship." }] });
+    expect(texts(search("q=zeppelins"))).toEqual(["Zeppelins were sighted over Lviv."]);
+    expect(texts(search("q=silvery"))).toEqual(["Zeppelins were sighted over Lviv."]);
+    expect(texts(search("q=quillfeather"))).toEqual(["Zeppelins were sighted over Lviv."]);
+  });
+
+  it("follow an edited claim text and a renamed actor", async () => {
+    await createArticle({ statements: [{ claim: "A bridge was closed.", topic: "infrastructure", actor: "Mayor Brightwater", stance: "asserts", words: "Traffic stopped at the river." }] });
+    const id = await claimIdByText("A bridge was closed.");
+    await prisma.claim.update({ where: { id }, data: { text: "A viaduct was closed." } });
+    expect(search("q=viaduct").items.map((c) => c.id)).toEqual([id]);
+    expect(search("q=bridge").total).toBe(0);
+    await prisma.actor.updateMany({ where: { name: "Mayor Brightwater" }, data: { name: "Mayor Darkwater" } });
+    expect(search("q=darkwater").items.map((c) => c.id)).toEqual([id]);
+    expect(search("q=brightwater").total).toBe(0);
+  });
+
+  it("recompute contested and source counts when attributions change, and forget deleted claims", async () => {
+    await createArticle({ statements: [
+      { claim: "The dam is intact.", topic: "infrastructure", actor: "Utility company", stance: "asserts" },
+      { claim: "The dam is intact.", topic: "infrastructure", actor: "River watchers", stance: "denies" },
+    ] });
+    const id = await claimIdByText("The dam is intact.");
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id } })).contested).toBe(true);
+    await prisma.attribution.deleteMany({ where: { claimId: id, stance: "denies" } });
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id } })).contested).toBe(false);
+    await createArticle({ statements: [{ claim: "The dam is intact.", topic: "infrastructure", actor: "Utility company", stance: "asserts", words: "The utility repeated that the dam holds." }] });
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id } })).sourceCount).toBe(2);
+    await prisma.claim.delete({ where: { id } });
+    expect(search("q=dam").items.map((c) => c.id)).not.toContain(id);
+    const rows = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM claim_search WHERE rowid = ${id}`;
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+});
