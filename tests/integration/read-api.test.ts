@@ -5,7 +5,7 @@ import { GET as getSource } from "@/app/api/sources/[id]/route";
 import { prisma } from "@/lib/db/prisma";
 import { BASE_URL, routeParams } from "@/tests/support/route-context";
 
-const list = (query: string) => listClaims(new Request(`${BASE_URL}/api/claims?${query}`));
+const list = (query: string) => listClaims(new Request(`${BASE_URL}/api/claims?${query}`), routeParams({}));
 
 describe("GET /api/claims", () => {
   it("answers { items, total, page, pageSize, facets } with nested attributions", async () => {

@@ -1,14 +1,24 @@
 import { describeProblems, parseClaimQuery } from "@/lib/claims/query/claim-query";
+import { createClaim } from "@/lib/claims/mutations";
+import { loadClaimRecords } from "@/lib/claims/records";
+import { claimInputSchema } from "@/lib/claims/schemas";
 import { searchClaims } from "@/lib/claims/search/search-claims";
-import { apiRoute, jsonError, jsonOk } from "@/lib/http/json";
+import { readRoute, writeRoute } from "@/lib/http/api-handler";
+import { jsonError, jsonOk } from "@/lib/http/json";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/claims: the claim list with the same parameters as the /claims page. */
-export const GET = apiRoute(async (request: Request) => {
+/** GET /api/claims: the claim list, with the same parameters as the /claims page. */
+export const GET = readRoute(({ request }) => {
   const vocabulary = loadVocabulary();
   const parsed = parseClaimQuery(new URL(request.url).searchParams, vocabulary);
   if (!parsed.ok) return jsonError(400, `Invalid query: ${describeProblems(parsed.problems)}`, { problems: parsed.problems });
   return jsonOk(searchClaims(parsed.query, vocabulary, { facets: true }));
+});
+
+/** POST /api/claims: a new claim with its first attributions. */
+export const POST = writeRoute({ permission: "edit", schema: claimInputSchema }, async ({ user, input }) => {
+  const claim = await createClaim(user, input);
+  return jsonOk(loadClaimRecords([claim.id])[0], 201);
 });

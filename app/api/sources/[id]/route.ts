@@ -1,14 +1,14 @@
+import { readRoute } from "@/lib/http/api-handler";
 import { parseId } from "@/lib/http/ids";
-import { apiRoute, jsonError, jsonOk } from "@/lib/http/json";
+import { jsonError, jsonOk } from "@/lib/http/json";
 import { getSource } from "@/lib/sources/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
-  const { id } = await context.params;
-  const sourceId = parseId(id);
+export const GET = readRoute<{ id: string }>(({ params }) => {
+  const sourceId = parseId(params.id);
   const source = sourceId === null ? null : getSource(sourceId);
-  if (!source) return jsonError(404, `No source with id ${JSON.stringify(id)}.`);
+  if (!source) return jsonError(404, `No source with id ${JSON.stringify(params.id)}.`);
   const { highlights, ...rest } = source;
   return jsonOk({
     ...rest,

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { DashboardTotals } from "@/lib/dashboard/queries";
+import styles from "@/components/dashboard/dashboard.module.css";
+
+const ITEMS: { key: keyof DashboardTotals; label: string; href?: string }[] = [
+  { key: "claims", label: "Claims", href: "/claims" },
+  { key: "attributions", label: "Attributions" },
+  { key: "sources", label: "Sources", href: "/sources" },
+  { key: "actors", label: "Actors", href: "/actors" },
+  { key: "contested", label: "Contested claims", href: "/claims?contested=true" },
+];
+
+/** The headline numbers, as a description list: each label is read with its number. */
+export function HeadlineTotals({ totals }: { totals: DashboardTotals }) {
+  return (
+    <dl className={styles.totals} aria-label="Totals">
+      {ITEMS.map((item) => (
+        <div key={item.key} className={styles.total} data-total={item.key}>
+          <dt>{item.href ? <Link href={item.href}>{item.label}</Link> : item.label}</dt>
+          <dd className={styles.totalValue}>{totals[item.key].toLocaleString("en-GB")}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

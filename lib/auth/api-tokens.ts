@@ -1,0 +1,51 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db/prisma";
+
+/**
+ * Personal API tokens for `Authorization: Bearer`. The token carries 256 random bits and
+ * is shown once; only its SHA-256 is stored (no salt or slow hash is needed for a random
+ * secret of that size, and lookup by a unique hash needs no constant-time comparison).
+ */
+const TOKEN_PREFIX = "ct_";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createApiToken(userId: string, name: string): Promise<{ id: string; token: string }> {
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const row = await prisma.apiToken.create({
+    data: { userId, name, tokenHash: hashToken(token), prefix: token.slice(0, 10) },
+    select: { id: true },
+  });
+  return { id: row.id, token };
+}
+
+export type ApiTokenSummary = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
+
+export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> {
+  return prisma.apiToken.findMany({
+    where: { userId, revokedAt: null },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Revoke one of the user's own tokens; false if there was no such live token. */
+export async function revokeApiToken(userId: string, tokenId: string): Promise<boolean> {
+  const result = await prisma.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return result.count === 1;
+}
+
+/** The user behind a Bearer token, or null for a missing, unknown, revoked or disabled one. */
+export async function userFromBearerToken(authorization: string | null) {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+  const token = match?.[1];
+  if (!token?.startsWith(TOKEN_PREFIX)) return null;
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, banned: true } } },
+  });
+  if (!row || row.revokedAt || row.user.banned) return null;
+  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return row.user;
+}

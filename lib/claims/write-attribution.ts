@@ -1,0 +1,61 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { findOrCreateActor } from "@/lib/actors/resolve-actor";
+import { InvalidInputError } from "@/lib/errors";
+import { anchorAt, verifyQuoteAt } from "@/lib/sources/anchoring";
+import type { AttributionInput } from "@/lib/claims/schemas";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Write one attribution of a claim: check the source exists and that the quote is exactly
+ * the source text at the given offsets (or, for a source stored without text, that no
+ * offsets are claimed), resolve the actor and the via-chain by name or alias (creating
+ * unknown ones), and store the anchored quote. `field` prefixes error keys, e.g.
+ * "attributions.0".
+ */
+export async function writeAttribution(tx: Tx, claimId: number, input: AttributionInput, field = "") {
+  const key = (name: string) => (field ? `${field}.${name}` : name);
+  const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true, text: true } });
+  if (!source) throw new InvalidInputError(`${key("sourceId")}: no source with id ${input.sourceId}`, { [key("sourceId")]: [`no source with id ${input.sourceId}`] });
+
+  const anchor = anchorQuote(source.text, input, key);
+  const actor = await findOrCreateActor(tx, input.actor, { kind: input.actorKind, role: null });
+  const viaIds: number[] = [];
+  for (const name of input.via) viaIds.push((await findOrCreateActor(tx, name, { kind: "news_outlet" })).id);
+
+  return tx.attribution.create({
+    data: {
+      claimId,
+      sourceId: source.id,
+      actorId: actor.id,
+      stance: input.stance,
+      verb: input.verb ?? null,
+      sourcing: input.sourcing,
+      actorRole: input.actorRole ?? null,
+      ...anchor,
+      via: { create: viaIds.map((actorId, position) => ({ actorId, position })) },
+    },
+    select: { id: true, claimId: true, sourceId: true, actorId: true, stance: true, verb: true, sourcing: true, quote: true, quoteStart: true, quoteEnd: true, version: true },
+  });
+}
+
+function anchorQuote(text: string, input: AttributionInput, key: (name: string) => string) {
+  const start = input.quoteStart ?? null;
+  const end = input.quoteEnd ?? null;
+  if (text.length === 0) {
+    // An imported source without its text: the quote is kept, with nothing to anchor to.
+    if (start !== null) throw new InvalidInputError(`${key("quoteStart")}: this source has no stored text to point into`, { [key("quoteStart")]: ["this source has no stored text to point into"] });
+    return { quote: input.quote, quotePrefix: null, quoteSuffix: null, quoteStart: null, quoteEnd: null };
+  }
+  if (start === null || end === null) {
+    throw new InvalidInputError(`${key("quoteStart")}: give the quote's offsets in the source text`, { [key("quoteStart")]: ["give the quote's offsets in the source text"] });
+  }
+  const checked = verifyQuoteAt(text, input.quote, start, end);
+  if (!checked.ok) {
+    const message = `the quote does not match the source text: ${checked.problem.message}`;
+    throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
+  }
+  const anchored = anchorAt(text, start, end);
+  if (!anchored.ok) throw new Error("unreachable: verified range failed to anchor");
+  return anchored.anchor;
+}

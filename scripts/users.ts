@@ -1,0 +1,104 @@
+/**
+ * `npm run users -- <command>`: accounts from the command line, for the first admin and
+ * for scripts. Passwords are never taken from arguments (they would land in shell
+ * history and `ps`): they come from CLAIMTRAIL_PASSWORD or standard input.
+ *
+ *   add --email E --role R [--name N]   create an account
+ *   list                                every account, its role and state
+ *   set-role --email E --role R         change a role
+ *   disable --email E / enable --email E
+ *   token --email E [--name N]          print a new personal API token (shown once)
+ */
+import { parseArgs } from "node:util";
+import { createInterface } from "node:readline";
+import { prisma } from "@/lib/db/prisma";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { roleSchema } from "@/lib/auth/roles";
+import { DomainError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { createUserAccount, disableUser, enableUser, findUser, listUsers, setUserRole } from "@/lib/users/admin";
+
+const USAGE = `Usage: npm run users -- <add|list|set-role|disable|enable|token> [--email E] [--role viewer|fact_checker|admin] [--name N]
+Passwords: set CLAIMTRAIL_PASSWORD, or type it (or pipe it) on standard input.`;
+
+async function readPassword(): Promise<string> {
+  if (process.env.CLAIMTRAIL_PASSWORD) return process.env.CLAIMTRAIL_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write("Password (input is shown; prefer CLAIMTRAIL_PASSWORD or a pipe): ");
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return "";
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`--${flag} is required`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+  });
+  const [command] = positionals;
+  const role = () => {
+    const parsed = roleSchema.safeParse(required(values.role, "role"));
+    if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "bad role");
+    return parsed.data;
+  };
+  switch (command) {
+    case "add": {
+      const email = required(values.email, "email");
+      const chosenRole = role();
+      const user = await createUserAccount(null, { email, name: values.name, role: chosenRole, password: await readPassword() });
+      console.log(`Created ${user.email} (${user.role}).`);
+      return;
+    }
+    case "list": {
+      for (const user of await listUsers()) {
+        console.log([user.email, user.role ?? "viewer", user.banned ? "disabled" : "active", `${user._count.apiTokens} tokens`].join("\t"));
+      }
+      return;
+    }
+    case "set-role": {
+      const user = await setUserRole(null, required(values.email, "email"), role());
+      console.log(`${user.email} is now ${user.role}.`);
+      return;
+    }
+    case "disable": {
+      const user = await disableUser(null, required(values.email, "email"));
+      console.log(`${user.email} is disabled; its sessions and tokens no longer work.`);
+      return;
+    }
+    case "enable": {
+      const user = await enableUser(null, required(values.email, "email"));
+      console.log(`${user.email} is enabled.`);
+      return;
+    }
+    case "token": {
+      const user = await findUser(required(values.email, "email"));
+      const name = values.name ?? "command line";
+      const { id, token } = await createApiToken(user.id, name);
+      await prisma.$transaction((tx) => recordAudit(tx, { userId: null, action: "create_token", entityType: "api_token", entityId: id, after: { userId: user.id, name } }));
+      // The token alone on stdout, so scripts can capture it.
+      console.log(token);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  }
+}
+
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+    else if (error instanceof DomainError) console.error(error.message);
+    else console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => prisma.$disconnect());
