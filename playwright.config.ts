@@ -6,7 +6,9 @@ import { defineConfig, devices } from "@playwright/test";
  * needed and serves `next start`.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const DATABASE_FILE = ".tmp/e2e/claimtrail.db";
+/** Folder for the test server's database; E2E_DIR lets parallel runs keep apart. */
+const E2E_DIR = process.env.E2E_DIR ?? ".tmp/e2e";
+const DATABASE_FILE = `${E2E_DIR}/claimtrail.db`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -18,7 +20,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
-  outputDir: ".tmp/e2e-results",
+  outputDir: `${E2E_DIR}-results`,
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
@@ -29,7 +31,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `rm -rf .tmp/e2e && mkdir -p .tmp/e2e && npm start`,
+    command: `rm -rf ${E2E_DIR} && mkdir -p ${E2E_DIR} && npm start`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 15 * 60_000,
     reuseExistingServer: false,

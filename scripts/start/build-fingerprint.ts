@@ -4,7 +4,10 @@ import path from "node:path";
 
 /** What a production build is made from; a change to any of it means the build is stale. */
 const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "next.config.ts", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
-const SKIP = new Set(["generated", "node_modules", ".next"]);
+const SKIP = new Set(["generated", "node_modules"]);
+
+/** The build folder (next.config.ts reads the same variable). */
+const distDir = () => process.env.NEXT_DIST_DIR ?? ".next";
 
 function* files(entry: string): Generator<string> {
   if (!existsSync(entry)) return;
@@ -28,15 +31,13 @@ export function buildFingerprint(root: string): string {
   return hash.digest("hex");
 }
 
-const FINGERPRINT_FILE = path.join(".next", "claimtrail-build-fingerprint");
-
 /** True when there is no finished build or it was made from different sources. */
 export function buildIsStale(root: string): boolean {
-  const file = path.join(root, FINGERPRINT_FILE);
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(file)) return true;
+  const file = fingerprintFile(root);
+  if (!existsSync(path.join(root, distDir(), "BUILD_ID")) || !existsSync(file)) return true;
   return readFileSync(file, "utf8").trim() !== buildFingerprint(root);
 }
 
 export function fingerprintFile(root: string): string {
-  return path.join(root, FINGERPRINT_FILE);
+  return path.join(root, distDir(), "claimtrail-build-fingerprint");
 }
