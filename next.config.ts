@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
   // Separate build folders let several production servers (e.g. parallel test runs) share a checkout.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Type errors are caught by `npm run typecheck` (part of `npm test`), which covers the
+  // whole project including tests and benchmarks; the build itself stays fast.
+  typescript: { ignoreBuildErrors: true },
   // Native and WASM-loading modules stay plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
   async headers() {

@@ -31,12 +31,19 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `rm -rf ${E2E_DIR} && mkdir -p ${E2E_DIR} && npm start`,
+    // A fresh database with the test accounts, then exactly what a user runs.
+    command: `rm -rf ${E2E_DIR} && mkdir -p ${E2E_DIR} && npx tsx --conditions=react-server tests/e2e/support/create-accounts.ts && npm start`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 15 * 60_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATABASE_URL: `file:./${DATABASE_FILE}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: `file:./${DATABASE_FILE}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The journeys sign in many times from one address; the limiter itself is tested in tests/integration.
+      AUTH_SIGN_IN_MAX_ATTEMPTS: "1000",
+    },
   },
 });

@@ -1,14 +1,52 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
 
 /**
- * A Content-Security-Policy with a fresh nonce per request: only scripts that Next marks
- * with the nonce run, so an injected <script> in a claim or a quote cannot. Every page is
- * rendered per request anyway (they read the database), so the nonce costs nothing.
+ * Runs before every request:
+ * - refuses writes (any method but GET/HEAD/OPTIONS) that ride on the session cookie from
+ *   another site, for API routes and Server Actions alike (Next's own action check answers
+ *   such requests with a 500; this answers 403 first);
+ * - when READ_ACCESS=login, sends anonymous visitors to the sign-in page (pages) or
+ *   answers 401 (API and exports); pages and routes check again themselves;
+ * - sets a Content-Security-Policy with a fresh nonce: only scripts Next marks with it run,
+ *   so an injected <script> in a claim or a quote cannot.
  */
-export function proxy(request: NextRequest) {
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const ALWAYS_OPEN = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
+
+export async function proxy(request: NextRequest) {
+  if (!SAFE_METHODS.has(request.method) && isCrossOriginCookieRequest(request)) {
+    return NextResponse.json({ error: "Cross-origin requests are refused." }, { status: 403 });
+  }
+
+  const path = request.nextUrl.pathname;
+  if (env.READ_ACCESS === "login" && !ALWAYS_OPEN.some((pattern) => pattern.test(path))) {
+    // Loaded only in this mode, so the public default pays nothing for it.
+    const { userFromHeaders } = await import("@/lib/auth/current-user");
+    if (!(await userFromHeaders(request.headers))) {
+      if (path.startsWith("/api/") || path.startsWith("/export/")) {
+        return NextResponse.json({ error: "Sign in (or send an API token) to read claims." }, { status: 401 });
+      }
+      const signIn = new URL("/sign-in", request.url);
+      signIn.searchParams.set("next", `${path}${request.nextUrl.search}`);
+      return NextResponse.redirect(signIn);
+    }
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function contentSecurityPolicy(nonce: string): string {
   const isDev = process.env.NODE_ENV === "development";
-  const policy = [
+  return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
@@ -22,23 +60,9 @@ export function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
-
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", policy);
-  return response;
 }
 
+// Prefetches included: with READ_ACCESS=login a prefetched page must not leak either.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

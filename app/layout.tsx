@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/layout/account-menu";
 import { SiteNav } from "@/components/layout/site-nav";
 import "./globals.css";
 
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Claimtrail
             </Link>
             <SiteNav />
+            <AccountMenu />
           </div>
         </header>
         <main id="main" tabIndex={-1}>

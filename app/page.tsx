@@ -62,6 +62,8 @@ export default function DashboardPage() {
               : undefined
           }
         />
+      </div>
+      <div className={styles.grid}>
         <section aria-labelledby="contested-heading">
           <h2 id="contested-heading">Contested claims</h2>
           {dashboard.contested.length === 0 ? (

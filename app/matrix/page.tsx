@@ -9,7 +9,7 @@ import { StanceLegend } from "@/components/matrix/stance-legend";
 import { StanceMatrixTable } from "@/components/matrix/stance-matrix-table";
 import styles from "@/components/matrix/stance-matrix.module.css";
 import { parseClaimQuery, type RawParams } from "@/lib/claims/query/claim-query";
-import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url";
+import { claimQueryHref, claimQueryToSearchParams, withChanges } from "@/lib/claims/query/claim-query-url";
 import { loadStanceMatrix } from "@/lib/claims/stance-matrix";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
 
@@ -26,6 +26,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
   const first = (query.page - 1) * query.pageSize + 1;
   const last = first + matrix.rows.length - 1;
   const hiddenActors = matrix.totalActors - matrix.actors.length;
+  const filtered = claimQueryToSearchParams(query, { includePaging: false, includeColumns: false }).size > 0;
 
   return (
     <>
@@ -42,7 +43,11 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
           <p className={styles.toolbar}>
             <Link href={claimQueryHref("/claims", query)}>Open these claims in the table</Link>
           </p>
-          {total === 0 ? (
+          {total === 0 && !filtered ? (
+            <div className="empty-state" role="status">
+              <p>There are no claims yet.</p>
+            </div>
+          ) : total === 0 ? (
             <div className="empty-state" role="status">
               <p>No claims match these filters.</p>
               <p>

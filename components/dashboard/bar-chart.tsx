@@ -21,13 +21,13 @@ export function BarChart({ id, title, bars, description }: { id: string; title: 
           {bars.map((bar) => (
             <li key={bar.key}>
               <Link href={bar.href} className={styles.barLink} data-key={bar.key}>
-                <span className={styles.barLabel}>{bar.label}</span>
+                <span className={styles.barLabel}>{bar.label}</span>{" "}
                 <span className={styles.barTrack} aria-hidden="true">
                   <span
                     className={styles.barFill}
                     style={{ width: `${(bar.count / max) * 100}%`, ...(bar.colour ? { background: bar.colour } : {}) }}
                   />
-                </span>
+                </span>{" "}
                 <span className={styles.barCount}>
                   {bar.count.toLocaleString("en-GB")}
                   <span className="visually-hidden"> claim{bar.count === 1 ? "" : "s"}</span>

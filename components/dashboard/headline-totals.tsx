@@ -13,13 +13,18 @@ const ITEMS: { key: keyof DashboardTotals; label: string; href?: string }[] = [
 /** The headline numbers, as a description list: each label is read with its number. */
 export function HeadlineTotals({ totals }: { totals: DashboardTotals }) {
   return (
-    <dl className={styles.totals} aria-label="Totals">
-      {ITEMS.map((item) => (
-        <div key={item.key} className={styles.total} data-total={item.key}>
-          <dt>{item.href ? <Link href={item.href}>{item.label}</Link> : item.label}</dt>
-          <dd className={styles.totalValue}>{totals[item.key].toLocaleString("en-GB")}</dd>
-        </div>
-      ))}
-    </dl>
+    <section aria-labelledby="totals-heading">
+      <h2 id="totals-heading" className="visually-hidden">
+        Totals
+      </h2>
+      <dl className={styles.totals}>
+        {ITEMS.map((item) => (
+          <div key={item.key} className={styles.total} data-total={item.key}>
+            <dt>{item.href ? <Link href={item.href}>{item.label}</Link> : item.label}</dt>
+            <dd className={styles.totalValue}>{totals[item.key].toLocaleString("en-GB")}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

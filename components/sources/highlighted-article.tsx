@@ -20,7 +20,13 @@ export function HighlightedArticle({ text, highlights, targetId }: { text: strin
   return (
     <div className="article-text">
       {segments.map((segment) => {
-        if (segment.spanIds.length === 0) return <span key={segment.start}>{segment.text}</span>;
+        // data-start lets the quote selector turn a browser selection back into offsets.
+        if (segment.spanIds.length === 0)
+          return (
+            <span key={segment.start} data-start={segment.start}>
+              {segment.text}
+            </span>
+          );
         const covering = segment.spanIds.map((id) => byId.get(id)!);
         const innermost = covering.reduce((a, b) => (b.end! - b.start! < a.end! - a.start! ? b : a));
         const firstOf = covering.filter((h) => !started.has(h.attributionId));
@@ -32,7 +38,7 @@ export function HighlightedArticle({ text, highlights, targetId }: { text: strin
             {firstOf.map((h) => (
               <span key={h.attributionId} id={`quote-${h.attributionId}`} />
             ))}
-            <Link className="highlight" href={`/claims/${innermost.claimId}#attribution-${innermost.attributionId}`} title={label}>
+            <Link className="highlight" data-start={segment.start} href={`/claims/${innermost.claimId}#attribution-${innermost.attributionId}`} title={label}>
               {segment.text}
             </Link>
           </mark>

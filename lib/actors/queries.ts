@@ -69,3 +69,13 @@ export function getActor(id: number): ActorDetail | null {
     ORDER BY c.updatedAt DESC, a.id`);
   return { ...toSummary(row), claims: [...own, ...relayed] };
 }
+
+/** Names and aliases for the actor field's suggestions, most involved first. */
+export function listActorNames(limit = 5000): string[] {
+  return queryAll<{ name: string }>(sql`
+    SELECT name FROM (
+      SELECT ac.name AS name, (SELECT count(*) FROM Attribution a WHERE a.actorId = ac.id) AS uses FROM Actor ac
+      UNION ALL
+      SELECT al.alias AS name, 0 AS uses FROM ActorAlias al
+    ) ORDER BY uses DESC, name COLLATE NOCASE LIMIT ${limit}`).map((row) => row.name);
+}

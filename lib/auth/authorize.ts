@@ -5,6 +5,7 @@ export type Authorization = { ok: true; user: CurrentUser | null } | { ok: false
 
 const NEEDS: Record<Permission, string> = {
   read: "read claims",
+  account: "manage your account",
   edit: "edit claims, sources and verdicts (fact-checker or admin)",
   admin: "manage users and vocabularies (admin)",
 };

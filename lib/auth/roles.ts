@@ -12,12 +12,13 @@ export const roleSchema = z.enum(ROLES, { error: `role must be one of: ${ROLES.j
 
 export const ROLE_LABELS: Record<Role, string> = { viewer: "Viewer", fact_checker: "Fact-checker", admin: "Admin" };
 
-export type Permission = "read" | "edit" | "admin";
+/** "account": manage one's own account (API tokens); any signed-in user. */
+export type Permission = "read" | "account" | "edit" | "admin";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  viewer: ["read"],
-  fact_checker: ["read", "edit"],
-  admin: ["read", "edit", "admin"],
+  viewer: ["read", "account"],
+  fact_checker: ["read", "account", "edit"],
+  admin: ["read", "account", "edit", "admin"],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

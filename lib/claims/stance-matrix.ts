@@ -105,7 +105,7 @@ export function buildStanceMatrix(claims: readonly MatrixClaim[], involvements: 
 function cellMarks(marks: Map<MatrixStance, CellMark> | undefined): CellMark[] {
   if (!marks) return [];
   const direct = MATRIX_STANCES.filter((stance) => stance !== "relays" && marks.has(stance));
-  const stances = direct.length > 99 ? direct : MATRIX_STANCES.filter((stance) => marks.has(stance));
+  const stances = direct.length > 0 ? direct : MATRIX_STANCES.filter((stance) => marks.has(stance));
   return stances.map((stance) => ({ ...marks.get(stance)! }));
 }
 

@@ -1,15 +1,15 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findOrCreateActor } from "@/lib/actors/resolve-actor";
 import { InvalidInputError } from "@/lib/errors";
-import { anchorAt, verifyQuoteAt } from "@/lib/sources/anchoring";
+import { anchorAt, findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
 import type { AttributionInput } from "@/lib/claims/schemas";
 
 type Tx = Prisma.TransactionClient;
 
 /**
  * Write one attribution of a claim: check the source exists and that the quote is exactly
- * the source text at the given offsets (or, for a source stored without text, that no
- * offsets are claimed), resolve the actor and the via-chain by name or alias (creating
+ * the source text at the given offsets (without offsets, that the words occur exactly
+ * once; for a source stored without text, that no offsets are claimed), resolve the actor and the via-chain by name or alias (creating
  * unknown ones), and store the anchored quote. `field` prefixes error keys, e.g.
  * "attributions.0".
  */
@@ -48,7 +48,11 @@ function anchorQuote(text: string, input: AttributionInput, key: (name: string) 
     return { quote: input.quote, quotePrefix: null, quoteSuffix: null, quoteStart: null, quoteEnd: null };
   }
   if (start === null || end === null) {
-    throw new InvalidInputError(`${key("quoteStart")}: give the quote's offsets in the source text`, { [key("quoteStart")]: ["give the quote's offsets in the source text"] });
+    // No offsets: accept the words if they occur exactly once (a quote typed or pasted by hand).
+    const found = findQuote(text, input.quote);
+    if (found.ok) return found.anchor;
+    const message = `${found.problem.message}; select the passage in the article or give its offsets`;
+    throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
   }
   const checked = verifyQuoteAt(text, input.quote, start, end);
   if (!checked.ok) {

@@ -89,7 +89,7 @@ export function loadDashboard(options: { listLength?: number } = {}): Dashboard 
            (SELECT count(*) FROM Claim WHERE contested = 1) AS contested`) ?? { claims: 0, attributions: 0, sources: 0, actors: 0, contested: 0 };
   const byStatus = queryAll<StatusCount>(sql`
     SELECT st.key, st.label, st.colour, count(c.id) AS count
-    FROM Status st JOIN Claim c ON c.statusId = st.id
+    FROM Status st LEFT JOIN Claim c ON c.statusId = st.id
     GROUP BY st.id ORDER BY st.sortOrder, st.id`);
   const byTopic = queryAll<TopicCount>(sql`
     SELECT t.key, t.label, count(*) AS count

@@ -11,9 +11,15 @@ import { describeFieldErrors, toFieldErrors } from "@/lib/http/api-handler";
 export type ActionState =
   | { status: "idle" }
   | { status: "success"; message: string; data?: Record<string, unknown> }
-  | { status: "error"; message: string; fieldErrors?: FieldErrors; current?: Record<string, unknown>; httpStatus: number };
-
-export const IDLE: ActionState = { status: "idle" };
+  | {
+      status: "error";
+      message: string;
+      fieldErrors?: FieldErrors;
+      current?: Record<string, unknown>;
+      httpStatus: number;
+      /** What the user submitted, so the form can show it again instead of losing it. */
+      values?: Record<string, string>;
+    };
 
 /**
  * Every Server Action is built with this, so none can skip a step (as in saas-starter):
@@ -33,14 +39,25 @@ export function defineAction<Schema extends z.ZodType>(
       const parsed = options.schema.safeParse(options.fromForm(form));
       if (!parsed.success) {
         const fieldErrors = toFieldErrors(parsed.error);
-        return { status: "error", message: `Please correct: ${describeFieldErrors(fieldErrors)}`, fieldErrors, httpStatus: 400 };
+        return { status: "error", message: `Please correct: ${describeFieldErrors(fieldErrors)}`, fieldErrors, httpStatus: 400, values: submittedValues(form) };
       }
-      return await handler(parsed.data, user!, form);
+      const result = await handler(parsed.data, user!, form);
+      return result.status === "error" ? { ...result, values: submittedValues(form) } : result;
     } catch (error) {
       unstable_rethrow(error);
-      return actionError(error);
+      const failure = actionError(error);
+      return failure.status === "error" ? { ...failure, values: submittedValues(form) } : failure;
     }
   };
+}
+
+/** The text fields of a form, to hand back with an error. */
+export function submittedValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
 }
 
 export function actionError(error: unknown): ActionState {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActiveFilters } from "@/components/claims/active-filters";
 import { ClaimSearchForm } from "@/components/claims/claim-search-form";
 import { ClaimTable } from "@/components/claims/claim-table";
+import { ExportMenu } from "@/components/export/export-menu";
 import { FacetPanel } from "@/components/claims/facet-panel";
 import { Pagination } from "@/components/claims/pagination";
 import { QueryProblems } from "@/components/claims/query-problems";
@@ -30,6 +31,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <FacetPanel query={query} facets={facets} />
         <div>
           <ActiveFilters query={query} facets={facets} />
+          <ExportMenu query={query} total={result.total} />
           {result.total === 0 ? (
             <div className="empty-state" role="status">
               <p>No claims match these filters.</p>

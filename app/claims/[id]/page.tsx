@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnnotationThread } from "@/components/annotations/annotation-thread";
+import { NoteForm } from "@/components/annotations/note-form";
 import { AttributionChain } from "@/components/claims/attribution-chain";
+import { EditClaimForm } from "@/components/claims/edit-claim-form";
 import { StanceLabel } from "@/components/claims/stance-label";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { AccuracyForm } from "@/components/review/accuracy-form";
+import { StatusHistory } from "@/components/review/status-history";
+import { VerdictForm } from "@/components/review/verdict-form";
 import { FormattedDate } from "@/components/ui/formatted-date";
+import { listAnnotations, type AnnotationView } from "@/lib/annotations/queries";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { roleCan, type CurrentUser } from "@/lib/auth/roles";
 import { getClaimDetail, type AttributionDetail } from "@/lib/claims/claim-detail";
 import { parseId } from "@/lib/http/ids";
+import { listAccuracyChanges, listStatusChanges, type AccuracyChangeView } from "@/lib/review/queries";
+import { listStatuses, listTopics } from "@/lib/vocabulary/queries";
 import { ACCURACY_LABELS, humanise } from "@/lib/vocabulary/terms";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
-
-async function loadClaim(params: Props["params"]) {
-  const id = parseId((await params).id);
-  const claim = id === null ? null : getClaimDetail(id);
-  if (!claim) notFound();
-  return claim;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
@@ -27,7 +31,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClaimPage({ params }: Props) {
-  const claim = await loadClaim(params);
+  const id = parseId((await params).id);
+  const claim = id === null ? null : getClaimDetail(id);
+  if (!claim) notFound();
+  const [user, history, accuracyHistory, notes] = await Promise.all([
+    getCurrentUser(),
+    listStatusChanges(claim.id),
+    listAccuracyChanges(claim.attributions.map((a) => a.id)),
+    listAnnotations(claim.id),
+  ]);
+  const canEdit = user !== null && roleCan(user.role, "edit");
+  const claimNotes = notes.filter((note) => note.attributionId === null);
+
   return (
     <article>
       <p className="muted">
@@ -41,19 +56,67 @@ export default async function ClaimPage({ params }: Props) {
           {claim.sourceCount === 1 ? "" : "s"} · updated <FormattedDate iso={claim.updatedAt} withTime /> · version {claim.version}
         </span>
       </p>
+      {canEdit ? (
+        <details className="edit-panel">
+          <summary>Edit the claim&apos;s wording or topic</summary>
+          <EditClaimForm claimId={claim.id} version={claim.version} text={claim.text} topic={claim.topic.key} topics={listTopics()} />
+        </details>
+      ) : null}
 
-      <h2>Who said what</h2>
-      {claim.attributions.map((attribution) => (
-        <AttributionCard key={attribution.id} attribution={attribution} />
-      ))}
+      <section aria-labelledby="verdict-heading">
+        <h2 id="verdict-heading">Verdict</h2>
+        {canEdit ? (
+          <VerdictForm claimId={claim.id} version={claim.version} currentStatus={claim.status.key} statuses={listStatuses()} />
+        ) : user ? null : (
+          <p className="muted">
+            <Link href={`/sign-in?next=/claims/${claim.id}`}>Sign in</Link> as a fact-checker to set the verdict.
+          </p>
+        )}
+        <h3>History</h3>
+        <StatusHistory changes={history} />
+      </section>
+
+      <section aria-labelledby="attributions-heading">
+        <h2 id="attributions-heading">Who said what</h2>
+        {claim.attributions.map((attribution) => (
+          <AttributionCard
+            key={attribution.id}
+            attribution={attribution}
+            accuracyHistory={accuracyHistory.filter((change) => change.attributionId === attribution.id)}
+            notes={notes.filter((note) => note.attributionId === attribution.id)}
+            claimId={claim.id}
+            user={user}
+          />
+        ))}
+      </section>
+
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Notes</h2>
+        <AnnotationThread notes={claimNotes} claimId={claim.id} user={user} />
+        {canEdit ? <NoteForm mode="add" claimId={claim.id} label="Add a note on this claim" /> : null}
+      </section>
     </article>
   );
 }
 
-function AttributionCard({ attribution }: { attribution: AttributionDetail }) {
+function AttributionCard({
+  attribution,
+  accuracyHistory,
+  notes,
+  claimId,
+  user,
+}: {
+  attribution: AttributionDetail;
+  accuracyHistory: AccuracyChangeView[];
+  notes: AnnotationView[];
+  claimId: number;
+  user: CurrentUser | null;
+}) {
+  const canEdit = user !== null && roleCan(user.role, "edit");
+  const headingId = `attribution-${attribution.id}-heading`;
   return (
-    <section className="card" id={`attribution-${attribution.id}`} aria-labelledby={`attribution-${attribution.id}-heading`}>
-      <h3 id={`attribution-${attribution.id}-heading`} className="visually-hidden">
+    <section className="card" id={`attribution-${attribution.id}`} aria-labelledby={headingId}>
+      <h3 id={headingId} className="visually-hidden">
         {attribution.actor.name} {attribution.stance}
       </h3>
       <AttributionChain attribution={attribution} />
@@ -62,7 +125,7 @@ function AttributionCard({ attribution }: { attribution: AttributionDetail }) {
         {attribution.verb ? <> — “{attribution.verb}”</> : null}
         <span className="muted">
           {" "}
-          · sourcing: {humanise(attribution.sourcing)} · accuracy: {ACCURACY_LABELS[attribution.accuracy]}
+          · sourcing: {humanise(attribution.sourcing)} · accuracy: <strong>{ACCURACY_LABELS[attribution.accuracy]}</strong>
         </span>
       </p>
       {attribution.context ? (
@@ -81,6 +144,31 @@ function AttributionCard({ attribution }: { attribution: AttributionDetail }) {
         <p>
           <Link href={`/sources/${attribution.source.id}?quote=${attribution.id}#quote-${attribution.id}`}>Show in the article</Link>
         </p>
+      ) : null}
+      {accuracyHistory.length > 0 ? (
+        <details>
+          <summary>Accuracy history ({accuracyHistory.length})</summary>
+          <ol className="history">
+            {accuracyHistory.map((change) => (
+              <li key={change.id}>
+                <FormattedDate iso={change.at} withTime /> · <strong>{change.by}</strong>: {humanise(change.from)} → {humanise(change.to)} — {change.rationale}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      {canEdit ? (
+        <details>
+          <summary>Check this attribution</summary>
+          <AccuracyForm attributionId={attribution.id} version={attribution.version} current={attribution.accuracy} />
+        </details>
+      ) : null}
+      {notes.length > 0 ? <AnnotationThread notes={notes} claimId={claimId} user={user} /> : null}
+      {canEdit ? (
+        <details>
+          <summary>Add a note on this attribution</summary>
+          <NoteForm mode="add" claimId={claimId} attributionId={attribution.id} label="Note on this attribution" />
+        </details>
       ) : null}
     </section>
   );

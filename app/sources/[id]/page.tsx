@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StanceLabel } from "@/components/claims/stance-label";
 import { HighlightedArticle } from "@/components/sources/highlighted-article";
+import { QuoteSelector } from "@/components/sources/quote-selector";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { roleCan } from "@/lib/auth/roles";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { parseId } from "@/lib/http/ids";
 import { getSource } from "@/lib/sources/queries";
@@ -25,6 +28,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const targetId = typeof quoteParam === "string" ? parseId(quoteParam) : null;
   const unanchored = source.highlights.filter((h) => !h.anchored);
   const claimCount = new Set(source.highlights.map((h) => h.claimId)).size;
+  const user = await getCurrentUser();
+  const canEdit = user !== null && roleCan(user.role, "edit");
 
   return (
     <article>
@@ -59,7 +64,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
           ))}
         </div>
       ) : null}
-      {source.text ? (
+      {source.text && canEdit ? (
+        <QuoteSelector sourceId={source.id} text={source.text}>
+          <HighlightedArticle text={source.text} highlights={source.highlights} targetId={targetId} />
+        </QuoteSelector>
+      ) : source.text ? (
         <HighlightedArticle text={source.text} highlights={source.highlights} targetId={targetId} />
       ) : (
         <p className="empty-state">This source was recorded without its text, so its quotes cannot be shown in place.</p>

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PermissionNotice } from "@/components/auth/permission-notice";
+import { FormattedDate } from "@/components/ui/formatted-date";
+import { adminAccess } from "@/lib/admin/guard";
+import { prisma } from "@/lib/db/prisma";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Audit log" };
+
+const PAGE_SIZE = 100;
+
+/** Pretty JSON, or a dash. Values are shown as text, never as markup. */
+function json(value: string | null) {
+  if (!value) return <span className="muted">—</span>;
+  try {
+    return <pre className="audit-json">{JSON.stringify(JSON.parse(value), null, 2)}</pre>;
+  } catch {
+    return <pre className="audit-json">{value}</pre>;
+  }
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+  const access = await adminAccess();
+  if (!access.ok) return <PermissionNotice access={access} next="/admin/audit" />;
+  const before = Number((await searchParams).before);
+  const entries = await prisma.auditLog.findMany({
+    where: Number.isInteger(before) && before > 0 ? { id: { lt: before } } : {},
+    orderBy: { id: "desc" },
+    take: PAGE_SIZE,
+    include: { user: { select: { email: true } } },
+  });
+  const last = entries.at(-1);
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="muted">Every write, newest first: who, when, what, and the record before and after.</p>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <FormattedDate iso={entry.createdAt.toISOString()} withTime />
+              </td>
+              <td>{entry.user?.email ?? <span className="muted">system</span>}</td>
+              <td>
+                {entry.action.replace(/_/g, " ")} {entry.entityType}{" "}
+                {entry.entityType === "claim" ? <Link href={`/claims/${entry.entityId}`}>{entry.entityId}</Link> : <code>{entry.entityId}</code>}
+              </td>
+              <td>{json(entry.before)}</td>
+              <td>{json(entry.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === PAGE_SIZE && last ? (
+        <p>
+          <Link href={`/admin/audit?before=${last.id}`}>Older entries</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { EditStatusForm, NewStatusForm } from "@/components/admin/vocabulary-forms";
+import { PermissionNotice } from "@/components/auth/permission-notice";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { adminAccess } from "@/lib/admin/guard";
+import { prisma } from "@/lib/db/prisma";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Statuses" };
+
+export default async function StatusesPage() {
+  const access = await adminAccess();
+  if (!access.ok) return <PermissionNotice access={access} next="/admin/statuses" />;
+  const statuses = await prisma.status.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { _count: { select: { claims: true } } } });
+  return (
+    <>
+      <h1>Verdict statuses</h1>
+      <ul className="plain-list">
+        {statuses.map((status) => (
+          <li key={status.key}>
+            <details>
+              <summary>
+                <StatusBadge status={status} /> <code>{status.key}</code> · {status._count.claims} claims · {status.isFinal ? "final verdict" : "workflow state"}
+                {status.ratingValue ? ` · rating ${status.ratingValue}/5` : ""}
+              </summary>
+              <EditStatusForm values={status} />
+            </details>
+          </li>
+        ))}
+      </ul>
+      <h2>New status</h2>
+      <NewStatusForm />
+    </>
+  );
+}

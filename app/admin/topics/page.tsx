@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { EditTopicForm, NewTopicForm } from "@/components/admin/vocabulary-forms";
+import { PermissionNotice } from "@/components/auth/permission-notice";
+import { adminAccess } from "@/lib/admin/guard";
+import { prisma } from "@/lib/db/prisma";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Topics" };
+
+export default async function TopicsPage() {
+  const access = await adminAccess();
+  if (!access.ok) return <PermissionNotice access={access} next="/admin/topics" />;
+  const topics = await prisma.topic.findMany({ orderBy: { label: "asc" }, include: { _count: { select: { claims: true } } } });
+  return (
+    <>
+      <h1>Topics</h1>
+      <ul className="plain-list">
+        {topics.map((topic) => (
+          <li key={topic.key}>
+            <details>
+              <summary>
+                {topic.label} <code>{topic.key}</code> · {topic._count.claims} claims
+              </summary>
+              <EditTopicForm values={topic} />
+            </details>
+          </li>
+        ))}
+      </ul>
+      <h2>New topic</h2>
+      <NewTopicForm />
+    </>
+  );
+}

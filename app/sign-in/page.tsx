@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths: a sign-in link must not bounce anyone to another site. */
+function safeNext(value: string | string[] | undefined): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeNext((await searchParams).next);
+  if (await getCurrentUser()) redirect(next);
+  return (
+    <div className="page-intro">
+      <h1>Sign in</h1>
+      <p className="muted">Accounts are created by an administrator. Reading and exporting claims needs no account unless this site says otherwise.</p>
+      <SignInForm next={next} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { AttributionFields, type QuoteChoice } from "@/components/claims/attribution-fields";
+import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
+import { createClaimAction } from "@/lib/claims/actions";
+import { IDLE } from "@/lib/http/action-state";
+
+export function NewClaimForm({ sourceId, quote, topics, actorNames }: { sourceId: number; quote: QuoteChoice; topics: { key: string; label: string }[]; actorNames: string[] }) {
+  const [state, action, pending] = useActionState(createClaimAction, IDLE);
+  return (
+    <form action={action}>
+      <div className="stack-form">
+        <div className="field">
+          <label htmlFor="claim-text">The claim, in neutral words</label>
+          <textarea id="claim-text" name="text" rows={2} required defaultValue={submitted(state, "text")} {...fieldErrorProps(state, ["text"], "claim-text-error")} />
+          <FieldError state={state} names={["text"]} id="claim-text-error" />
+        </div>
+        <div className="field">
+          <label htmlFor="claim-topic">Topic</label>
+          <select id="claim-topic" name="topic" defaultValue={submitted(state, "topic", topics[0]?.key ?? "")} {...fieldErrorProps(state, ["topic"], "claim-topic-error")}>
+            {topics.map((topic) => (
+              <option key={topic.key} value={topic.key}>
+                {topic.label}
+              </option>
+            ))}
+          </select>
+          <FieldError state={state} names={["topic"]} id="claim-topic-error" />
+        </div>
+      </div>
+      <AttributionFields state={state} sourceId={sourceId} quote={quote} actorNames={actorNames} />
+      <FormFeedback state={state} />
+      <button type="submit" className="primary" disabled={pending}>
+        {pending ? "Creating…" : "Create claim"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import Link from "next/link";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { checkImportAction, runImportAction } from "@/app/import/actions";
+import { ImportReportView } from "@/components/import/import-report";
+import type { ActionState } from "@/lib/http/action";
+import type { ImportReport } from "@/lib/import/run-import";
+import styles from "./import.module.css";
+
+const IDLE: ActionState = { status: "idle" };
+
+function reportOf(state: ActionState): ImportReport | null {
+  const holder = state.status === "success" ? state.data : state.status === "error" ? state.current : undefined;
+  const report = holder?.report;
+  return report && typeof report === "object" ? (report as ImportReport) : null;
+}
+
+/**
+ * Two steps on one file: "Check" shows what the import would do and every bad row;
+ * "Import" appears once the file checks clean, and sends the file again (the server
+ * checks it again). The form is submitted by hand rather than through its action prop,
+ * so that React does not clear the chosen file after the check.
+ */
+export function ImportForm({ maxLabel }: { maxLabel: string }) {
+  const [checkState, check, checking] = useActionState(checkImportAction, IDLE);
+  const [importState, runImport, importing] = useActionState(runImportAction, IDLE);
+  // Which file choice the last check and import were for: a new choice needs a new check.
+  const [selection, setSelection] = useState(0);
+  const [checkedSelection, setCheckedSelection] = useState(-1);
+  const [importedSelection, setImportedSelection] = useState(-1);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const form = new FormData(event.currentTarget);
+    if (submitter?.value === "import") {
+      setImportedSelection(selection);
+      startTransition(() => runImport(form));
+    } else {
+      setCheckedSelection(selection);
+      setImportedSelection(-1);
+      startTransition(() => check(form));
+    }
+  }
+
+  const checkReport = checkedSelection === selection ? reportOf(checkState) : null;
+  const importDone = importedSelection === selection && importState.status !== "idle";
+  const importReport = importDone ? reportOf(importState) : null;
+  const canImport = checkReport?.ok === true && !(importDone && importState.status === "success");
+  const busy = checking || importing;
+  const shown = importDone ? importState : checkedSelection === selection ? checkState : IDLE;
+  const report = importReport ?? checkReport;
+
+  return (
+    <form onSubmit={onSubmit} className={styles.form} aria-busy={busy}>
+      <div className="field">
+        <label htmlFor="import-file">attributions.csv file (UTF-8, at most {maxLabel})</label>
+        <input id="import-file" name="file" type="file" accept=".csv,text/csv" required onChange={() => setSelection((n) => n + 1)} />
+      </div>
+      <div className={styles.buttons}>
+        <button type="submit" name="step" value="check" disabled={busy}>
+          {checking ? "Checking…" : "1. Check"}
+        </button>
+        <button type="submit" name="step" value="import" className="primary" disabled={busy || !canImport} aria-describedby="import-step-hint">
+          {importing ? "Importing…" : "2. Import"}
+        </button>
+        <span id="import-step-hint" className="muted">
+          {canImport ? "The file checked clean: import it." : "Import is possible once the file checks clean."}
+        </span>
+      </div>
+      {shown.status !== "idle" ? (
+        <p className={`form-message ${shown.status === "success" && (report?.ok ?? true) ? "form-message--ok" : "form-message--error"}`} role={shown.status === "error" ? "alert" : "status"}>
+          {shown.message}
+          {importDone && importState.status === "success" ? (
+            <>
+              {" "}
+              <Link href="/claims">See the claims</Link>.
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {report ? <ImportReportView report={report} committed={importDone && importState.status === "success"} /> : null}
+    </form>
+  );
+}

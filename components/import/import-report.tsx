@@ -1,0 +1,63 @@
+import type { ImportReport } from "@/lib/import/run-import";
+import styles from "./import.module.css";
+
+const SUMMARY_LABELS: [keyof NonNullable<ImportReport["summary"]>, string][] = [
+  ["rows", "Rows read"],
+  ["claimsToCreate", "Claims to create"],
+  ["claimsMatched", "Existing claims matched"],
+  ["statusChanges", "Status changes"],
+  ["actorsToCreate", "Actors to create"],
+  ["sourcesToCreate", "Sources to create"],
+  ["topicsToCreate", "Topics to create"],
+  ["attributionsToAdd", "Attributions to add"],
+  ["duplicatesSkipped", "Duplicates skipped"],
+  ["quotesWithoutOffsets", "Quotes kept without offsets"],
+];
+
+/** What a check found: the counts, and every problem with its line, column and reason. */
+export function ImportReportView({ report, committed }: { report: ImportReport; committed: boolean }) {
+  return (
+    <section aria-labelledby="import-report-heading" className={styles.report}>
+      <h2 id="import-report-heading">{committed ? "Imported" : report.ok ? "Ready to import" : "Problems to fix"}</h2>
+      {report.summary ? (
+        <dl className={styles.counts}>
+          {SUMMARY_LABELS.map(([key, label]) => (
+            <div key={key} className={styles.count}>
+              <dt>{committed ? label.replace(" to create", " created").replace(" to add", " added") : label}</dt>
+              <dd>{report.summary![key].toLocaleString("en")}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {report.problems.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data">
+            <caption className={styles.caption}>
+              {report.problems.length} problem{report.problems.length === 1 ? "" : "s"} in {report.fileName}: nothing is imported until every one is fixed.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Line
+                </th>
+                <th scope="col">Column</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.problems.map((problem, index) => (
+                <tr key={`${problem.row}-${problem.column}-${index}`}>
+                  <td className="num">{problem.row}</td>
+                  <td>
+                    <code>{problem.column || "—"}</code>
+                  </td>
+                  <td>{problem.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { parseClaimQuery, type ClaimQuery, type QueryProblem, type RawParams } from "@/lib/claims/query/claim-query";
+import { orderedMatches } from "@/lib/claims/search/search-claims";
+import { raw, type Sql } from "@/lib/db/sql";
+import type { ReviewContext } from "@/lib/export/claim-review";
+import type { ExportConnection } from "@/lib/export/connection";
+import { exportFileName, type ExportFormat } from "@/lib/export/formats";
+import { streamExport } from "@/lib/export/stream-export";
+import { loadVocabularyFrom } from "@/lib/export/vocabulary";
+import type { Vocabulary } from "@/lib/vocabulary/queries";
+
+export type CreatedExport =
+  | { ok: true; stream: ReadableStream<Uint8Array>; headers: Record<string, string> }
+  | { ok: false; problems: QueryProblem[] };
+
+/**
+ * An export for the list state in `params`, parsed by the same schema as /claims and
+ * /api/claims (paging and column parameters are accepted and ignored: an export holds
+ * every matching claim, in the list's sort order). `bom=1` puts a byte-order mark in
+ * front of a CSV file. On success the stream owns `connection`; on failure the caller
+ * closes it.
+ */
+export function createExport<R>(
+  connection: ExportConnection,
+  format: ExportFormat<R>,
+  params: URLSearchParams | RawParams,
+  context: ReviewContext,
+  now: Date = new Date(),
+): CreatedExport {
+  const vocabulary = loadVocabularyFrom(connection);
+  const parsed = parseClaimQuery(params, vocabulary);
+  const bom = parseBom(params instanceof URLSearchParams ? params.getAll("bom") : [params.bom ?? []].flat());
+  const problems = [...(parsed.ok ? [] : parsed.problems), ...(bom.ok ? [] : [bom.problem])];
+  if (!parsed.ok || !bom.ok) return { ok: false, problems };
+
+  const stream = streamExport({ connection, ids: exportSelection(parsed.query, vocabulary, format), format, context, bom: bom.value });
+  return {
+    ok: true,
+    stream,
+    headers: {
+      "Content-Type": format.contentType,
+      "Content-Disposition": `attachment; filename="${exportFileName(format, now)}"`,
+      "Cache-Control": "no-store",
+    },
+  };
+}
+
+/** The ids to export, in order. ClaimReview narrows the status filter to final verdicts. */
+export function exportSelection(query: ClaimQuery, vocabulary: Vocabulary, format: Pick<ExportFormat, "finalVerdictsOnly">): Sql {
+  if (!format.finalVerdictsOnly) return orderedMatches(query, vocabulary);
+  const finalKeys = vocabulary.statuses.filter((status) => status.isFinal).map((status) => status.key);
+  const status = query.status.length > 0 ? query.status.filter((key) => finalKeys.includes(key)) : finalKeys;
+  // An empty status list means "any status" to the query, so "no final status asked for" must say so itself.
+  if (status.length === 0) return raw("SELECT c.id FROM Claim c WHERE 0");
+  return orderedMatches({ ...query, status }, vocabulary);
+}
+
+type BomChoice = { ok: true; value: boolean } | { ok: false; problem: QueryProblem };
+
+export function parseBom(values: readonly string[]): BomChoice {
+  const value = values.at(-1);
+  if (value === undefined || value === "" || value === "0" || value === "false") return { ok: true, value: false };
+  if (value === "1" || value === "true") return { ok: true, value: true };
+  return { ok: false, problem: { parameter: "bom", message: "must be 1 (add a byte-order mark for Excel) or 0" } };
+}

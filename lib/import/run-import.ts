@@ -1,0 +1,84 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { applyImportPlan } from "@/lib/import/apply";
+import { IMPORT_COLUMNS } from "@/lib/import/columns";
+import { planImport, type ImportOptions, type ImportSummary } from "@/lib/import/plan";
+import { sortProblems, type ImportProblem } from "@/lib/import/problems";
+import { readCsv } from "@/lib/import/read-csv";
+import { pauseSearchSync, rebuildClaimSearch, resumeSearchSync } from "@/lib/search/rebuild";
+
+/**
+ * Import attributions.csv, all or nothing (docs/export.md, "Import"). The database is a
+ * parameter: the app and the command line pass the default client, tests and the
+ * round-trip property pass clients for their own database files.
+ */
+export type ImportFile = { bytes: Uint8Array; fileName: string };
+
+export type ImportReport = {
+  fileName: string;
+  /** True when the file has no problems (for a check: it can be imported). */
+  ok: boolean;
+  /** True when the import was written. */
+  committed: boolean;
+  problems: ImportProblem[];
+  summary: ImportSummary | null;
+};
+
+/** Writes of a big file are many statements in one transaction; Prisma's default limit is 5 s. */
+const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
+const TRANSACTION_MAX_WAIT_MS = 30_000;
+
+/** Parse and check the file and say what an import would do. Writes nothing. */
+export async function checkImport(db: PrismaClient, file: ImportFile, options: ImportOptions = {}): Promise<ImportReport> {
+  const read = readCsv(file.bytes);
+  if (!read.ok) return refused(file, read.problems, null);
+  const { plan, problems } = await planImport(db, read.table, options);
+  return problems.length > 0 ? refused(file, problems, plan.summary) : { fileName: file.fileName, ok: true, committed: false, problems: [], summary: plan.summary };
+}
+
+class Refused extends Error {
+  constructor(readonly report: ImportReport) {
+    super("import refused");
+  }
+}
+
+/**
+ * Check the file again and, if it has no problem at all, write everything in one
+ * transaction: search triggers paused, the touched claims' search documents rebuilt at
+ * the end, one audit entry. Any problem (or failure) leaves the database as it was.
+ */
+export async function runImport(db: PrismaClient, file: ImportFile, options: ImportOptions & { userId: string | null }): Promise<ImportReport> {
+  const read = readCsv(file.bytes);
+  if (!read.ok) return refused(file, read.problems, null);
+  const pause = `import ${randomUUID()}`;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // Written first, so the transaction holds the write lock while it checks the data.
+        await pauseSearchSync(tx, pause);
+        const { plan, problems } = await planImport(tx, read.table, options);
+        if (problems.length > 0) throw new Refused(refused(file, problems, plan.summary));
+        const touched = await applyImportPlan(tx, plan, { userId: options.userId, fileName: file.fileName });
+        await rebuildClaimSearch(tx, touched);
+        await resumeSearchSync(tx, pause);
+        await recordAudit(tx, {
+          userId: options.userId,
+          action: "import",
+          entityType: "import",
+          entityId: file.fileName,
+          after: { file: file.fileName, sha256: createHash("sha256").update(file.bytes).digest("hex"), ...plan.summary },
+        });
+        return { fileName: file.fileName, ok: true, committed: true, problems: [], summary: plan.summary };
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS },
+    );
+  } catch (error) {
+    if (error instanceof Refused) return error.report;
+    throw error;
+  }
+}
+
+function refused(file: ImportFile, problems: ImportProblem[], summary: ImportSummary | null): ImportReport {
+  return { fileName: file.fileName, ok: false, committed: false, problems: sortProblems(problems, IMPORT_COLUMNS), summary };
+}

@@ -1,0 +1,196 @@
+/**
+ * Write a synthetic dataset into a migrated Claimtrail database with raw better-sqlite3
+ * prepared statements, all in ONE transaction: the search triggers are paused (a row in
+ * search_sync_pause) while rows go in, the FTS index and derived columns are rebuilt in
+ * bulk, and the pause row is removed before commit. A failure anywhere rolls everything
+ * back, so the database is never left with its triggers paused or half loaded.
+ */
+import type Database from "better-sqlite3";
+import { DEFAULT_STATUSES } from "@/lib/vocabulary/default-statuses";
+import { rebuildSearchIndexAndDerivedColumns } from "@/lib/synthetic/rebuild";
+import type { SyntheticDataset } from "@/lib/synthetic/dataset";
+
+export const PAUSE_REASON = "synthetic data load";
+
+/** Tables holding claim data: a database with rows in any of them is not empty. */
+export const CONTENT_TABLES = ["Claim", "Attribution", "AttributionVia", "Source", "Actor", "ActorAlias", "Topic", "StatusChange", "AccuracyChange", "Annotation"] as const;
+
+/** Audit entries about claim data (not about accounts), removed with it by --force. */
+const CONTENT_AUDIT_TYPES = ["claim", "attribution", "annotation", "source", "actor", "topic"];
+
+export class DatabaseNotEmptyError extends Error {}
+
+export type LoadTimings = Record<string, number>;
+
+/** Prisma's stored DateTime form: ISO 8601 with "+00:00" (lib/db/timestamps.ts). */
+export function storedTimestamp(time: number): string {
+  return new Date(time).toISOString().replace("Z", "+00:00");
+}
+const storedOrNull = (time: number | null) => (time === null ? null : storedTimestamp(time));
+
+export function contentCounts(db: Database.Database): Record<string, number> {
+  return Object.fromEntries(CONTENT_TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n]));
+}
+
+/**
+ * Load `dataset` into `db` (already migrated). Refuses a database that holds claim data
+ * unless `force`, which first deletes all claim data (claims, attributions, sources,
+ * actors, topics, histories, notes, their audit entries and the synthetic accounts);
+ * statuses, other accounts and their audit entries are kept.
+ */
+export function loadDataset(db: Database.Database, dataset: SyntheticDataset, options: { force?: boolean } = {}): LoadTimings {
+  const counts = contentCounts(db);
+  const nonEmpty = Object.entries(counts).filter(([, n]) => n > 0);
+  if (nonEmpty.length > 0 && !options.force) {
+    throw new DatabaseNotEmptyError(
+      `The database already holds claim data (${nonEmpty.map(([table, n]) => `${table}: ${n}`).join(", ")}). ` +
+        "Use --force to delete it and generate synthetic data in its place, or point DATABASE_URL at a new file.",
+    );
+  }
+
+  const timings: LoadTimings = {};
+  const time = (label: string, work: () => void) => {
+    const started = performance.now();
+    work();
+    timings[label] = performance.now() - started;
+  };
+
+  // Bulk-load settings; foreign keys are checked once at the end instead of per row.
+  const previous = { foreignKeys: db.pragma("foreign_keys", { simple: true }), synchronous: db.pragma("synchronous", { simple: true }) };
+  db.pragma("foreign_keys = OFF");
+  db.pragma("synchronous = OFF");
+  db.pragma("cache_size = -262144");
+  db.pragma("temp_store = MEMORY");
+  try {
+    db.transaction(() => {
+      db.prepare(`INSERT INTO "search_sync_pause" ("reason") VALUES (?)`).run(PAUSE_REASON);
+      if (nonEmpty.length > 0) time("delete existing data", () => deleteClaimData(db));
+      time("users, statuses, topics, actors", () => insertVocabulary(db, dataset));
+      time("sources", () => insertSources(db, dataset));
+      time("claims", () => insertClaims(db, dataset));
+      time("attributions and via", () => insertAttributions(db, dataset));
+      time("histories, notes, audit", () => insertWorkflow(db, dataset));
+      const rebuild = rebuildSearchIndexAndDerivedColumns(db);
+      timings["search index rebuild"] = rebuild.searchIndexMs;
+      timings["derived columns"] = rebuild.derivedColumnsMs;
+      timings["search index optimize"] = rebuild.optimizeMs;
+      db.prepare(`DELETE FROM "search_sync_pause" WHERE "reason" = ?`).run(PAUSE_REASON);
+      time("foreign key check", () => {
+        const problems = db.pragma("foreign_key_check") as unknown[];
+        if (problems.length > 0) throw new Error(`Synthetic data breaks ${problems.length} foreign keys, e.g. ${JSON.stringify(problems[0])}`);
+      });
+    })();
+    time("checkpoint", () => db.pragma("wal_checkpoint(TRUNCATE)"));
+  } finally {
+    db.pragma(`foreign_keys = ${previous.foreignKeys ? "ON" : "OFF"}`);
+    db.pragma(`synchronous = ${Number(previous.synchronous)}`);
+  }
+  return timings;
+}
+
+function deleteClaimData(db: Database.Database): void {
+  for (const table of ["Annotation", "AccuracyChange", "StatusChange", "AttributionVia", "Attribution", "Claim", "ActorAlias", "Actor", "Source", "Topic"]) {
+    db.exec(`DELETE FROM "${table}"`);
+  }
+  db.exec(`DELETE FROM "claim_search"`);
+  db.prepare(`DELETE FROM "AuditLog" WHERE "entityType" IN (${CONTENT_AUDIT_TYPES.map(() => "?").join(", ")})`).run(...CONTENT_AUDIT_TYPES);
+  // Ids restart at 1, so a forced run gives the same rows as a run on a fresh file.
+  // (Without its sqlite_sequence row, an AUTOINCREMENT table continues from its largest remaining id.)
+  db.exec(`DELETE FROM "sqlite_sequence" WHERE "name" IN (${[...CONTENT_TABLES, "AuditLog"].map((t) => `'${t}'`).join(", ")})`);
+}
+
+/**
+ * The default verdict vocabulary, the same rows as ensureDefaultStatuses
+ * (lib/seed/default-statuses.ts), where missing; an admin's edits are kept.
+ */
+export function insertDefaultStatuses(db: Database.Database): void {
+  // (Not INSERT OR IGNORE: an ignored insert still advances the AUTOINCREMENT counter.)
+  const status = db.prepare(
+    `INSERT INTO "Status" ("key", "label", "description", "colour", "sortOrder", "isFinal", "ratingValue")
+     SELECT @key, @label, @description, @colour, @sortOrder, @isFinal, @ratingValue WHERE NOT EXISTS (SELECT 1 FROM "Status" WHERE "key" = @key)`,
+  );
+  DEFAULT_STATUSES.forEach((s, index) => status.run({ ...s, sortOrder: index, isFinal: s.isFinal ? 1 : 0 }));
+}
+
+function insertVocabulary(db: Database.Database, dataset: SyntheticDataset): void {
+  insertDefaultStatuses(db);
+
+  db.prepare(`DELETE FROM "user" WHERE "id" LIKE 'synthetic-user-%'`).run();
+  const user = db.prepare(`INSERT INTO "user" ("id", "name", "email", "emailVerified", "createdAt", "updatedAt", "role", "banned") VALUES (?, ?, ?, 1, ?, ?, ?, 0)`);
+  for (const u of dataset.users) user.run(u.id, u.name, u.email, storedTimestamp(u.createdAt), storedTimestamp(u.createdAt), u.role);
+
+  const topic = db.prepare(`INSERT INTO "Topic" ("id", "key", "label", "description") VALUES (?, ?, ?, ?)`);
+  for (const t of dataset.topics) topic.run(t.id, t.key, t.label, t.description);
+
+  const actor = db.prepare(`INSERT INTO "Actor" ("id", "name", "normalizedName", "kind", "role", "affiliation", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const a of dataset.actors) {
+    const at = storedTimestamp(a.createdAt);
+    actor.run(a.id, a.name, a.normalizedName, a.kind, a.role, a.affiliation, at, at);
+  }
+  const alias = db.prepare(`INSERT INTO "ActorAlias" ("id", "actorId", "alias", "normalizedAlias") VALUES (?, ?, ?, ?)`);
+  for (const a of dataset.aliases) alias.run(a.id, a.actorId, a.alias, a.normalizedAlias);
+}
+
+function insertSources(db: Database.Database, dataset: SyntheticDataset): void {
+  const source = db.prepare(
+    `INSERT INTO "Source" ("id", "title", "outlet", "url", "author", "publishedAt", "text", "textSha256", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const s of dataset.sources) {
+    const at = storedTimestamp(s.createdAt);
+    source.run(s.id, s.title, s.outlet, s.url, s.author, storedOrNull(s.publishedAt), s.text, s.textSha256, at, at);
+  }
+}
+
+function statusIds(db: Database.Database): Map<string, number> {
+  return new Map((db.prepare(`SELECT "key", "id" FROM "Status"`).all() as { key: string; id: number }[]).map((row) => [row.key, row.id]));
+}
+
+function insertClaims(db: Database.Database, dataset: SyntheticDataset): void {
+  const ids = statusIds(db);
+  const claim = db.prepare(
+    `INSERT INTO "Claim" ("id", "text", "normalizedText", "topicId", "statusId", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const c of dataset.claims) {
+    claim.run(c.id, c.text, c.normalizedText, c.topicId, ids.get(c.statusKey), c.version, storedTimestamp(c.createdAt), storedTimestamp(c.updatedAt));
+  }
+}
+
+function insertAttributions(db: Database.Database, dataset: SyntheticDataset): void {
+  const attribution = db.prepare(
+    `INSERT INTO "Attribution" ("id", "claimId", "sourceId", "actorId", "stance", "verb", "sourcing", "actorRole", "quote", "quotePrefix", "quoteSuffix", "quoteStart", "quoteEnd", "accuracy", "version", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const a of dataset.attributions) {
+    attribution.run(
+      a.id, a.claimId, a.sourceId, a.actorId, a.stance, a.verb, a.sourcing, a.actorRole,
+      a.quote, a.quotePrefix, a.quoteSuffix, a.quoteStart, a.quoteEnd, a.accuracy, a.version,
+      storedTimestamp(a.createdAt), storedTimestamp(a.updatedAt),
+    );
+  }
+  const via = db.prepare(`INSERT INTO "AttributionVia" ("attributionId", "position", "actorId") VALUES (?, ?, ?)`);
+  for (const v of dataset.vias) via.run(v.attributionId, v.position, v.actorId);
+}
+
+function insertWorkflow(db: Database.Database, dataset: SyntheticDataset): void {
+  const ids = statusIds(db);
+  const statusChange = db.prepare(
+    `INSERT INTO "StatusChange" ("id", "claimId", "fromStatusId", "toStatusId", "rationale", "evidence", "userId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const s of dataset.statusChanges) {
+    statusChange.run(s.id, s.claimId, s.fromStatusKey === null ? null : ids.get(s.fromStatusKey), ids.get(s.toStatusKey), s.rationale, JSON.stringify(s.evidence), s.userId, storedTimestamp(s.createdAt));
+  }
+  const accuracyChange = db.prepare(
+    `INSERT INTO "AccuracyChange" ("id", "attributionId", "fromAccuracy", "toAccuracy", "rationale", "userId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const a of dataset.accuracyChanges) accuracyChange.run(a.id, a.attributionId, a.fromAccuracy, a.toAccuracy, a.rationale, a.userId, storedTimestamp(a.createdAt));
+  const annotation = db.prepare(
+    `INSERT INTO "Annotation" ("id", "claimId", "attributionId", "parentId", "authorId", "body", "version", "createdAt", "updatedAt", "deletedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const n of dataset.annotations) {
+    annotation.run(n.id, n.claimId, n.attributionId, n.parentId, n.authorId, n.body, n.version, storedTimestamp(n.createdAt), storedTimestamp(n.updatedAt), storedOrNull(n.deletedAt));
+  }
+  // Appended after any audit entries the database keeps (accounts), so existing ids stand.
+  const offset = (db.prepare(`SELECT coalesce(max("id"), 0) AS n FROM "AuditLog"`).get() as { n: number }).n;
+  const audit = db.prepare(`INSERT INTO "AuditLog" ("id", "userId", "action", "entityType", "entityId", "before", "after", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const e of dataset.audit) audit.run(offset + e.id, e.userId, e.action, e.entityType, e.entityId, e.before, e.after, storedTimestamp(e.createdAt));
+}
