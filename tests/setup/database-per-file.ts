@@ -1,7 +1,6 @@
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, vi } from "vitest";
-import { BASE_DATABASE, TEST_DATA_DIR } from "./paths";
+import { afterAll, inject, vi } from "vitest";
 
 /*
  * Each test file gets its own copy of the migrated, seeded base database (Epic Stack's
@@ -9,8 +8,9 @@ import { BASE_DATABASE, TEST_DATA_DIR } from "./paths";
  * mock, and cannot see each other's writes. DATABASE_URL is set before any app module
  * reads it, because lib/env is imported only by the test file itself.
  */
-const file = path.join(TEST_DATA_DIR, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}.db`);
-copyFileSync(BASE_DATABASE, file);
+const baseDatabase = inject("baseDatabase");
+const file = path.join(path.dirname(baseDatabase), `file-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}.db`);
+copyFileSync(baseDatabase, file);
 process.env.DATABASE_URL = `file:${file}`;
 
 // Server Actions call these; outside a Next request there is no cache to revalidate.
