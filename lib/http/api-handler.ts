@@ -6,6 +6,7 @@ import type { CurrentUser, Permission } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
+import { findIllFormedString } from "@/lib/http/well-formed";
 
 type Context<Params> = { params: Promise<Params> };
 
@@ -48,6 +49,10 @@ export function writeRoute<Schema extends z.ZodType, Params = Record<string, nev
         body = await request.json();
       } catch {
         return jsonError(400, "The request body must be JSON.", { fieldErrors: { body: ["must be JSON"] } });
+      }
+      const illFormed = findIllFormedString(body);
+      if (illFormed) {
+        return jsonError(400, `Invalid input: ${illFormed}: must be valid Unicode text`, { fieldErrors: { [illFormed]: ["must be valid Unicode text"] } });
       }
       const parsed = options.schema.safeParse(body);
       if (!parsed.success) {
