@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
 
 const TROOPS = "Six North Korean soldiers have been killed on the front line in Ukraine.";
@@ -35,6 +36,7 @@ test("a fact-checker sets a verdict, adds a note, pastes an article and makes a 
 
   // Verdict with rationale and evidence; it shows in the history.
   await openClaim(page, TROOPS);
+  await expectNoSeriousA11yViolations(page);
   const verdict = page.getByRole("form", { name: "Set the verdict" });
   await verdict.getByRole("combobox", { name: "Verdict" }).selectOption("unverifiable");
   await verdict.getByLabel("Rationale (required)").fill("No independent confirmation of the deaths; Kyiv's reports cite no names.");
@@ -54,6 +56,7 @@ test("a fact-checker sets a verdict, adds a note, pastes an article and makes a 
 
   // A new article, pasted.
   await page.goto("/sources/new");
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Headline").fill("Grain corridor reopens");
   await page.getByLabel("Outlet").fill("Odesa Courier");
   await page.getByLabel("Published on (optional)").fill("2024-11-02");
@@ -66,8 +69,10 @@ test("a fact-checker sets a verdict, adds a note, pastes an article and makes a 
   // Select a sentence and make a claim from it.
   await selectInArticle(page, "the first three ships left Odesa on Friday");
   await expect(page.getByText("Selected:")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole("link", { name: "New claim from this quote" }).click();
   await expect(page.locator("blockquote")).toHaveText("the first three ships left Odesa on Friday");
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel("The claim, in neutral words").fill("Three grain ships left Odesa on 1 November 2024.");
   await page.getByLabel("Who (person, government, outlet, or e.g. “reports from Kyiv”)").fill("Odesa port authority");
   await page.getByLabel("Kind, if this is a new actor").selectOption("government");
@@ -105,6 +110,7 @@ test("a stale verdict is refused and shows what changed meanwhile", async ({ bro
   await expect(notice).toBeVisible();
   await expect(notice).toContainText("Mostly true");
   await expect(notice).toContainText("US intelligence and later debris analysis support it.");
+  await expectNoSeriousA11yViolations(second);
   // Nothing was overwritten, and the second checker's text is still there to resubmit.
   await expect(secondForm.getByLabel("Rationale (required)")).toHaveValue("Both governments deny it.");
   await first.reload();

@@ -14,9 +14,17 @@ const PAGE_SIZE = 100;
 function json(value: string | null) {
   if (!value) return <span className="muted">—</span>;
   try {
-    return <pre className="audit-json">{JSON.stringify(JSON.parse(value), null, 2)}</pre>;
+    return (
+      <pre className="audit-json" tabIndex={0}>
+        {JSON.stringify(JSON.parse(value), null, 2)}
+      </pre>
+    );
   } catch {
-    return <pre className="audit-json">{value}</pre>;
+    return (
+      <pre className="audit-json" tabIndex={0}>
+        {value}
+      </pre>
+    );
   }
 }
 
