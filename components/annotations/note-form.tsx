@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
-import { StaleEditNotice } from "@/components/review/stale-edit-notice";
+import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
+import { EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
 import { addAnnotationAction, editAnnotationAction } from "@/lib/annotations/actions";
 import { IDLE } from "@/lib/http/action-state";
 
@@ -18,7 +18,6 @@ export function NoteForm(props: Props) {
   useEffect(() => {
     if (state.status === "success" && props.mode === "add" && textarea.current) textarea.current.value = "";
   }, [state, props.mode]);
-  const baseVersion = props.mode === "edit" && state.status === "error" && typeof state.current?.version === "number" ? state.current.version : props.mode === "edit" ? props.version : 0;
   return (
     <form action={action} className="stack-form note-form">
       {props.mode === "add" ? (
@@ -30,10 +29,9 @@ export function NoteForm(props: Props) {
       ) : (
         <>
           <input type="hidden" name="annotationId" value={props.annotationId} />
-          <input type="hidden" name="version" value={baseVersion} />
+          <VersionFields state={state} version={props.version} />
         </>
       )}
-      <StaleEditNotice state={state} />
       <div className="field">
         <label htmlFor={`${id}-body`}>{props.label}</label>
         <textarea
@@ -47,7 +45,7 @@ export function NoteForm(props: Props) {
         />
         <FieldError state={state} names={["body"]} id={`${id}-body-error`} />
       </div>
-      <FormFeedback state={state.status === "error" && state.httpStatus === 409 ? IDLE : state} />
+      <EditFeedback state={state} />
       <button type="submit" disabled={pending}>
         {pending ? "Saving…" : props.mode === "add" ? "Add note" : "Save note"}
       </button>

@@ -1,19 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
-import { StaleEditNotice } from "@/components/review/stale-edit-notice";
+import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
+import { EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
 import { updateClaimAction } from "@/lib/claims/actions";
 import { IDLE } from "@/lib/http/action-state";
 
 export function EditClaimForm({ claimId, version, text, topic, topics }: { claimId: number; version: number; text: string; topic: string; topics: { key: string; label: string }[] }) {
   const [state, action, pending] = useActionState(updateClaimAction, IDLE);
-  const baseVersion = state.status === "error" && typeof state.current?.version === "number" ? state.current.version : version;
   return (
     <form action={action} className="stack-form" aria-label="Edit the claim">
       <input type="hidden" name="claimId" value={claimId} />
-      <input type="hidden" name="version" value={baseVersion} />
-      <StaleEditNotice state={state} />
+      <VersionFields state={state} version={version} />
       <div className="field">
         <label htmlFor="claim-text">Claim, in neutral words</label>
         <textarea id="claim-text" name="text" rows={2} required defaultValue={submitted(state, "text", text)} key={`text-${version}`} {...fieldErrorProps(state, ["text"], "claim-text-error")} />
@@ -29,7 +27,7 @@ export function EditClaimForm({ claimId, version, text, topic, topics }: { claim
           ))}
         </select>
       </div>
-      <FormFeedback state={state.status === "error" && state.httpStatus === 409 ? IDLE : state} />
+      <EditFeedback state={state} />
       <button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save claim"}
       </button>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
-import { StaleEditNotice } from "@/components/review/stale-edit-notice";
+import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
+import { EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
 import { IDLE } from "@/lib/http/action-state";
 import { setAccuracyAction } from "@/lib/review/actions";
 import { ACCURACIES, ACCURACY_LABELS, type Accuracy } from "@/lib/vocabulary/terms";
@@ -11,12 +11,10 @@ import { ACCURACIES, ACCURACY_LABELS, type Accuracy } from "@/lib/vocabulary/ter
 export function AccuracyForm({ attributionId, version, current }: { attributionId: number; version: number; current: Accuracy }) {
   const [state, action, pending] = useActionState(setAccuracyAction, IDLE);
   const id = useId();
-  const baseVersion = state.status === "error" && typeof state.current?.version === "number" ? state.current.version : version;
   return (
     <form action={action} className="stack-form" aria-label="Check the attribution">
       <input type="hidden" name="attributionId" value={attributionId} />
-      <input type="hidden" name="version" value={baseVersion} />
-      <StaleEditNotice state={state} />
+      <VersionFields state={state} version={version} />
       <div className="field">
         <label htmlFor={`${id}-accuracy`}>Did they really say it?</label>
         <select id={`${id}-accuracy`} name="accuracy" defaultValue={submitted(state, "accuracy", current)} key={`accuracy-${version}`}>
@@ -32,7 +30,7 @@ export function AccuracyForm({ attributionId, version, current }: { attributionI
         <textarea id={`${id}-rationale`} name="rationale" rows={2} required defaultValue={submitted(state, "rationale")} {...fieldErrorProps(state, ["rationale"], `${id}-rationale-error`)} />
         <FieldError state={state} names={["rationale"]} id={`${id}-rationale-error`} />
       </div>
-      <FormFeedback state={state.status === "error" && state.httpStatus === 409 ? IDLE : state} />
+      <EditFeedback state={state} />
       <button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save accuracy"}
       </button>

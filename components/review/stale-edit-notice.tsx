@@ -1,5 +1,7 @@
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import type { ActionState } from "@/lib/http/action";
+import { IDLE } from "@/lib/http/action-state";
 
 type Change = { to?: string; by?: string; at?: string; rationale?: string };
 
@@ -28,4 +30,23 @@ export function StaleEditNotice({ state }: { state: ActionState }) {
       <p>Your text is still in the form. Submit again to apply it to the current version.</p>
     </div>
   );
+}
+
+/**
+ * The parts every versioned edit form shares: the version the edit is based on (after a
+ * refused stale edit, the version the user has now seen) and the notice of what changed.
+ */
+export function VersionFields({ state, version }: { state: ActionState; version: number }) {
+  const base = state.status === "error" && typeof state.current?.version === "number" ? state.current.version : version;
+  return (
+    <>
+      <input type="hidden" name="version" value={base} />
+      <StaleEditNotice state={state} />
+    </>
+  );
+}
+
+/** The outcome message, except for a stale edit, which the notice above already explains. */
+export function EditFeedback({ state }: { state: ActionState }) {
+  return <FormFeedback state={state.status === "error" && state.httpStatus === 409 ? IDLE : state} />;
 }

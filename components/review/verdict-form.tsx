@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
-import { StaleEditNotice } from "@/components/review/stale-edit-notice";
+import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
+import { EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
 import { IDLE } from "@/lib/http/action-state";
 import { setStatusAction } from "@/lib/review/actions";
 
@@ -11,13 +11,10 @@ type StatusChoice = { key: string; label: string; description: string };
 /** Set a verdict with a required rationale and optional evidence links. */
 export function VerdictForm({ claimId, version, currentStatus, statuses }: { claimId: number; version: number; currentStatus: string; statuses: StatusChoice[] }) {
   const [state, action, pending] = useActionState(setStatusAction, IDLE);
-  // After a refused stale edit the form carries on from the version the user has now seen.
-  const baseVersion = state.status === "error" && typeof state.current?.version === "number" ? state.current.version : version;
   return (
     <form action={action} className="stack-form" aria-label="Set the verdict">
       <input type="hidden" name="claimId" value={claimId} />
-      <input type="hidden" name="version" value={baseVersion} />
-      <StaleEditNotice state={state} />
+      <VersionFields state={state} version={version} />
       <div className="field">
         <label htmlFor="verdict-status">Verdict</label>
         <select id="verdict-status" name="status" defaultValue={submitted(state, "status", currentStatus)} key={`status-${version}`} {...fieldErrorProps(state, ["status"], "verdict-status-error")}>
@@ -39,7 +36,7 @@ export function VerdictForm({ claimId, version, currentStatus, statuses }: { cla
         <textarea id="verdict-evidence" name="evidence" rows={2} defaultValue={submitted(state, "evidence")} {...fieldErrorProps(state, ["evidence", "evidence.0", "evidence.1", "evidence.2"], "verdict-evidence-error")} />
         <FieldError state={state} names={["evidence", ...Array.from({ length: 20 }, (_, i) => `evidence.${i}`)]} id="verdict-evidence-error" />
       </div>
-      <FormFeedback state={state.status === "error" && state.httpStatus === 409 ? IDLE : state} />
+      <EditFeedback state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {pending ? "Saving…" : "Save verdict"}
       </button>
