@@ -46,6 +46,25 @@ export async function userFromBearerToken(authorization: string | null) {
     select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, banned: true } } },
   });
   if (!row || row.revokedAt || row.user.banned) return null;
-  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  await noteTokenUse(row.id);
   return row.user;
+}
+
+const LAST_USED_PRECISION_MS = 60_000;
+
+/**
+ * Record when a token was last used, at most once a minute: a write on every request
+ * would queue every API read behind other writers (an import, say). Bookkeeping only, so
+ * a failure is logged and the request goes on.
+ */
+async function noteTokenUse(tokenId: string): Promise<void> {
+  const now = new Date();
+  try {
+    await prisma.apiToken.updateMany({
+      where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  } catch (error) {
+    console.warn("Could not record API token use:", error);
+  }
 }

@@ -3,13 +3,51 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 
+type AdapterFactory = InstanceType<typeof PrismaBetterSQLite3>;
+type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
+
+/**
+ * A no-op write as each transaction's first statement, which is what BEGIN IMMEDIATE
+ * does. The adapter opens transactions with a plain BEGIN and our writes read first; if
+ * another process (the import command, a second server) holds the write lock at the
+ * moment a reading transaction wants to write, SQLite fails it at once with SQLITE_BUSY
+ * instead of waiting. Taking the lock first makes it wait up to the busy timeout.
+ * (Issuing BEGIN IMMEDIATE ourselves is not possible: the adapter hard-codes BEGIN, and a
+ * failure inside its startTransaction would never release its transaction mutex.)
+ */
+const TAKE_WRITE_LOCK = { sql: `DELETE FROM "search_sync_queue" WHERE 0`, args: [], argTypes: [] };
+const ROLLBACK = { sql: "ROLLBACK", args: [], argTypes: [] };
+
+function withImmediateTransactions(factory: AdapterFactory): AdapterFactory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async (): Promise<Adapter> => {
+    const adapter = await connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      try {
+        await transaction.executeRaw(TAKE_WRITE_LOCK);
+      } catch (error) {
+        // Undo the BEGIN (the adapter's rollback() only releases its mutex) and release it.
+        await transaction.executeRaw(ROLLBACK).catch(() => undefined);
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 /**
  * One PrismaClient per process. In development Next re-evaluates modules on every edit,
  * so the client is kept on globalThis to avoid opening a new connection each time.
  */
 function createPrismaClient() {
-  const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  const adapter = withImmediateTransactions(new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+  // Transactions queue behind each other in the adapter; let one wait as long as SQLite would.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: SQLITE_BUSY_TIMEOUT_MS } });
 }
 
 const globalForPrisma = globalThis as unknown as { claimtrailPrisma?: ReturnType<typeof createPrismaClient> };

@@ -1,0 +1,955 @@
+/**
+ * Load test: readers and concurrent writers against the production server, on loopback.
+ *
+ *   npm run load -- [--duration 30] [--connections 50] [--writers 20] [--port 35xx]
+ *                   [--claims 3000] [--skip-build] [--budget 1500]
+ *
+ * 1. Prepares a fresh database in .tmp/load (migrations, the seed article, --claims
+ *    synthetic claims inserted with the search triggers live), a fact-checker account and
+ *    one API token per writer (through the same code as `npm run users`).
+ * 2. Builds into .next-load when the build is missing or stale, and starts `next start`
+ *    on 127.0.0.1 (first free port in 3500–3599) with its output in .tmp/load/server.log.
+ * 3. For --duration seconds runs autocannon (--connections connections) on a mix of read
+ *    endpoints WHILE --writers writers loop over annotations and status changes through the
+ *    JSON API. A status change reads the claim's version first; a 409 is the expected
+ *    outcome of a race and is retried with the version the 409 reports, not counted as an
+ *    error. Status changes target a few "hot" claims so that races really happen.
+ * 4. Stops the server and checks: no 5xx, no timeouts or connection errors, no
+ *    SQLITE_BUSY / "database is locked" in any response or server log line, every
+ *    acknowledged write is in the database exactly once and nothing else is, each hot
+ *    claim's version grew by exactly its number of status changes (no lost update), and
+ *    the database is consistent (tests/support/consistency.ts).
+ *
+ * Prints a summary (also written to .tmp/load/summary.json); exits 1 when a check fails,
+ * 2 on bad arguments, 3 when the time budget runs out. The server is killed on every exit.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { isDeepStrictEqual, parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { buildFingerprint, buildIsStale, fingerprintFile } from "../scripts/start/build-fingerprint";
+import { checkConsistency } from "../tests/support/consistency";
+import { addSyntheticClaims, attributionsCsv, random, SEARCH_WORDS } from "./fixtures";
+
+const require = createRequire(import.meta.url);
+const ROOT = process.cwd();
+const LOAD_DIR = path.join(ROOT, ".tmp/load");
+const DATABASE_FILE = path.join(LOAD_DIR, "claimtrail.db");
+const SERVER_LOG = path.join(LOAD_DIR, "server.log");
+const BUILD_LOG = path.join(LOAD_DIR, "build.log");
+const SUMMARY_FILE = path.join(LOAD_DIR, "summary.json");
+const DIST_DIR = ".next-load";
+const PORT_RANGE = [3500, 3599] as const;
+const WRITER_EMAIL = "load-writer@claimtrail.test";
+/**
+ * SQLite lock contention as it can surface: SQLite's own words, and the Prisma adapter's
+ * translation of SQLITE_BUSY ("SocketTimeout", shown as "Operation has timed out", P1008),
+ * which never mentions SQLITE_BUSY at all.
+ */
+const BUSY = /SQLITE_BUSY|database is locked|Operation has timed out|SocketTimeout|P1008/i;
+/** Server log lines worth reporting even when they are not SQLITE_BUSY. */
+const SERVER_ERROR = /API route failed|Unhandled|uncaught|P20\d\d|Transaction API error|Error: /i;
+
+/**
+ * Client-side limit per request. Long enough that every request answered during the run
+ * is counted with its real status (a timeout would hide a 5xx), short enough to bound the
+ * run: autocannon drops its in-flight requests when the duration ends, and writers finish
+ * at most one request each after it.
+ */
+const REQUEST_TIMEOUT_S = 120;
+
+const USAGE = `Usage: npm run load -- [--duration S] [--connections N] [--writers N] [--port P] [--claims N] [--skip-build] [--budget S] [--import-rows N]`;
+
+type Options = { duration: number; connections: number; writers: number; port: number | null; claims: number; skipBuild: boolean; budget: number; importRows: number };
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: "string", default: "30" },
+      connections: { type: "string", default: "50" },
+      writers: { type: "string", default: "20" },
+      port: { type: "string" },
+      claims: { type: "string", default: "3000" },
+      "skip-build": { type: "boolean", default: false },
+      "import-rows": { type: "string", default: "0" },
+      budget: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const int = (name: string, value: string | undefined, min: number, max: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      console.error(`--${name} must be a whole number from ${min} to ${max}\n${USAGE}`);
+      process.exit(2);
+    }
+    return n;
+  };
+  const duration = int("duration", values.duration, 1, 3600);
+  return {
+    duration,
+    connections: int("connections", values.connections, 1, 1000),
+    writers: int("writers", values.writers, 0, 200),
+    port: values.port === undefined ? null : int("port", values.port, PORT_RANGE[0], PORT_RANGE[1]),
+    claims: int("claims", values.claims, 0, 200_000),
+    skipBuild: values["skip-build"] ?? false,
+    importRows: int("import-rows", values["import-rows"], 0, 100_000),
+    // Default: time for a cold build on a busy 2-core machine, the run, and the checks.
+    budget: values.budget === undefined ? 20 * 60 + duration * 2 : int("budget", values.budget, 30, 24 * 3600),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Child processes: each in its own process group, all killed on any exit.
+// ---------------------------------------------------------------------------
+
+const children = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function killAllChildren(): void {
+  for (const child of children) killGroup(child, "SIGKILL");
+}
+
+process.on("exit", killAllChildren);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    console.error(`\nload: ${signal}, stopping`);
+    killAllChildren();
+    process.exit(130);
+  });
+}
+
+function startChild(command: string, args: string[], options: { env: NodeJS.ProcessEnv; log?: WriteStream; onLine?: (line: string) => void }): ChildProcess {
+  const child = spawn(command, args, { cwd: ROOT, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = "";
+    stream?.on("data", (chunk: Buffer) => {
+      options.log?.write(chunk);
+      if (!options.onLine) return;
+      pending += chunk.toString("utf8");
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) options.onLine(line);
+    });
+  }
+  return child;
+}
+
+/** Run a child to completion within `timeoutMs`; resolves with its stdout, rejects on failure. */
+function runChild(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, log?: WriteStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    const child = startChild(command, args, { env, log });
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const timer = setTimeout(() => {
+      killGroup(child, "SIGKILL");
+      reject(new Error(`${label} took longer than ${timeoutMs / 1000} s and was killed`));
+    }, timeoutMs);
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${label} failed (${signal ?? `exit ${code}`}):\n${(stderr || stdout).slice(-4000)}`));
+    });
+  });
+}
+
+const tsxCli = () => require.resolve("tsx/cli");
+const nextCli = () => require.resolve("next/dist/bin/next");
+
+// ---------------------------------------------------------------------------
+// Preparation
+// ---------------------------------------------------------------------------
+
+async function prepareDatabase(): Promise<void> {
+  rmSync(LOAD_DIR, { recursive: true, force: true });
+  mkdirSync(LOAD_DIR, { recursive: true });
+  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
+  await runChild("Preparing the database", process.execPath, [tsxCli(), "--conditions=react-server", "scripts/db/prepare.ts"], env, 180_000);
+}
+
+async function createWriterTokens(count: number): Promise<{ userId: string; tokens: string[] }> {
+  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
+  const stdout = await runChild("Creating the writer account and tokens", process.execPath, [tsxCli(), "--conditions=react-server", "load/setup-users.ts", WRITER_EMAIL, String(Math.max(1, count))], env, 120_000);
+  const line = stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(line) as { userId: string; tokens: string[] };
+}
+
+/**
+ * `next build` rewrites tsconfig.json and next-env.d.ts to point at the build folder's
+ * types. Those files belong to the project, not to this run: put them back when the only
+ * change is the build folder's entries.
+ */
+function guardProjectFiles(): () => void {
+  const tsconfigPath = path.join(ROOT, "tsconfig.json");
+  const nextEnvPath = path.join(ROOT, "next-env.d.ts");
+  const tsconfigBefore = readFileSync(tsconfigPath, "utf8");
+  const nextEnvBefore = existsSync(nextEnvPath) ? readFileSync(nextEnvPath, "utf8") : null;
+  return () => {
+    const tsconfigAfter = readFileSync(tsconfigPath, "utf8");
+    if (tsconfigAfter !== tsconfigBefore) {
+      try {
+        const before = JSON.parse(tsconfigBefore) as { include?: string[] };
+        const after = JSON.parse(tsconfigAfter) as { include?: string[] };
+        after.include = after.include?.filter((entry) => !entry.startsWith(`${DIST_DIR}/`));
+        if (isDeepStrictEqual(before, after)) writeFileSync(tsconfigPath, tsconfigBefore);
+        else console.warn("load: tsconfig.json changed during the build beyond the build folder's entries; left as it is.");
+      } catch {
+        console.warn("load: tsconfig.json changed during the build and could not be compared; left as it is.");
+      }
+    }
+    if (nextEnvBefore !== null && existsSync(nextEnvPath)) {
+      const nextEnvAfter = readFileSync(nextEnvPath, "utf8");
+      if (nextEnvAfter !== nextEnvBefore && nextEnvAfter.includes(DIST_DIR)) writeFileSync(nextEnvPath, nextEnvBefore);
+    }
+  };
+}
+
+async function buildIfStale(skipBuild: boolean): Promise<string> {
+  process.env.NEXT_DIST_DIR = DIST_DIR; // read by build-fingerprint.ts
+  const hasBuild = existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"));
+  if (skipBuild) {
+    if (!hasBuild) throw new Error(`--skip-build: there is no build in ${DIST_DIR}`);
+    return buildIsStale(ROOT) ? "skipped (the build is stale, used anyway)" : "current";
+  }
+  if (!buildIsStale(ROOT)) return "current";
+  // The fingerprint of the sources as they are when the build starts.
+  const fingerprint = buildFingerprint(ROOT);
+  const restore = guardProjectFiles();
+  const log = createWriteStream(BUILD_LOG);
+  const started = Date.now();
+  process.stdout.write(`load: building into ${DIST_DIR} (log: ${path.relative(ROOT, BUILD_LOG)})… `);
+  try {
+    await runChild("next build", process.execPath, [nextCli(), "build"], { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, 20 * 60_000, log);
+  } finally {
+    restore();
+    log.end();
+  }
+  writeFileSync(fingerprintFile(ROOT), fingerprint);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`done in ${seconds} s`);
+  return `built in ${seconds} s`;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function choosePort(wanted: number | null): Promise<number> {
+  if (wanted !== null) {
+    if (!(await portIsFree(wanted))) throw new Error(`port ${wanted} is in use`);
+    return wanted;
+  }
+  for (let port = PORT_RANGE[0]; port <= PORT_RANGE[1]; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port in ${PORT_RANGE.join("–")}`);
+}
+
+type ServerWatch = { busyLines: string[]; errorLines: string[] };
+
+async function startServer(port: number, watch: ServerWatch): Promise<ChildProcess> {
+  const log = createWriteStream(SERVER_LOG);
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${DATABASE_FILE}`,
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+  };
+  const server = startChild(process.execPath, [nextCli(), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env,
+    log,
+    onLine: (line) => {
+      if (BUSY.test(line)) watch.busyLines.push(line);
+      else if (SERVER_ERROR.test(line)) watch.errorLines.push(line);
+    },
+  });
+  server.on("exit", () => log.end());
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see ${SERVER_LOG}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer /api/health within 90 s; see ${SERVER_LOG}`);
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  killGroup(server, "SIGTERM");
+  const timer = setTimeout(() => killGroup(server, "SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------------------
+// Statistics
+// ---------------------------------------------------------------------------
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+function latencySummary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    count: sorted.length,
+    p50: round(percentile(sorted, 0.5)),
+    p95: round(percentile(sorted, 0.95)),
+    p99: round(percentile(sorted, 0.99)),
+    max: round(sorted.at(-1) ?? NaN),
+  };
+}
+
+/** How many connections a process has open on the database: each SQLite connection holds one descriptor on the main file. */
+function databaseConnections(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    return readdirSync(`/proc/${pid}/fd`).filter((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`) === DATABASE_FILE;
+      } catch {
+        return false;
+      }
+    }).length;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function processCpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name; in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const increment = (counts: Record<string, number>, key: string | number, by = 1) => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
+
+// ---------------------------------------------------------------------------
+// Readers (autocannon) and writers (fetch)
+// ---------------------------------------------------------------------------
+
+type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[] };
+
+function readVocabulary(): Vocabulary {
+  const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const claimIds = db.prepare(`SELECT id FROM "Claim" ORDER BY id`).pluck().all() as number[];
+    return {
+      claimIds,
+      // Status changes go to a handful of claims, so that writers really race for them.
+      hotClaimIds: claimIds.slice(0, 5),
+      statusKeys: db.prepare(`SELECT key FROM "Status" ORDER BY sortOrder`).pluck().all() as string[],
+      topicKeys: db.prepare(`SELECT key FROM "Topic" ORDER BY id`).pluck().all() as string[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+type ReadKind = "list" | "search" | "detail" | "html";
+
+function readPathChooser(vocabulary: Vocabulary) {
+  const rand = random(7);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const filters = [
+    () => `status=${pick(vocabulary.statusKeys)}`,
+    () => `topic=${pick(vocabulary.topicKeys)}`,
+    () => `topic=${pick(vocabulary.topicKeys)},${pick(vocabulary.topicKeys)}&sort=-sources`,
+    () => `contested=true`,
+    () => `stance=denies&role=denied`,
+    () => `sort=-updated&page=${1 + Math.floor(rand() * 20)}&pageSize=20`,
+    () => `status=unreviewed&sort=published`,
+  ];
+  return (): { kind: ReadKind; path: string } => {
+    const r = rand();
+    if (r < 0.25) return { kind: "list", path: `/api/claims?${pick(filters)()}` };
+    if (r < 0.45) {
+      const word = pick(SEARCH_WORDS);
+      return { kind: "search", path: rand() < 0.3 ? `/api/claims?q=${word.slice(0, 4)}&sort=relevance` : `/api/claims?q=${word}&pageSize=20` };
+    }
+    if (r < 0.8) return { kind: "detail", path: `/api/claims/${pick(vocabulary.claimIds)}` };
+    const html = [`/claims`, `/claims?q=${pick(SEARCH_WORDS)}`, `/claims?${pick(filters)()}`];
+    return { kind: "html", path: pick(html) };
+  };
+}
+
+type ReadStats = {
+  byKind: Record<ReadKind, { count: number; non2xx: number; latencies: number[] }>;
+  /** autocannon's request errors by code (connection resets and the like; timeouts are counted apart). */
+  errorCodes: Record<string, number>;
+  latencies: number[];
+  busyBodies: number;
+  busySamples: string[];
+};
+
+/** Starts autocannon; the instance is a thenable resolving to its result (so do not `await` it before the writers start). */
+function runReaders(base: string, options: Options, vocabulary: Vocabulary, stats: ReadStats): autocannon.Instance {
+  const choose = readPathChooser(vocabulary);
+  let lastKind: ReadKind = "list";
+  const instance = autocannon({
+    url: base,
+    connections: options.connections,
+    duration: options.duration,
+    timeout: REQUEST_TIMEOUT_S,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request, context) => {
+          const next = choose();
+          context.kind = next.kind;
+          return { ...request, method: "GET", path: next.path };
+        },
+        onResponse: (status, body, context) => {
+          lastKind = (context.kind as ReadKind | undefined) ?? "list";
+          const kind = stats.byKind[lastKind];
+          kind.count += 1;
+          if (status < 200 || status >= 300) kind.non2xx += 1;
+          if (BUSY.test(body)) {
+            stats.busyBodies += 1;
+            if (stats.busySamples.length < 5) stats.busySamples.push(`${status} ${body.slice(0, 300)}`);
+          }
+        },
+      },
+    ],
+  });
+  instance.on("reqError", (error: Error & { code?: string }) => increment(stats.errorCodes, error.code ?? error.message));
+  // 'response' follows onResponse synchronously for the same request, so lastKind is its kind.
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    stats.latencies.push(responseTime);
+    stats.byKind[lastKind].latencies.push(responseTime);
+  });
+  return instance;
+}
+
+type WriteStats = {
+  sent: { annotations: number; statusChanges: number };
+  acknowledged: { annotations: number; statusChanges: number };
+  retries409: number;
+  abandonedAfter409: number;
+  failures: Record<string, number>;
+  failureSamples: string[];
+  busyBodies: number;
+  latencies: number[];
+  sentMarkers: Set<string>;
+  acknowledgedMarkers: Set<string>;
+  /** Writes the server answered with a definite refusal (4xx other than a 409 race, or 5xx): none of them may be in the database. */
+  refusedMarkers: Set<string>;
+  /** Writes whose request got no answer: the database decides whether they happened. */
+  unknownMarkers: Set<string>;
+  versionReads: number;
+};
+
+type CallResult = { status: number; text: string };
+
+async function call(stats: WriteStats, method: "GET" | "POST", url: string, token: string, body?: unknown): Promise<CallResult> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000),
+    });
+    const text = await response.text();
+    stats.latencies.push(performance.now() - started);
+    if (BUSY.test(text)) stats.busyBodies += 1;
+    return { status: response.status, text };
+  } catch (error) {
+    return { status: 0, text: String(error) };
+  }
+}
+
+function recordFailure(stats: WriteStats, what: string, result: CallResult, marker?: string) {
+  if (marker) (result.status === 0 ? stats.unknownMarkers : stats.refusedMarkers).add(marker);
+  increment(stats.failures, result.status === 0 ? `${what}: no response` : `${what}: ${result.status}`);
+  if (stats.failureSamples.length < 10) stats.failureSamples.push(`${what} → ${result.status} ${result.text.slice(0, 300)}`);
+}
+
+const MAX_ATTEMPTS = 50;
+
+async function runWriter(index: number, token: string, base: string, vocabulary: Vocabulary, runId: string, stopAt: number, stats: WriteStats) {
+  const rand = random(1000 + index);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  let n = 0;
+  while (performance.now() < stopAt) {
+    n += 1;
+    if (n % 2 === 1) {
+      const claimId = pick(vocabulary.claimIds);
+      const marker = `load ${runId} w${index} a${n}`;
+      stats.sent.annotations += 1;
+      stats.sentMarkers.add(marker);
+      const result = await call(stats, "POST", `${base}/api/claims/${claimId}/annotations`, token, { body: marker });
+      if (result.status === 201) {
+        stats.acknowledged.annotations += 1;
+        stats.acknowledgedMarkers.add(marker);
+      } else recordFailure(stats, "annotation", result, marker);
+      continue;
+    }
+    const claimId = pick(vocabulary.hotClaimIds);
+    const read = await call(stats, "GET", `${base}/api/claims/${claimId}`, token);
+    stats.versionReads += 1;
+    if (read.status !== 200) {
+      recordFailure(stats, "claim read", read);
+      continue;
+    }
+    let current = JSON.parse(read.text) as { version: number; status: { key: string } };
+    let version = current.version;
+    let statusKey = current.status.key;
+    const marker = `load ${runId} w${index} s${n}`;
+    stats.sent.statusChanges += 1;
+    stats.sentMarkers.add(marker);
+    for (let attempt = 1; ; attempt++) {
+      const next = pick(vocabulary.statusKeys.filter((key) => key !== statusKey));
+      const result = await call(stats, "POST", `${base}/api/claims/${claimId}/status`, token, { status: next, rationale: marker, evidence: [], version });
+      if (result.status === 200) {
+        stats.acknowledged.statusChanges += 1;
+        stats.acknowledgedMarkers.add(marker);
+        break;
+      }
+      if (result.status !== 409) {
+        recordFailure(stats, "status change", result, marker);
+        break;
+      }
+      // Lost the race: nothing was written. Retry on the version the refusal reports.
+      stats.retries409 += 1;
+      if (attempt >= MAX_ATTEMPTS || performance.now() > stopAt + 60_000) {
+        stats.abandonedAfter409 += 1;
+        break;
+      }
+      const refusal = JSON.parse(result.text) as { current?: { version?: number; status?: string } };
+      if (typeof refusal.current?.version === "number") {
+        version = refusal.current.version;
+        statusKey = refusal.current.status ?? statusKey;
+      } else {
+        const again = await call(stats, "GET", `${base}/api/claims/${claimId}`, token);
+        stats.versionReads += 1;
+        if (again.status !== 200) {
+          recordFailure(stats, "claim read", again);
+          break;
+        }
+        current = JSON.parse(again.text) as typeof current;
+        version = current.version;
+        statusKey = current.status.key;
+      }
+    }
+  }
+}
+
+/**
+ * One GET /api/health at a time, every 250 ms, on its own connection: how long the server
+ * takes to answer the cheapest request shows when its event loop is stuck (e.g. waiting
+ * synchronously for SQLite's write lock), whatever the other requests are doing.
+ */
+function probeHealth(base: string, stopAt: number) {
+  const result = { latencies: [] as number[], slowest: [] as { atSecond: number; ms: number }[], done: Promise.resolve() };
+  const started = performance.now();
+  result.done = (async () => {
+    while (performance.now() < stopAt) {
+      const sent = performance.now();
+      try {
+        await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000) }).then((r) => r.arrayBuffer());
+        const ms = Math.round(performance.now() - sent);
+        result.latencies.push(ms);
+        result.slowest.push({ atSecond: Math.round((sent - started) / 100) / 10, ms });
+        result.slowest.sort((a, b) => b.ms - a.ms).splice(3);
+      } catch {
+        // counted by nobody: the readers' and writers' own numbers say what failed
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  return result;
+}
+
+type ImportOutcome = { rows: number; startedAfterSeconds: number; seconds: number; exitCode: number | null; output: string };
+
+/**
+ * `--import-rows N`: a third of the way into the run, import an N-row attributions CSV with
+ * the import command (a second process writing the same database, as an operator would
+ * while the server runs).
+ */
+async function runImportDuringLoad(options: Options, runId: string): Promise<ImportOutcome> {
+  const delay = (options.duration * 1000) / 3;
+  await new Promise((resolve) => setTimeout(resolve, delay));
+  const file = path.join(LOAD_DIR, "import.csv");
+  writeFileSync(file, attributionsCsv(options.importRows, `imp${runId}`));
+  const started = performance.now();
+  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
+  let output = "";
+  let exitCode: number | null = 0;
+  try {
+    output = await runChild("The concurrent import", process.execPath, [tsxCli(), "--conditions=react-server", "scripts/import.ts", file], env, 10 * 60_000);
+  } catch (error) {
+    output = (error as Error).message;
+    exitCode = 1;
+  }
+  return { rows: options.importRows, startedAfterSeconds: Math.round(delay / 100) / 10, seconds: Math.round((performance.now() - started) / 100) / 10, exitCode, output: output.trim().slice(-500) };
+}
+
+// ---------------------------------------------------------------------------
+// Verification
+// ---------------------------------------------------------------------------
+
+type HotClaimState = { id: number; version: number; statusId: number; lastStatusChangeId: number };
+
+function hotClaimStates(ids: number[]): HotClaimState[] {
+  const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
+  try {
+    return ids.map((id) => {
+      const claim = db.prepare(`SELECT version, statusId FROM "Claim" WHERE id = ?`).get(id) as { version: number; statusId: number };
+      const last = (db.prepare(`SELECT coalesce(max(id), 0) FROM "StatusChange" WHERE claimId = ?`).pluck().get(id) as number) ?? 0;
+      return { id, version: claim.version, statusId: claim.statusId, lastStatusChangeId: last };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+function verifyWrites(userId: string, runId: string, writes: WriteStats, before: HotClaimState[]) {
+  const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const annotationBodies = db.prepare(`SELECT body FROM "Annotation" WHERE authorId = ?`).pluck().all(userId) as string[];
+    const rationales = db.prepare(`SELECT rationale FROM "StatusChange" WHERE userId = ?`).pluck().all(userId) as string[];
+    const found = [...annotationBodies, ...rationales];
+    const foundSet = new Set(found);
+    const duplicates = found.length - foundSet.size;
+    const acknowledgedMissing = [...writes.acknowledgedMarkers].filter((marker) => !foundSet.has(marker));
+    const foundUnacknowledged = found.filter((marker) => !writes.acknowledgedMarkers.has(marker));
+    const foundRefused = found.filter((marker) => writes.refusedMarkers.has(marker));
+    const foundUnknown = found.filter((marker) => writes.unknownMarkers.has(marker));
+    const foundNeverSent = found.filter((marker) => !writes.sentMarkers.has(marker) || !marker.startsWith(`load ${runId} `));
+    const auditEntries = db
+      .prepare(`SELECT action, count(*) AS n FROM "AuditLog" WHERE userId = ? AND action IN ('create', 'set_status') GROUP BY action`)
+      .all(userId) as { action: string; n: number }[];
+    const audit = Object.fromEntries(auditEntries.map((row) => [row.action, row.n]));
+
+    // No lost update: each hot claim's version grew by exactly its number of status changes,
+    // and every change starts from the status the previous one left.
+    const lostUpdates: string[] = [];
+    for (const claim of before) {
+      const now = db.prepare(`SELECT version, statusId FROM "Claim" WHERE id = ?`).get(claim.id) as { version: number; statusId: number };
+      const changes = db
+        .prepare(`SELECT fromStatusId, toStatusId FROM "StatusChange" WHERE claimId = ? AND id > ? ORDER BY id`)
+        .all(claim.id, claim.lastStatusChangeId) as { fromStatusId: number; toStatusId: number }[];
+      if (now.version - claim.version !== changes.length) {
+        lostUpdates.push(`claim ${claim.id}: version ${claim.version} → ${now.version} but ${changes.length} status changes`);
+      }
+      let expectedFrom = claim.statusId;
+      for (const change of changes) {
+        if (change.fromStatusId !== expectedFrom) {
+          lostUpdates.push(`claim ${claim.id}: a change from status ${change.fromStatusId} follows one that left ${expectedFrom}`);
+          break;
+        }
+        expectedFrom = change.toStatusId;
+      }
+      if (changes.length > 0 && expectedFrom !== now.statusId) lostUpdates.push(`claim ${claim.id}: status ${now.statusId} is not the last change's ${expectedFrom}`);
+    }
+    return {
+      foundInDatabase: { annotations: annotationBodies.length, statusChanges: rationales.length },
+      duplicates,
+      acknowledgedMissing: acknowledgedMissing.length,
+      acknowledgedMissingSamples: acknowledgedMissing.slice(0, 5),
+      foundUnacknowledged: foundUnacknowledged.length,
+      foundRefused: foundRefused.length,
+      foundUnknown: foundUnknown.length,
+      foundNeverSent: foundNeverSent.length,
+      auditLog: { annotationCreates: audit.create ?? 0, statusChanges: audit.set_status ?? 0 },
+      lostUpdates,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const packageName = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { name?: string }).name;
+  if (packageName !== "claimtrail") throw new Error("run the load test from the repository root");
+
+  const watchdog = setTimeout(() => {
+    console.error(`load: the time budget of ${options.budget} s ran out; killing the server`);
+    killAllChildren();
+    process.exit(3);
+  }, options.budget * 1000);
+  // Fires only if something still keeps the process alive when the budget is spent.
+  watchdog.unref();
+
+  const runId = Date.now().toString(36);
+  console.log(`load: run ${runId}: ${options.connections} reader connections and ${options.writers} writers for ${options.duration} s`);
+  const started = Date.now();
+  await prepareDatabase();
+  const added = addSyntheticClaims(DATABASE_FILE, options.claims);
+  const writer = await createWriterTokens(options.writers);
+  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, +${added.claims} synthetic claims)`);
+
+  const build = await buildIfStale(options.skipBuild);
+  const port = await choosePort(options.port);
+  const base = `http://127.0.0.1:${port}`;
+  const watch: ServerWatch = { busyLines: [], errorLines: [] };
+  const server = await startServer(port, watch);
+  console.log(`load: server up on ${base} (build ${build}; log: ${path.relative(ROOT, SERVER_LOG)})`);
+
+  let summary: Record<string, unknown>;
+  let failures: string[];
+  try {
+    const vocabulary = readVocabulary();
+    // Warm up every route once, so the run measures serving rather than first-request loading.
+    const warm = readPathChooser(vocabulary);
+    for (let i = 0; i < 40; i++) await fetch(`${base}${warm().path}`).then((r) => r.arrayBuffer()).catch(() => undefined);
+
+    // Open the writers' keep-alive connections now: under a saturated event loop a NEW
+    // connection waits many seconds to be accepted (see docs/operations.md), which would
+    // measure connection set-up rather than writing.
+    await Promise.all(writer.tokens.slice(0, options.writers).map((token) => fetch(`${base}/api/claims/${vocabulary.hotClaimIds[0]}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer())));
+    const before = hotClaimStates(vocabulary.hotClaimIds);
+    const reads: ReadStats = {
+      byKind: { list: { count: 0, non2xx: 0, latencies: [] }, search: { count: 0, non2xx: 0, latencies: [] }, detail: { count: 0, non2xx: 0, latencies: [] }, html: { count: 0, non2xx: 0, latencies: [] } },
+      errorCodes: {},
+      latencies: [],
+      busyBodies: 0,
+      busySamples: [],
+    };
+    const writes: WriteStats = {
+      sent: { annotations: 0, statusChanges: 0 },
+      acknowledged: { annotations: 0, statusChanges: 0 },
+      retries409: 0,
+      abandonedAfter409: 0,
+      failures: {},
+      failureSamples: [],
+      busyBodies: 0,
+      latencies: [],
+      sentMarkers: new Set(),
+      acknowledgedMarkers: new Set(),
+      refusedMarkers: new Set(),
+      unknownMarkers: new Set(),
+      versionReads: 0,
+    };
+    const loadAverageBefore = os.loadavg()[0]!;
+    const serverCpuBefore = processCpuSeconds(server.pid);
+    const runnerCpuBefore = process.cpuUsage();
+    const loadStarted = performance.now();
+    const stopAt = loadStarted + options.duration * 1000;
+    const readerRun = runReaders(base, options, vocabulary, reads);
+    const probe = probeHealth(base, stopAt);
+    const importRun = options.importRows > 0 ? runImportDuringLoad(options, runId) : Promise.resolve(null);
+    const writerRuns = writer.tokens.slice(0, options.writers).map((token, index) => runWriter(index + 1, token, base, vocabulary, runId, stopAt, writes));
+    const [readResult] = await Promise.all([readerRun as PromiseLike<autocannon.Result>, ...writerRuns]);
+    const importOutcome = await importRun;
+    await probe.done;
+    const elapsed = (performance.now() - loadStarted) / 1000;
+    const serverCpuAfter = processCpuSeconds(server.pid);
+    const runnerCpu = process.cpuUsage(runnerCpuBefore);
+    const serverConnections = databaseConnections(server.pid);
+
+    await stopServer(server);
+    const verification = verifyWrites(writer.userId, runId, writes, before);
+    const consistency = checkConsistency(DATABASE_FILE);
+
+    const writeStatusCounts: Record<string, number> = {};
+    for (const [key, count] of Object.entries(writes.failures)) increment(writeStatusCounts, key.split(": ")[1] ?? key, count);
+    const read5xx = readResult["5xx"];
+    const write5xx = Object.entries(writeStatusCounts).filter(([status]) => /^5\d\d$/.test(status)).reduce((sum, [, count]) => sum + count, 0);
+    const readNon2xx = Object.fromEntries(Object.entries(readResult.statusCodeStats).filter(([status]) => !status.startsWith("2")).map(([status, value]) => [status, value.count]));
+    const sentTotal = writes.sent.annotations + writes.sent.statusChanges;
+    const acknowledgedTotal = writes.acknowledged.annotations + writes.acknowledged.statusChanges;
+    const foundTotal = verification.foundInDatabase.annotations + verification.foundInDatabase.statusChanges;
+    const readTotal = readResult["1xx"] + readResult["2xx"] + readResult["3xx"] + readResult["4xx"] + readResult["5xx"];
+
+    summary = {
+      run: runId,
+      command: `npx tsx --conditions=react-server load/run.ts --duration ${options.duration} --connections ${options.connections} --writers ${options.writers} --claims ${options.claims}`,
+      claimsInDatabase: consistency.counts.Claim,
+      machine: {
+        cpus: os.cpus().length,
+        // Other processes compete for the same cores; a high load average means slower numbers.
+        loadAverage1mBefore: Math.round(loadAverageBefore * 10) / 10,
+        loadAverage1mAfter: Math.round(os.loadavg()[0]! * 10) / 10,
+        // Share of one core the server got during the run: well under 1 means it waited for the CPU.
+        serverCpuCores: serverCpuBefore === null || serverCpuAfter === null ? null : Math.round(((serverCpuAfter - serverCpuBefore) / elapsed) * 100) / 100,
+        serverCpuMsPerRequest:
+          serverCpuBefore === null || serverCpuAfter === null ? null : Math.round(((serverCpuAfter - serverCpuBefore) * 1000) / Math.max(1, readTotal + writes.latencies.length)),
+        // Prisma's connection plus the read-only one (lib/db/sqlite.ts): 2 is expected.
+        serverDatabaseConnections: serverConnections,
+        loadGeneratorCpuCores: Math.round(((runnerCpu.user + runnerCpu.system) / 1e6 / elapsed) * 100) / 100,
+      },
+      build,
+      durationSeconds: Math.round(elapsed * 10) / 10,
+      reads: {
+        requests: readTotal,
+        throughputPerSecond: Math.round(readTotal / elapsed),
+        latencyMs: latencySummary(reads.latencies),
+        byKind: Object.fromEntries(Object.entries(reads.byKind).map(([kind, k]) => [kind, { requests: k.count, non2xx: k.non2xx, latencyMs: latencySummary(k.latencies) }])),
+        non2xxByStatus: readNon2xx,
+        "5xx": read5xx,
+        errors: readResult.errors,
+        errorCodes: reads.errorCodes,
+        timeouts: readResult.timeouts,
+      },
+      healthProbe: { ...latencySummary(probe.latencies), slowest: probe.slowest },
+      writes: {
+        sent: { total: sentTotal, ...writes.sent },
+        acknowledged: { total: acknowledgedTotal, ...writes.acknowledged },
+        foundInDatabase: { total: foundTotal, ...verification.foundInDatabase },
+        retries409: writes.retries409,
+        abandonedAfter50Conflicts: writes.abandonedAfter409,
+        versionReads: writes.versionReads,
+        requestsPerSecond: Math.round(writes.latencies.length / elapsed),
+        latencyMs: latencySummary(writes.latencies),
+        failuresByStatus: writes.failures,
+        failureSamples: writes.failureSamples,
+        acknowledgedMissing: verification.acknowledgedMissing,
+        foundButNotAcknowledged: verification.foundUnacknowledged,
+        withoutAnswer: { sent: writes.unknownMarkers.size, foundInDatabase: verification.foundUnknown },
+        refusedButFound: verification.foundRefused,
+        foundNeverSent: verification.foundNeverSent,
+        duplicates: verification.duplicates,
+        auditLog: verification.auditLog,
+        lostUpdates: verification.lostUpdates,
+      },
+      sqliteBusy: { responseBodies: reads.busyBodies + writes.busyBodies, serverLogLines: watch.busyLines.length, samples: [...reads.busySamples, ...watch.busyLines.slice(0, 5)] },
+      serverErrorLines: { count: watch.errorLines.length, samples: watch.errorLines.slice(0, 10) },
+      concurrentImport: importOutcome,
+      consistency: { ok: consistency.ok, problems: consistency.problems },
+    };
+
+    failures = [];
+    if (read5xx + write5xx > 0) failures.push(`${read5xx + write5xx} responses were 5xx (reads ${read5xx}, writes ${write5xx})`);
+    if (readResult.errors > 0 || readResult.timeouts > 0) failures.push(`readers saw ${readResult.errors} errors (${readResult.timeouts} timeouts)`);
+    const noResponse = Object.entries(writes.failures).filter(([key]) => key.endsWith("no response")).reduce((sum, [, count]) => sum + count, 0);
+    if (noResponse > 0) failures.push(`${noResponse} write-path requests got no response`);
+    if (reads.busyBodies + writes.busyBodies + watch.busyLines.length > 0) {
+      failures.push(`SQLITE_BUSY / "database is locked": ${reads.busyBodies + writes.busyBodies} responses, ${watch.busyLines.length} server log lines`);
+    }
+    if (verification.acknowledgedMissing > 0) failures.push(`${verification.acknowledgedMissing} acknowledged writes are missing from the database`);
+    if (verification.foundRefused > 0) failures.push(`${verification.foundRefused} writes the server refused are in the database anyway`);
+    if (verification.foundUnacknowledged - verification.foundUnknown > 0) {
+      failures.push(`${verification.foundUnacknowledged - verification.foundUnknown} writes are in the database but were never acknowledged`);
+    }
+    if (verification.foundNeverSent > 0) failures.push(`${verification.foundNeverSent} rows by the load user were never sent in this run`);
+    if (verification.duplicates > 0) failures.push(`${verification.duplicates} writes are in the database more than once`);
+    if (verification.auditLog.annotationCreates !== writes.acknowledged.annotations || verification.auditLog.statusChanges !== writes.acknowledged.statusChanges) {
+      failures.push(`the audit log disagrees with the acknowledged writes (${JSON.stringify(verification.auditLog)})`);
+    }
+    if (verification.lostUpdates.length > 0) failures.push(`lost updates: ${verification.lostUpdates.join("; ")}`);
+    if (!consistency.ok) failures.push(`the database is not consistent: ${consistency.problems.join("; ")}`);
+    if (readResult["2xx"] === 0) failures.push("no read succeeded");
+    if (importOutcome && importOutcome.exitCode !== 0) failures.push(`the concurrent import failed (exit ${importOutcome.exitCode}): ${importOutcome.output.slice(-300)}`);
+    if (options.writers > 0 && acknowledgedTotal === 0) failures.push("no write succeeded");
+    if (writes.abandonedAfter409 > 0) failures.push(`${writes.abandonedAfter409} status changes lost ${MAX_ATTEMPTS} races in a row`);
+    const otherWriteFailures = Object.values(writes.failures).reduce((sum, count) => sum + count, 0);
+    if (otherWriteFailures > 0 && failures.length === 0) failures.push(`${otherWriteFailures} writes failed: ${JSON.stringify(writes.failures)}`);
+    summary.checks = failures.length === 0 ? "all passed" : failures;
+  } finally {
+    await stopServer(server);
+    clearTimeout(watchdog);
+  }
+
+  writeFileSync(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+  printSummary(summary);
+  console.log(`\nload: summary written to ${path.relative(ROOT, SUMMARY_FILE)}`);
+  if (failures.length > 0) {
+    console.error(`\nload: FAILED\n  - ${failures.join("\n  - ")}`);
+    process.exitCode = 1;
+  } else {
+    console.log("\nload: all checks passed");
+  }
+}
+
+function printSummary(summary: Record<string, unknown>) {
+  const s = summary as {
+    durationSeconds: number;
+    claimsInDatabase: number;
+    machine: { cpus: number; loadAverage1mBefore: number; loadAverage1mAfter: number; serverCpuCores: number | null; serverCpuMsPerRequest: number | null; serverDatabaseConnections: number | null; loadGeneratorCpuCores: number };
+    reads: { requests: number; throughputPerSecond: number; latencyMs: ReturnType<typeof latencySummary>; byKind: Record<string, { requests: number; non2xx: number; latencyMs: ReturnType<typeof latencySummary> }>; non2xxByStatus: Record<string, number>; "5xx": number; errors: number; errorCodes: Record<string, number>; timeouts: number };
+    writes: {
+      sent: { total: number; annotations: number; statusChanges: number };
+      acknowledged: { total: number; annotations: number; statusChanges: number };
+      foundInDatabase: { total: number; annotations: number; statusChanges: number };
+      retries409: number;
+      requestsPerSecond: number;
+      latencyMs: ReturnType<typeof latencySummary>;
+      failuresByStatus: Record<string, number>;
+      acknowledgedMissing: number;
+      foundButNotAcknowledged: number;
+      duplicates: number;
+      lostUpdates: string[];
+    };
+    sqliteBusy: { responseBodies: number; serverLogLines: number };
+    serverErrorLines: { count: number };
+    consistency: { ok: boolean; problems: string[] };
+  };
+  const lat = (l: ReturnType<typeof latencySummary>) => `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`;
+  console.log(`\n=== Load test summary (${s.durationSeconds} s, ${s.claimsInDatabase} claims; ${s.machine.cpus} CPUs, load average ${s.machine.loadAverage1mBefore} → ${s.machine.loadAverage1mAfter}) ===`);
+  console.log(`Reads:  ${s.reads.requests} requests, ${s.reads.throughputPerSecond} req/s; ${lat(s.reads.latencyMs)}`);
+  for (const [kind, k] of Object.entries(s.reads.byKind)) console.log(`  ${kind.padEnd(7)} ${String(k.requests).padStart(7)} requests, non-2xx ${k.non2xx}; ${lat(k.latencyMs)}`);
+  console.log(`  non-2xx by status: ${JSON.stringify(s.reads.non2xxByStatus)}; 5xx: ${s.reads["5xx"]}; errors: ${s.reads.errors} ${JSON.stringify(s.reads.errorCodes)} (timeouts ${s.reads.timeouts})`);
+  const health = (summary as { healthProbe: ReturnType<typeof latencySummary> & { slowest: { atSecond: number; ms: number }[] } }).healthProbe;
+  console.log(`Health probe (GET /api/health, one at a time): ${lat(health)}; slowest at ${health.slowest.map((x) => `${x.atSecond} s (${x.ms} ms)`).join(", ")}`);
+  console.log(`Writes: sent ${s.writes.sent.total} (annotations ${s.writes.sent.annotations}, status changes ${s.writes.sent.statusChanges})`);
+  console.log(`  acknowledged ${s.writes.acknowledged.total} (annotations ${s.writes.acknowledged.annotations}, status changes ${s.writes.acknowledged.statusChanges})`);
+  console.log(`  found in database ${s.writes.foundInDatabase.total} (annotations ${s.writes.foundInDatabase.annotations}, status changes ${s.writes.foundInDatabase.statusChanges})`);
+  console.log(`  409 retries ${s.writes.retries409}; failures by status ${JSON.stringify(s.writes.failuresByStatus)}`);
+  console.log(`  acknowledged but missing ${s.writes.acknowledgedMissing}; found but not acknowledged ${s.writes.foundButNotAcknowledged}; duplicates ${s.writes.duplicates}; lost updates ${s.writes.lostUpdates.length}`);
+  console.log(`  write-path requests ${s.writes.requestsPerSecond} req/s; ${lat(s.writes.latencyMs)}`);
+  console.log(`SQLITE_BUSY / "database is locked": ${s.sqliteBusy.responseBodies} responses, ${s.sqliteBusy.serverLogLines} server log lines; other server error lines: ${s.serverErrorLines.count}`);
+  const imported = (summary as { concurrentImport?: ImportOutcome | null }).concurrentImport;
+  if (imported) console.log(`Concurrent import: ${imported.rows} rows from ${imported.startedAfterSeconds} s, took ${imported.seconds} s, exit ${imported.exitCode}: ${imported.output.split("\n").at(-1)}`);
+  console.log(`Consistency: ${s.consistency.ok ? "ok" : s.consistency.problems.join("; ")}`);
+  console.log(
+    `CPU: server used ${s.machine.serverCpuCores ?? "?"} of a core (${s.machine.serverCpuMsPerRequest ?? "?"} ms CPU per request); load generator ${s.machine.loadGeneratorCpuCores} cores; server database connections ${s.machine.serverDatabaseConnections ?? "?"}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`load: ${error instanceof Error ? error.message : String(error)}`);
+  killAllChildren();
+  process.exitCode = 1;
+});

@@ -1,0 +1,53 @@
+/**
+ * `npm run db:backup -- FILE [--force]`: a consistent copy of the database at
+ * DATABASE_URL, taken while the server keeps running (SQLite's online backup API, all
+ * pages in one read transaction: the copy is the database as of one commit, and writers
+ * are not held up). FILE may be a folder: the copy is then named claimtrail-<time>.db.
+ * The result is a single self-contained SQLite file; restore it with `npm run db:restore`.
+ */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { env, sqliteFilePath } from "@/lib/env";
+import { backupDatabase, BackupError } from "@/lib/db/backup";
+
+const USAGE = `Usage: npm run db:backup -- FILE [--force]
+
+Copies the database named by DATABASE_URL (now ${env.DATABASE_URL}) to FILE, consistently,
+while the server keeps running: no need to stop it. FILE may be an existing folder, in which
+case the copy is named claimtrail-<UTC time>.db inside it. An existing file is not replaced
+unless --force is given. The copy is checked (integrity_check, Claimtrail migrations) before
+it is given its final name, so FILE only ever holds a complete backup.
+
+Restore with: npm run db:restore -- FILE   (the server must be stopped for that).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  let target = path.resolve(positionals[0]!);
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    target = path.join(target, `claimtrail-${new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}.db`);
+  }
+  const result = await backupDatabase(sqliteFilePath(env.DATABASE_URL), target, { overwrite: values.force ?? false });
+  console.log(
+    `Backed up ${sqliteFilePath(env.DATABASE_URL)} to ${result.file}: ${result.claims} claims, ${(result.bytes / 1024 / 1024).toFixed(1)} MiB, ` +
+      `${result.migrations.length} migrations, in ${result.durationMs} ms.`,
+  );
+  return 0;
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof BackupError ? `Backup failed: ${error.message}` : error);
+    process.exitCode = 1;
+  });

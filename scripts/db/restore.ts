@@ -1,0 +1,52 @@
+/**
+ * `npm run db:restore -- FILE`: replace the database at DATABASE_URL with the backup FILE.
+ * STOP THE SERVER FIRST. See USAGE for what is checked and in which order.
+ */
+import { parseArgs } from "node:util";
+import { env, sqliteFilePath } from "@/lib/env";
+import { BackupError, restoreDatabase } from "@/lib/db/backup";
+
+const USAGE = `Usage: npm run db:restore -- FILE
+
+Replaces the database named by DATABASE_URL (now ${env.DATABASE_URL}) with the backup FILE
+made by \`npm run db:backup\`.
+
+The server must be stopped first. A running server keeps the old database file open and
+would go on reading and writing it after the swap, losing those writes; so the restore
+refuses while any other process has the database open, and the server must not be started
+until it has finished.
+
+Steps:
+  1. FILE is checked: a SQLite database, PRAGMA integrity_check ok, the Claimtrail tables
+     and migrations table, and no migration unknown to this code. Anything else is refused.
+  2. It is copied next to the database, checked again, switched to WAL and fsynced.
+  3. The current database is kept as <database>.before-restore-<time> (a hard link), its
+     -wal and -shm files are removed, and the copy is renamed over it in one atomic step.
+Then start the server (\`npm start\`), which applies any migration the backup predates.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const target = sqliteFilePath(env.DATABASE_URL);
+  const result = await restoreDatabase(positionals[0]!, target);
+  console.log(`Restored ${result.claims} claims into ${target} from ${positionals[0]}.`);
+  if (result.previous) console.log(`The database it replaced is kept as ${result.previous}; delete it once you are satisfied.`);
+  if (result.pendingMigrations.length > 0) console.log(`The backup predates ${result.pendingMigrations.length} migration(s); \`npm start\` applies them.`);
+  return 0;
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof BackupError ? `Restore refused: ${error.message}` : error);
+    process.exitCode = 1;
+  });
