@@ -19,6 +19,12 @@ const nextConfig: NextConfig = {
   // Type errors are caught by `npm run typecheck` (part of `npm test`), which covers the
   // whole project including tests and benchmarks; the build itself stays fast.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // /import takes attributions.csv files up to 20 MB (lib/import/limits.ts) plus multipart framing.
+    serverActions: { bodySizeLimit: "21mb" },
+    // proxy.ts sees every request and buffers bodies only up to this (default 10 MB).
+    proxyClientMaxBodySize: "21mb",
+  },
   // Native and WASM-loading modules stay plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
   async headers() {

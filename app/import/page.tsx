@@ -4,7 +4,7 @@ import { ImportForm } from "@/components/import/import-form";
 import styles from "@/components/import/import.module.css";
 import { authorize } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { MAX_IMPORT_LABEL } from "@/lib/import/limits";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import attributions" };
@@ -37,7 +37,7 @@ export default async function ImportPage() {
           )}
         </p>
       ) : null}
-      <ImportForm maxLabel={MAX_IMPORT_LABEL} />
+      <ImportForm maxLabel={MAX_IMPORT_LABEL} maxBytes={MAX_IMPORT_BYTES} />
     </div>
   );
 }

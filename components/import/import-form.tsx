@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { checkImportAction, runImportAction } from "@/app/import/actions";
 import { ImportReportView } from "@/components/import/import-report";
 import type { ActionState } from "@/lib/http/action";
@@ -20,15 +20,31 @@ function reportOf(state: ActionState): ImportReport | null {
  * Two steps on one file: "Check" shows what the import would do and every bad row;
  * "Import" appears once the file checks clean, and sends the file again (the server
  * checks it again). The form is submitted by hand rather than through its action prop,
- * so that React does not clear the chosen file after the check.
+ * so that React does not clear the chosen file after the check, and so that a request that
+ * never reaches the action (a file over the server's upload limit, a dropped connection)
+ * becomes a message instead of the error page.
  */
-export function ImportForm({ maxLabel }: { maxLabel: string }) {
-  const [checkState, check, checking] = useActionState(checkImportAction, IDLE);
-  const [importState, runImport, importing] = useActionState(runImportAction, IDLE);
+export function ImportForm({ maxLabel, maxBytes }: { maxLabel: string; maxBytes: number }) {
+  const [checkState, setCheckState] = useState<ActionState>(IDLE);
+  const [importState, setImportState] = useState<ActionState>(IDLE);
+  const [checking, startCheck] = useTransition();
+  const [importing, startImport] = useTransition();
   // Which file choice the last check and import were for: a new choice needs a new check.
   const [selection, setSelection] = useState(0);
   const [checkedSelection, setCheckedSelection] = useState(-1);
   const [importedSelection, setImportedSelection] = useState(-1);
+
+  async function send(action: typeof checkImportAction, form: FormData): Promise<ActionState> {
+    const file = form.get("file");
+    if (file instanceof File && file.size > maxBytes) {
+      return { status: "error", message: `${file.name} is larger than ${maxLabel}: split it into smaller files.`, httpStatus: 413 };
+    }
+    try {
+      return await action(IDLE, form);
+    } catch {
+      return { status: "error", message: "The file did not reach the server (it may be larger than the server accepts, or the connection dropped). Nothing was imported.", httpStatus: 0 };
+    }
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,11 +52,17 @@ export function ImportForm({ maxLabel }: { maxLabel: string }) {
     const form = new FormData(event.currentTarget);
     if (submitter?.value === "import") {
       setImportedSelection(selection);
-      startTransition(() => runImport(form));
+      startImport(async () => {
+        const state = await send(runImportAction, form);
+        startImport(() => setImportState(state));
+      });
     } else {
       setCheckedSelection(selection);
       setImportedSelection(-1);
-      startTransition(() => check(form));
+      startCheck(async () => {
+        const state = await send(checkImportAction, form);
+        startCheck(() => setCheckState(state));
+      });
     }
   }
 

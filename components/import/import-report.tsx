@@ -19,6 +19,7 @@ export function ImportReportView({ report, committed }: { report: ImportReport; 
   return (
     <section aria-labelledby="import-report-heading" className={styles.report}>
       <h2 id="import-report-heading">{committed ? "Imported" : report.ok ? "Ready to import" : "Problems to fix"}</h2>
+      {report.summary && !report.ok ? <p className="muted">The counts cover the rows without problems.</p> : null}
       {report.summary ? (
         <dl className={styles.counts}>
           {SUMMARY_LABELS.map(([key, label]) => (

@@ -15,7 +15,12 @@ export async function AccountMenu() {
   }
   return (
     <div className="site-header__account">
-      {roleCan(user.role, "edit") ? <Link href="/sources/new">New article</Link> : null}
+      {roleCan(user.role, "edit") ? (
+        <>
+          <Link href="/sources/new">New article</Link>
+          <Link href="/import">Import</Link>
+        </>
+      ) : null}
       {roleCan(user.role, "admin") ? <Link href="/admin">Admin</Link> : null}
       <Link href="/account" title={`Signed in as ${user.email}`}>
         {user.name} <span className="muted">({ROLE_LABELS[user.role]})</span>

@@ -1,6 +1,6 @@
 import "server-only";
 import { list, sql } from "@/lib/db/sql";
-import { queryAll } from "@/lib/db/sqlite";
+import { sharedReader, type SqlReader } from "@/lib/db/sqlite";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
 import type { Accuracy, ActorKind, Sourcing, Stance } from "@/lib/vocabulary/terms";
 
@@ -82,17 +82,18 @@ type ViaRow = { attributionId: number; actorId: number; name: string; kind: Acto
 /**
  * Load full records for the given claim ids in three queries (claims, attributions,
  * via-chains), whatever the number of ids: no query per row. Keeps the order of `ids`.
+ * `db` is the shared reader unless a caller (an export) reads on its own connection.
  */
-export function loadClaimRecords(ids: readonly number[]): ClaimRecord[] {
+export function loadClaimRecords(ids: readonly number[], db: SqlReader = sharedReader): ClaimRecord[] {
   if (ids.length === 0) return [];
   const idList = list(ids);
-  const claims = queryAll<ClaimRow>(sql`
+  const claims = db.all<ClaimRow>(sql`
     SELECT c.id, c.text, c.version, c.contested, c.sourceCount, c.firstPublishedAt, c.createdAt, c.updatedAt,
            t.key AS topicKey, t.label AS topicLabel,
            st.key AS statusKey, st.label AS statusLabel, st.colour AS statusColour, st.isFinal AS statusIsFinal
     FROM Claim c JOIN Topic t ON t.id = c.topicId JOIN Status st ON st.id = c.statusId
     WHERE c.id IN ${idList}`);
-  const attributions = queryAll<AttributionRow>(sql`
+  const attributions = db.all<AttributionRow>(sql`
     SELECT a.id, a.claimId, a.stance, a.verb, a.sourcing, a.accuracy, a.version, a.actorRole,
            a.quote, a.quotePrefix, a.quoteSuffix, a.quoteStart, a.quoteEnd,
            ac.id AS actorId, ac.name AS actorName, ac.kind AS actorKind, ac.role AS actorDefaultRole,
@@ -100,7 +101,7 @@ export function loadClaimRecords(ids: readonly number[]): ClaimRecord[] {
     FROM Attribution a JOIN Actor ac ON ac.id = a.actorId JOIN Source s ON s.id = a.sourceId
     WHERE a.claimId IN ${idList}
     ORDER BY a.claimId, a.sourceId, a.quoteStart, a.id`);
-  const vias = queryAll<ViaRow>(sql`
+  const vias = db.all<ViaRow>(sql`
     SELECT v.attributionId, v.actorId, ac.name, ac.kind
     FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId JOIN Actor ac ON ac.id = v.actorId
     WHERE a.claimId IN ${idList}

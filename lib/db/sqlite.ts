@@ -27,6 +27,11 @@ export function closeReader(): void {
   globalForReader.claimtrailReader = undefined;
 }
 
+/** Anything that runs a query and returns its rows: the shared reader, or an export's own connection. */
+export type SqlReader = { all<Row>(query: Sql): Row[] };
+
+export const sharedReader: SqlReader = { all: (query) => queryAll(query) };
+
 export function queryAll<Row>(query: Sql): Row[] {
   return reader().prepare(query.text).all(...query.params) as Row[];
 }

@@ -1,5 +1,6 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findOrCreateActor } from "@/lib/actors/resolve-actor";
+import { toStoredTimestamp } from "@/lib/db/timestamps";
 import type { ImportPlan } from "@/lib/import/plan";
 import { normalizeKey } from "@/lib/text/normalize";
 import { sha256Hex } from "@/lib/text/sha256";
@@ -14,8 +15,16 @@ const EMPTY_TEXT_SHA256 = sha256Hex("");
  * Write a checked plan inside the caller's transaction (with the search triggers paused;
  * the caller rebuilds the touched claims). Returns the ids of every claim whose search
  * document or derived columns may have changed.
+ *
+ * The transaction holds SQLite's only write lock for as long as it runs, so the many rows
+ * go in as multi-row INSERTs with bound values (Prisma's createMany costs a good fraction
+ * of a millisecond per row) and new rows are numbered here: as AUTOINCREMENT would number
+ * them, above every id ever used, which nobody else can take while the lock is held.
+ * Timestamps are written in the form Prisma writes them (lib/db/timestamps.ts).
  */
 export async function applyImportPlan(tx: Tx, plan: ImportPlan, context: { userId: string | null; fileName: string }): Promise<number[]> {
+  const now = toStoredTimestamp(new Date());
+
   for (const key of plan.topicsToCreate) {
     await tx.topic.create({ data: { key, label: capitalise(humanise(key).replace(/-/g, " ")) } });
   }
@@ -27,92 +36,112 @@ export async function applyImportPlan(tx: Tx, plan: ImportPlan, context: { userI
     return id;
   };
 
+  // Actors the plan found by name or alias (the rule of lib/actors/resolve-actor.ts, in
+  // batches) keep their ids; the others are created as findOrCreateActor creates them.
   const actorIds = new Map<string, number>();
-  for (const actor of plan.actors) {
-    // New actors through the shared resolver, which matches by name or alias once more.
-    const id = actor.existingId ?? (await findOrCreateActor(tx, actor.name, { kind: actor.kind ?? "organisation", role: null })).id;
-    actorIds.set(actor.key, id);
-  }
+  let nextActorId = await nextId(tx, "Actor");
+  const newActors = plan.actors.filter((actor) => actor.existingId === null);
+  for (const actor of plan.actors) actorIds.set(actor.key, actor.existingId ?? nextActorId++);
+  await insertRows(
+    tx,
+    "Actor",
+    ["id", "name", "normalizedName", "kind", "role", "createdAt", "updatedAt"],
+    newActors.map((actor) => [actorIds.get(actor.key)!, actor.name, normalizeKey(actor.name), actor.kind ?? "organisation", null, now, now]),
+  );
 
+  // New sources carry no article text (the file does not hold it), so their quotes have no offsets.
   const sourceIds = new Map<string, number>();
-  for (const source of plan.sources) {
-    const id =
-      source.existingId ??
-      (
-        await tx.source.create({
-          // The file carries no article text: the source is stored without it (its quotes have no offsets).
-          data: { title: source.title, outlet: source.outlet, url: source.url, publishedAt: source.publishedAt, text: "", textSha256: EMPTY_TEXT_SHA256 },
-          select: { id: true },
-        })
-      ).id;
-    sourceIds.set(source.key, id);
-  }
+  let nextSourceId = await nextId(tx, "Source");
+  const newSources = plan.sources.filter((source) => source.existingId === null);
+  for (const source of plan.sources) sourceIds.set(source.key, source.existingId ?? nextSourceId++);
+  await insertRows(
+    tx,
+    "Source",
+    ["id", "title", "outlet", "url", "publishedAt", "text", "textSha256", "createdAt", "updatedAt"],
+    newSources.map((source) => [sourceIds.get(source.key)!, source.title, source.outlet, source.url, source.publishedAt ? toStoredTimestamp(source.publishedAt) : null, "", EMPTY_TEXT_SHA256, now, now]),
+  );
 
-  const rationale = `Set by the import of ${context.fileName}.`;
+  // Claims: those with an id from the file keep it; the others are numbered after all of them.
   const claimIds = new Map<string, number>();
-  // Claims without an id in the file are numbered after every id in use or given by the
-  // file, as AUTOINCREMENT would number them: this transaction holds the write lock, so
-  // no one else can take those ids meanwhile. Numbering here lets the rows go in batches.
   const newClaims = plan.claims.filter((claim) => !claim.existing);
   let nextClaimId = Math.max(await nextId(tx, "Claim"), ...newClaims.map((claim) => (claim.id ?? 0) + 1));
   for (const claim of newClaims) claimIds.set(claim.key, claim.id ?? nextClaimId++);
-  for (const batch of chunks(newClaims)) {
-    await tx.claim.createMany({
-      data: batch.map((claim) => {
-        const topicId = topicIds.get(claim.topic);
-        if (topicId === undefined) throw new Error(`unreachable: topic "${claim.topic}" was checked`);
-        return { id: claimIds.get(claim.key)!, text: claim.text, normalizedText: normalizeKey(claim.text), topicId, statusId: statusId(claim.status) };
-      }),
-    });
-  }
+  await insertRows(
+    tx,
+    "Claim",
+    ["id", "text", "normalizedText", "topicId", "statusId", "createdAt", "updatedAt"],
+    newClaims.map((claim) => {
+      const topicId = topicIds.get(claim.topic);
+      if (topicId === undefined) throw new Error(`unreachable: topic "${claim.topic}" was checked`);
+      return [claimIds.get(claim.key)!, claim.text, normalizeKey(claim.text), topicId, statusId(claim.status), now, now];
+    }),
+  );
+
   // The verdict history starts here; ClaimReview dates a verdict by its change.
-  const statusChanges: Prisma.StatusChangeCreateManyInput[] = newClaims
+  const rationale = `Set by the import of ${context.fileName}.`;
+  const statusChanges: unknown[][] = newClaims
     .filter((claim) => claim.status !== INITIAL_STATUS_KEY)
-    .map((claim) => ({ claimId: claimIds.get(claim.key)!, fromStatusId: null, toStatusId: statusId(claim.status), rationale, userId: context.userId }));
+    .map((claim) => [claimIds.get(claim.key)!, null, statusId(claim.status), rationale, "[]", context.userId, now]);
   for (const claim of plan.claims.filter((c) => c.existing)) {
     claimIds.set(claim.key, claim.id!);
     if (claim.currentStatus === claim.status) continue;
     const toStatusId = statusId(claim.status);
     await tx.claim.update({ where: { id: claim.id! }, data: { statusId: toStatusId, version: { increment: 1 } } });
-    statusChanges.push({ claimId: claim.id!, fromStatusId: statusId(claim.currentStatus!), toStatusId, rationale, userId: context.userId });
+    statusChanges.push([claim.id!, statusId(claim.currentStatus!), toStatusId, rationale, "[]", context.userId, now]);
   }
-  for (const batch of chunks(statusChanges)) await tx.statusChange.createMany({ data: batch });
+  await insertRows(tx, "StatusChange", ["claimId", "fromStatusId", "toStatusId", "rationale", "evidence", "userId", "createdAt"], statusChanges);
 
   const touched = new Set<number>(newClaims.map((claim) => claimIds.get(claim.key)!));
   let nextAttributionId = await nextId(tx, "Attribution");
-  for (const batch of chunks(plan.attributions)) {
-    const rows = batch.map((attribution) => ({ attribution, id: nextAttributionId++, claimId: claimIds.get(attribution.claimKey)! }));
-    await tx.attribution.createMany({
-      data: rows.map(({ attribution, id, claimId }) => ({
-        id,
-        claimId,
-        sourceId: sourceIds.get(attribution.sourceKey)!,
-        actorId: actorIds.get(attribution.actorKey)!,
-        stance: attribution.stance,
-        verb: attribution.verb,
-        sourcing: attribution.sourcing,
-        actorRole: attribution.actorRole,
-        accuracy: attribution.accuracy,
-        ...attribution.anchor,
-      })),
-    });
-    const via = rows.flatMap(({ attribution, id }) => attribution.viaKeys.map((key, position) => ({ attributionId: id, position, actorId: actorIds.get(key)! })));
-    if (via.length > 0) await tx.attributionVia.createMany({ data: via });
-    for (const row of rows) touched.add(row.claimId);
-  }
+  const attributions = plan.attributions.map((attribution) => ({ attribution, id: nextAttributionId++, claimId: claimIds.get(attribution.claimKey)! }));
+  await insertRows(
+    tx,
+    "Attribution",
+    ["id", "claimId", "sourceId", "actorId", "stance", "verb", "sourcing", "actorRole", "quote", "quotePrefix", "quoteSuffix", "quoteStart", "quoteEnd", "accuracy", "createdAt", "updatedAt"],
+    attributions.map(({ attribution: a, id, claimId }) => [
+      id,
+      claimId,
+      sourceIds.get(a.sourceKey)!,
+      actorIds.get(a.actorKey)!,
+      a.stance,
+      a.verb,
+      a.sourcing,
+      a.actorRole,
+      a.anchor.quote,
+      a.anchor.quotePrefix,
+      a.anchor.quoteSuffix,
+      a.anchor.quoteStart,
+      a.anchor.quoteEnd,
+      a.accuracy,
+      now,
+      now,
+    ]),
+  );
+  await insertRows(
+    tx,
+    "AttributionVia",
+    ["attributionId", "position", "actorId"],
+    attributions.flatMap(({ attribution, id }) => attribution.viaKeys.map((key, position) => [id, position, actorIds.get(key)!])),
+  );
+  for (const { claimId } of attributions) touched.add(claimId);
   return [...touched];
 }
 
-const CHUNK = 500;
+/** Bound parameters per statement: well under SQLite's limit of 32,766. */
+const MAX_PARAMETERS = 20_000;
 
-function chunks<T>(values: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < values.length; start += CHUNK) out.push(values.slice(start, start + CHUNK));
-  return out;
+/** INSERT rows in as few statements as the parameter limit allows. Table and column names are code constants. */
+async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const placeholders = `(${columns.map(() => "?").join(", ")})`;
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => placeholders).join(", ")}`, ...chunk.flat());
+  }
 }
 
 /** The id AUTOINCREMENT would give the next row of `table`: above every id ever used. */
-async function nextId(tx: Tx, table: "Claim" | "Attribution"): Promise<number> {
+async function nextId(tx: Tx, table: "Claim" | "Attribution" | "Source" | "Actor"): Promise<number> {
   const [row] = await tx.$queryRawUnsafe<{ next: number | bigint }[]>(
     `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM "${table}"), 0)) + 1 AS next`,
     table,

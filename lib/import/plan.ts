@@ -1,9 +1,10 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CsvTable } from "@/lib/import/read-csv";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, isImportColumn, type ImportColumn } from "@/lib/import/columns";
 import { parseRow, type ImportRow } from "@/lib/import/parse-row";
 import type { ImportProblem } from "@/lib/import/problems";
-import { findQuote, verifyQuoteAt, type QuoteAnchor } from "@/lib/sources/anchoring";
+import { findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
 import { normalizeKey } from "@/lib/text/normalize";
 import type { Accuracy, ActorKind, Sourcing, Stance } from "@/lib/vocabulary/terms";
 
@@ -143,6 +144,7 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
   const vocabulary = { topicKeys: new Set(topics.map((t) => t.key)), statusKeys: new Set(statuses.map((s) => s.key)), createTopics: options.createTopics ?? false };
   const header = checkHeader(table.header);
   problems.push(...header.problems);
+  if (table.rows.length === 0) report(2, "", "the file has a header but no rows to import");
   const rows: ImportRow[] = [];
   for (const record of table.rows) {
     if (record.cells.length !== table.header.length) {
@@ -465,7 +467,7 @@ function anchorRow(row: ImportRow, source: PlannedSource): Anchored {
   if (row.quoteStart !== null && row.quoteEnd !== null) {
     const checked = verifyQuoteAt(source.text, row.quote, row.quoteStart, row.quoteEnd);
     if (!checked.ok) return { ok: false, column: "quote", message: `does not match the stored text of ${quoted(source.title, 60)}: ${checked.problem.message}` };
-    return { ok: true, anchor: toAnchor(checked.anchor) };
+    return { ok: true, anchor: checked.anchor };
   }
   const found = findQuote(source.text, row.quote);
   if (!found.ok) {
@@ -473,16 +475,6 @@ function anchorRow(row: ImportRow, source: PlannedSource): Anchored {
       ? { ok: false, column: "quote_start", message: `${found.problem.message}: give quote_start and quote_end` }
       : { ok: false, column: "quote", message: `${found.problem.message} of ${quoted(source.title, 60)}` };
   }
-  return { ok: true, anchor: toAnchor(found.anchor) };
+  return { ok: true, anchor: found.anchor };
 }
 
-/**
- * anchorAt's context is 32 UTF-16 code units, which can end in the middle of an emoji; a
- * lone half of a surrogate pair cannot be stored (Prisma refuses the string), so the
- * context gives up that half character rather than fail the import.
- */
-export function toAnchor(anchor: QuoteAnchor): PlannedAttribution["anchor"] {
-  const prefix = /^[\uDC00-\uDFFF]/.test(anchor.quotePrefix) ? anchor.quotePrefix.slice(1) : anchor.quotePrefix;
-  const suffix = /[\uD800-\uDBFF]$/.test(anchor.quoteSuffix) ? anchor.quoteSuffix.slice(0, -1) : anchor.quoteSuffix;
-  return { ...anchor, quotePrefix: prefix, quoteSuffix: suffix };
-}

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -51,6 +52,10 @@ class Refused extends Error {
 export async function runImport(db: PrismaClient, file: ImportFile, options: ImportOptions & { userId: string | null }): Promise<ImportReport> {
   const read = readCsv(file.bytes);
   if (!read.ok) return refused(file, read.problems, null);
+  // A file with problems is refused before taking the write lock, so a bad upload never
+  // makes other writers wait; a good one is checked again inside the transaction.
+  const preliminary = await planImport(db, read.table, options);
+  if (preliminary.problems.length > 0) return refused(file, preliminary.problems, preliminary.plan.summary);
   const pause = `import ${randomUUID()}`;
   try {
     return await db.$transaction(

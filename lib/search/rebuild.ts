@@ -1,3 +1,4 @@
+import "server-only";
 import { list, raw, sql, type Sql } from "@/lib/db/sql";
 
 /**

@@ -37,12 +37,18 @@ export function anchorAt(text: string, start: number, end: number): AnchorResult
       },
     };
   }
+  // The context never splits a surrogate pair (an emoji, say): half a character is not
+  // text, and cannot be stored.
+  let prefixStart = Math.max(0, start - QUOTE_CONTEXT_LENGTH);
+  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart))) prefixStart += 1;
+  let suffixEnd = Math.min(text.length, end + QUOTE_CONTEXT_LENGTH);
+  if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1))) suffixEnd -= 1;
   return {
     ok: true,
     anchor: {
       quote: text.slice(start, end),
-      quotePrefix: text.slice(Math.max(0, start - QUOTE_CONTEXT_LENGTH), start),
-      quoteSuffix: text.slice(end, end + QUOTE_CONTEXT_LENGTH),
+      quotePrefix: text.slice(prefixStart, start),
+      quoteSuffix: text.slice(end, suffixEnd),
       quoteStart: start,
       quoteEnd: end,
     },
@@ -140,6 +146,9 @@ export function sentenceAround(text: string, start: number, end: number): { star
   while (sentenceStart < start && /\s/u.test(text[sentenceStart]!)) sentenceStart++;
   return { start: sentenceStart, end: sentenceEnd };
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 function shorten(value: string, max = 60): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;

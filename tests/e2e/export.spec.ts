@@ -1,11 +1,19 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 
 /*
  * The Export menu on /claims: its links carry the current filters, and the downloaded file
  * holds exactly the claims the filtered table shows.
  */
+
+/** axe on the page as it is now: serious and critical WCAG 2.1 A/AA violations fail the test. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
 
 test("download claims.csv for a topic filter: the file holds exactly the filtered claims", async ({ page }) => {
   await page.goto("/claims");
@@ -18,6 +26,7 @@ test("download claims.csv for a topic filter: the file holds exactly the filtere
   await page.getByText("Export", { exact: true }).click();
   const link = page.getByRole("link", { name: "Claims (CSV)", exact: true });
   await expect(link).toHaveAttribute("href", "/export/claims.csv?topic=troop-deaths");
+  await expectAccessible(page);
 
   const downloading = page.waitForEvent("download");
   await link.click();
@@ -41,4 +50,5 @@ test("the Excel variant starts with a byte-order mark; the data dictionary is on
   await expect(page).toHaveURL(/\/docs\/export$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Export");
   await expect(page.getByRole("heading", { name: "claims.csv", exact: true })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 
 /*
  * /import in the browser: anonymous visitors are told they need an account; a fact-checker
@@ -14,14 +15,26 @@ const PASSWORD = "importer-password-for-e2e";
 const CLAIM = "E2E import: the zeppelin fleet was grounded";
 const HEADER = "claim_id,claim,topic,status,actor,actor_kind,actor_role,stance,verb,via,source_title,source_outlet,source_url,source_published,quote,quote_start,quote_end,attribution_accuracy,sourcing";
 const row = (stance: string) => `,${CLAIM},diplomacy,unreviewed,Airship Authority,organisation,,${stance},said,Reuters,Zeppelin news,E2E Gazette,https://e2e.test/zeppelins,2024-10-15,"the fleet is grounded, for now",,,unchecked,named`;
+/** axe on the page as it is now: serious and critical WCAG 2.1 A/AA violations fail the test. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
+
 const csv = (...rows: string[]) => Buffer.from(`${HEADER}\r\n${rows.join("\r\n")}\r\n`, "utf8");
 
 test.beforeAll(() => {
-  // The account, created the way an administrator would (npm run users), in the test server's database.
-  execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/users.ts", "add", "--email", EMAIL, "--role", "fact_checker"], {
-    env: { ...process.env, DATABASE_URL: `file:./${E2E_DIR}/claimtrail.db`, CLAIMTRAIL_PASSWORD: PASSWORD },
-    stdio: "pipe",
-  });
+  // The account, created the way an administrator would (npm run users), in the test server's
+  // database. Playwright reruns beforeAll in a new worker after a failure: an existing account is fine.
+  try {
+    execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/users.ts", "add", "--email", EMAIL, "--role", "fact_checker"], {
+      env: { ...process.env, DATABASE_URL: `file:./${E2E_DIR}/claimtrail.db`, CLAIMTRAIL_PASSWORD: PASSWORD },
+      stdio: "pipe",
+    });
+  } catch (error) {
+    if (!String((error as { stderr?: Buffer }).stderr ?? "").includes("already exists")) throw error;
+  }
 });
 
 test("anonymous visitors can read the page but are told importing needs an account", async ({ page }) => {
@@ -30,7 +43,8 @@ test("anonymous visitors can read the page but are told importing needs an accou
   await expect(page.getByText("Importing needs a fact-checker or admin account.")).toBeVisible();
   await page.getByLabel(/attributions\.csv file/).setInputFiles({ name: "claims.csv", mimeType: "text/csv", buffer: csv(row("asserts")) });
   await page.getByRole("button", { name: "1. Check" }).click();
-  await expect(page.getByRole("alert")).toContainText("Sign in");
+  await expect(page.getByRole("alert").filter({ hasText: /^Sign in/ })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("a fact-checker checks a file, fixes the bad row, imports it and finds the claim", async ({ page }) => {
@@ -50,6 +64,7 @@ test("a fact-checker checks a file, fixes the bad row, imports it and finds the 
   await expect(problems.getByRole("row").nth(1)).toContainText("stance");
   await expect(problems.getByRole("row").nth(1)).toContainText("must be one of asserts, denies, reports, declines_to_clarify");
   await expect(page.getByRole("button", { name: "2. Import" })).toBeDisabled();
+  await expectAccessible(page);
 
   await file.setInputFiles({ name: "zeppelins.csv", mimeType: "text/csv", buffer: csv(row("asserts"), row("denies")) });
   await page.getByRole("button", { name: "1. Check" }).click();

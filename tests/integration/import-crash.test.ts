@@ -25,8 +25,11 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const IMPORT_SCRIPT = path.join(ROOT, "scripts/import.ts");
 const WORK_DIR = path.join(ROOT, ".tmp", `load-import-crash-${process.pid}`);
-/** Large enough that writing takes much longer than the kill delay, even on a fast machine. */
-const ROWS = 4000;
+/**
+ * Large enough that writing takes much longer than the kill delay, even on a fast machine.
+ * (The importer writes in multi-row batches: 4,000 rows are written in well under 250 ms.)
+ */
+const ROWS = 20_000;
 /** How long after the first row insert the kill comes. */
 const KILL_AFTER_FIRST_INSERT_MS = 250;
 /** Fallback: how long after the import's transaction took the write lock. */
@@ -113,7 +116,8 @@ function importAndKill(databaseFile: string, csvFile: string, deadlineMs: number
       pending = lines.pop() ?? "";
       for (const line of lines) {
         if (line.includes("prisma:driver-adapter")) adapterLogSeen = true;
-        if (/INSERT INTO `main`\.`(Claim|Attribution)`/.test(line)) {
+        // Prisma's own statements name `main`.`Claim`; the importer's batched ones "Claim" (escaped in the log: \\"Claim\\").
+        if (/INSERT INTO (?:`main`\.)?(?:\\*[`"])?(?:Claim|Attribution)\b/.test(line)) {
           insertSeen = true;
           timers.push(setTimeout(() => kill(`${KILL_AFTER_FIRST_INSERT_MS} ms after the first row insert`), KILL_AFTER_FIRST_INSERT_MS));
           return;

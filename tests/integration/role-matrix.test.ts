@@ -12,6 +12,7 @@ import * as annotationActions from "@/lib/annotations/actions";
 import * as sourceActions from "@/lib/sources/actions";
 import * as adminActions from "@/lib/admin/actions";
 import * as tokenActions from "@/lib/auth/token-actions";
+import * as importActions from "@/app/import/actions";
 import { POST as postSource } from "@/app/api/sources/route";
 import { POST as postClaim } from "@/app/api/claims/route";
 import { PATCH as patchClaim } from "@/app/api/claims/[id]/route";
@@ -75,14 +76,22 @@ const json = (method: string, body: unknown, caller: Caller) =>
     body: JSON.stringify(body),
   });
 
-function form(values: Record<string, string | number>) {
+function form(values: Record<string, string | number | File>) {
   const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
+  for (const [key, value] of Object.entries(values)) data.set(key, value instanceof File ? value : String(value));
   return data;
 }
 
+/** A one-row attributions.csv for a new claim quoting the test source. */
+const importFile = () =>
+  new File(
+    [`claim,topic,status,actor,stance,source_title,source_outlet,quote\nImported ${unique()},${topicKey},unreviewed,Importer,asserts,Bridge story,Test,${QUOTE}\n`],
+    "matrix.csv",
+    { type: "text/csv" },
+  );
+
 /** The HTTP status an action's outcome stands for; a redirect (thrown by Next) is a success. */
-async function callAction(caller: Caller, action: (state: ActionState, form: FormData) => Promise<ActionState>, values: Record<string, string | number>) {
+async function callAction(caller: Caller, action: (state: ActionState, form: FormData) => Promise<ActionState>, values: Record<string, string | number | File>) {
   setRequestHeaders(bearer(tokens[caller]?.token ?? null));
   try {
     const state = await action({ status: "idle" }, form(values));
@@ -197,6 +206,8 @@ const OPERATIONS: Operation[] = [
   },
   { name: "createTopicAction", permission: "admin", run: (c) => callAction(c, adminActions.createTopicAction, { key: `topic-${counter++}`, label: "New topic" }) },
   { name: "updateTopicAction", permission: "admin", run: (c) => callAction(c, adminActions.updateTopicAction, { key: topicKey, label: `Label ${unique()}` }) },
+  { name: "checkImportAction", permission: "edit", run: (c) => callAction(c, importActions.checkImportAction, { file: importFile() }) },
+  { name: "runImportAction", permission: "edit", run: (c) => callAction(c, importActions.runImportAction, { file: importFile() }) },
   { name: "createTokenAction", permission: "account", run: (c) => callAction(c, tokenActions.createTokenAction, { name: "script" }) },
   {
     name: "revokeTokenAction",

@@ -15,6 +15,18 @@ describe("anchorAt", () => {
     expect(result.anchor.quoteSuffix).toBe(text.slice(start + 9, start + 9 + 32));
   });
 
+  it("never splits an emoji in the context", () => {
+    const emojiText = `${"x".repeat(31)}🧪quote🧪${"y".repeat(40)}`;
+    const start = emojiText.indexOf("quote");
+    const result = anchorAt(emojiText, start, start + 5);
+    if (!result.ok) throw new Error("setup");
+    expect(result.anchor.quotePrefix.isWellFormed()).toBe(true);
+    expect(result.anchor.quoteSuffix.isWellFormed()).toBe(true);
+    expect(result.anchor.quotePrefix.endsWith("🧪")).toBe(true);
+    // 31 x + 2 code units of the emoji = 33 > 32: the emoji's first half is left out with it.
+    expect(result.anchor.quotePrefix).toBe(`${"x".repeat(30)}🧪`);
+  });
+
   it("shortens the context at the edges of the text", () => {
     const result = anchorAt(text, 0, 5);
     expect(result.ok && result.anchor.quotePrefix).toBe("");

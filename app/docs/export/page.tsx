@@ -20,6 +20,8 @@ function slug(children: ReactNode): string {
 const components: Components = {
   h2: ({ children }) => <h2 id={slug(children)}>{children}</h2>,
   h3: ({ children }) => <h3 id={slug(children)}>{children}</h3>,
+  // Wide code blocks scroll sideways; focusable so that keyboard users can scroll them too.
+  pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
 };
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * `npm run import -- <file.csv> [--check] [--create-topics]`: import attributions.csv
+ * (docs/export.md, "Import") as the system (the audit entry has no user). All or nothing:
+ * any problem and nothing is written.
+ *
+ *   --check           only check the file and say what an import would do
+ *   --create-topics   create topics the file names that do not exist yet (label = key)
+ *
+ * Problems go to standard error, one per line (`line 12, column stance: …`); the summary
+ * goes to standard output. Exit code 0 on success, 1 when the file has problems, 2 when
+ * the command itself is wrong (no file, unreadable file).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { prisma } from "@/lib/db/prisma";
+import { describeSummary } from "@/lib/import/describe";
+import { formatProblem } from "@/lib/import/problems";
+import { checkImport, runImport } from "@/lib/import/run-import";
+
+const USAGE = "Usage: npm run import -- <attributions.csv> [--check] [--create-topics]";
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: "boolean" }, "create-topics": { type: "boolean" } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length !== 1) {
+    console.error(`${positionals.length === 0 ? "No file given." : "Give exactly one file."}\n${USAGE}`);
+    return 2;
+  }
+  const filePath = positionals[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (error) {
+    console.error(`Cannot read ${filePath}: ${(error as Error).message}`);
+    return 2;
+  }
+  const file = { bytes, fileName: path.basename(filePath) };
+  const options = { createTopics: values["create-topics"] ?? false };
+  const report = values.check ? await checkImport(prisma, file, options) : await runImport(prisma, file, { ...options, userId: null });
+
+  if (!report.ok) {
+    for (const problem of report.problems) console.error(formatProblem(problem));
+    console.error(`${file.fileName}: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}; nothing was imported.`);
+    return 1;
+  }
+  console.log(`${values.check ? "Checked" : "Imported"} ${file.fileName}: ${describeSummary(report.summary!, report.committed)}.`);
+  return 0;
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => prisma.$disconnect());
