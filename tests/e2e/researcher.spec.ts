@@ -12,7 +12,7 @@ test("a researcher searches, filters, shares a link, reads the matrix and export
   await expectNoSeriousA11yViolations(page);
 
   // Search from the claim table.
-  await page.getByRole("link", { name: "Claims", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Claims" }).click();
   await page.getByLabel("Search claims, quotes and actors").fill("north korea");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=north\+korea/);
