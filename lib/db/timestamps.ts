@@ -3,8 +3,11 @@
  * ("2024-10-15T09:30:00.000+00:00"). Hand-written SQL compares and writes that same
  * form; everything leaving the app uses the canonical "…Z" form.
  */
+/** The form Prisma writes, which only needs its offset rewritten: no Date to build per value. */
+const STORED_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
+
 export function toIsoTimestamp(stored: string): string {
-  return new Date(stored).toISOString();
+  return STORED_UTC.test(stored) ? `${stored.slice(0, -6)}Z` : new Date(stored).toISOString();
 }
 
 export function toIsoTimestampOrNull(stored: string | null): string | null {

@@ -1,12 +1,31 @@
 import { cell } from "@/lib/export/csv";
 import { CLAIM_COLUMNS, LIST_SEPARATOR, VIA_SEPARATOR, type ClaimColumn } from "@/lib/export/columns";
-import { chronological, distinct, type ExportRecord } from "@/lib/export/export-record";
+import { chronological, distinct } from "@/lib/export/export-record";
+
+type SourceRef = { id: number; title: string; outlet: string; url: string | null; publishedAt: string | null };
+
+/**
+ * What a claims.csv row is made from: the part of an ExportRecord the row uses, so the
+ * export can load just that (lib/export/claim-csv-records.ts) and tests can pass a full
+ * record.
+ */
+export type ClaimCsvRecord = {
+  id: number;
+  text: string;
+  topic: { key: string };
+  status: { key: string };
+  contested: boolean;
+  firstPublishedAt: string | null;
+  updatedAt: string;
+  annotationsCount: number;
+  attributions: readonly { id: number; stance: string; actor: { name: string }; via: readonly { name: string }[]; source: SourceRef }[];
+};
 
 /**
  * One claims.csv row per claim (columns in CLAIM_COLUMNS order). Multi-valued cells list
  * distinct values in the order of the claim's attributions (chronological), joined by "; ".
  */
-export function claimCsvRow(record: ExportRecord): string[] {
+export function claimCsvRow(record: ClaimCsvRecord): string[] {
   const attributions = chronological(record.attributions);
   const names = (stance: string) => distinct(attributions.filter((a) => a.stance === stance).map((a) => a.actor.name));
   const others = distinct(attributions.filter((a) => a.stance !== "asserts" && a.stance !== "denies").map((a) => `${a.actor.name}: ${a.stance}`));
@@ -31,8 +50,6 @@ export function claimCsvRow(record: ExportRecord): string[] {
   };
   return CLAIM_COLUMNS.map((column) => values[column]);
 }
-
-type SourceRef = ExportRecord["attributions"][number]["source"];
 
 function distinctSources(sources: readonly SourceRef[]): SourceRef[] {
   const seen = new Set<number>();

@@ -1,7 +1,7 @@
 import "server-only";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { sqliteFilePath } from "@/lib/env";
-import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
+import { openReadOnly } from "@/lib/db/sqlite";
 import type { Sql } from "@/lib/db/sql";
 
 /**
@@ -19,9 +19,16 @@ export type ExportConnection = {
 };
 
 export function openExportConnection(file: string = sqliteFilePath()): ExportConnection {
-  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const db = openReadOnly(file);
+  // Every batch runs the same few statements: prepare each once.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    return statement;
+  };
   return {
-    all: <Row>(query: Sql) => db.prepare(query.text).all(...query.params) as Row[],
+    all: <Row>(query: Sql) => prepared(query.text).all(...query.params) as Row[],
     iterate: <Row>(query: Sql) => db.prepare(query.text).iterate(...query.params) as IterableIterator<Row>,
     close: () => {
       if (db.open) db.close();

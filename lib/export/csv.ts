@@ -20,11 +20,13 @@ export function csvLines(records: readonly (readonly string[])[]): string {
   );
 }
 
+const CANONICAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Cell formatting shared by both CSV files: empty for null, ISO timestamps, true/false. */
 export const cell = {
   text: (value: string | null | undefined): string => value ?? "",
   number: (value: number | null | undefined): string => (value === null || value === undefined ? "" : String(value)),
   boolean: (value: boolean): string => (value ? "true" : "false"),
-  /** Stored timestamps are already canonical ISO strings (records.ts); re-format defensively. */
-  timestamp: (value: string | null | undefined): string => (value ? new Date(value).toISOString() : ""),
+  /** Stored timestamps are already canonical ISO strings (records.ts); anything else is re-formatted. */
+  timestamp: (value: string | null | undefined): string => (!value ? "" : CANONICAL_TIMESTAMP.test(value) ? value : new Date(value).toISOString()),
 };

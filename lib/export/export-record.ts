@@ -18,7 +18,7 @@ export type ReviewRecord = ExportRecord & { verdict: VerdictFacts };
  * an export → import round trip (an import records rows in file order), which is what
  * keeps a re-export byte-identical; source ids, which the API order uses, do not.
  */
-export function chronological(attributions: readonly AttributionRecord[]): AttributionRecord[] {
+export function chronological<A extends { id: number; source: { publishedAt: string | null } }>(attributions: readonly A[]): A[] {
   return [...attributions].sort((a, b) => {
     const pa = a.source.publishedAt;
     const pb = b.source.publishedAt;

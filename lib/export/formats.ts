@@ -1,6 +1,7 @@
 import "server-only";
 import { attributionCsvRows } from "@/lib/export/attribution-rows";
-import { claimCsvRow } from "@/lib/export/claim-rows";
+import { loadClaimCsvRecords } from "@/lib/export/claim-csv-records";
+import { claimCsvRow, type ClaimCsvRecord } from "@/lib/export/claim-rows";
 import { toClaimReview, SCHEMA_ORG, type ReviewContext } from "@/lib/export/claim-review";
 import { ATTRIBUTION_COLUMNS, CLAIM_COLUMNS } from "@/lib/export/columns";
 import { csvLines } from "@/lib/export/csv";
@@ -30,14 +31,14 @@ export type ExportFormat<R = unknown> = {
 
 const CSV_TYPE = "text/csv; charset=utf-8; header=present";
 
-export const claimsCsv: ExportFormat<ExportRecord> = {
+export const claimsCsv: ExportFormat<ClaimCsvRecord> = {
   name: "claims-csv",
   contentType: CSV_TYPE,
   fileBase: "claims",
   extension: "csv",
   csv: true,
   finalVerdictsOnly: false,
-  load: loadExportRecords,
+  load: loadClaimCsvRecords,
   start: () => csvLines([CLAIM_COLUMNS]),
   batch: (records) => csvLines(records.map(claimCsvRow)),
   end: () => "",

@@ -1,9 +1,9 @@
+import type { ClaimCsvRecord } from "@/lib/export/claim-rows";
 import { describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/env";
 import { openExportConnection, type ExportConnection } from "@/lib/export/connection";
 import { exportSelection } from "@/lib/export/create-export";
 import { claimsCsv, type ExportFormat } from "@/lib/export/formats";
-import type { ExportRecord } from "@/lib/export/export-record";
 import { streamExport } from "@/lib/export/stream-export";
 import { loadVocabularyFrom } from "@/lib/export/vocabulary";
 import { parseClaimQuery } from "@/lib/claims/query/claim-query";
@@ -22,7 +22,7 @@ function instrumented() {
   let closed = false;
   const tracked: ExportConnection = { ...connection, close: () => ((closed = true), connection.close()) };
   const loads: number[] = [];
-  const format: ExportFormat<ExportRecord> = {
+  const format: ExportFormat<ClaimCsvRecord> = {
     ...claimsCsv,
     load: (db, ids) => {
       loads.push(ids.length);

@@ -1,6 +1,6 @@
 import "server-only";
-import { list, sql } from "@/lib/db/sql";
-import { queryAll } from "@/lib/db/sqlite";
+import { list, raw, sql, type Sql } from "@/lib/db/sql";
+import { queryAll, queryAllUntilChanged } from "@/lib/db/sqlite";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
@@ -20,17 +20,27 @@ const TOP_OPTIONS = 15;
 export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
   const conditions = filterConditions(query, vocabulary);
   const where = (facet: FacetName) => whereClause(conditions, facet);
+  // A facet whose count no other filter restricts counts over all claims: it can read the
+  // attribution indexes alone, without joining every claim.
+  const unrestricted = (facet: FacetName) => conditions.every((condition) => condition.facet === facet);
+  // Counts over all claims are the same for every request until the database changes.
+  const count = <Row>(facet: FacetName, query: Sql) => (unrestricted(facet) ? queryAllUntilChanged<Row>(query) : queryAll<Row>(query));
 
-  const statusCounts = countMap(queryAll<{ id: number; n: number }>(sql`
+  const statusCounts = countMap(count<{ id: number; n: number }>("status", sql`
     SELECT c.statusId AS id, count(*) AS n FROM Claim c WHERE ${where("status")} GROUP BY c.statusId`));
-  const topicCounts = countMap(queryAll<{ id: number; n: number }>(sql`
+  const topicCounts = countMap(count<{ id: number; n: number }>("topic", sql`
     SELECT c.topicId AS id, count(*) AS n FROM Claim c WHERE ${where("topic")} GROUP BY c.topicId`));
-  const contestedCounts = countMap(queryAll<{ id: number; n: number }>(sql`
+  const contestedCounts = countMap(count<{ id: number; n: number }>("contested", sql`
     SELECT c.contested AS id, count(*) AS n FROM Claim c WHERE ${where("contested")} GROUP BY c.contested`));
   const stanceCounts = new Map(
-    queryAll<{ stance: string; n: number }>(sql`
-      SELECT a.stance, count(DISTINCT a.claimId) AS n FROM Attribution a JOIN Claim c ON c.id = a.claimId
-      WHERE ${where("stance")} GROUP BY a.stance`).map((row) => [row.stance, row.n]),
+    count<{ stance: string; n: number }>(
+      "stance",
+      unrestricted("stance")
+        ? sql`SELECT stance, count(DISTINCT claimId) AS n FROM Attribution GROUP BY stance`
+        : sql`
+          SELECT a.stance, count(DISTINCT a.claimId) AS n FROM Claim c JOIN Attribution a ON a.claimId = c.id
+          WHERE ${where("stance")} GROUP BY a.stance`,
+    ).map((row) => [row.stance, row.n]),
   );
 
   return {
@@ -50,19 +60,27 @@ export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
       { value: "true", label: "contested", count: contestedCounts.get(1) ?? 0, selected: query.contested === true },
       { value: "false", label: "not contested", count: contestedCounts.get(0) ?? 0, selected: query.contested === false },
     ],
-    source: sourceFacet(query, where("source")),
-    actor: actorFacet(query, where("actor")),
+    source: sourceFacet(query, unrestricted("source") ? null : where("source")),
+    actor: actorFacet(query, unrestricted("actor") ? null : where("actor")),
   };
 }
 
-function sourceFacet(query: ClaimQuery, where: ReturnType<typeof whereClause>): FacetOption[] {
-  const top = queryAll<{ id: number; n: number }>(sql`
-    SELECT a.sourceId AS id, count(DISTINCT a.claimId) AS n FROM Attribution a JOIN Claim c ON c.id = a.claimId
-    WHERE ${where} GROUP BY a.sourceId ORDER BY n DESC, a.sourceId LIMIT ${TOP_OPTIONS}`);
+/**
+ * Attributions of the claims `where` selects (null: of all claims), as a FROM clause that
+ * names the attribution `a`. Without a condition no claim is read.
+ */
+function attributionsOf(where: Sql | null): Sql {
+  return where ? sql`Claim c JOIN Attribution a ON a.claimId = c.id WHERE ${where}` : sql`Attribution a WHERE 1 = 1`;
+}
+
+function sourceFacet(query: ClaimQuery, where: Sql | null): FacetOption[] {
+  const top = (where ? queryAll : queryAllUntilChanged)<{ id: number; n: number }>(sql`
+    SELECT a.sourceId AS id, count(DISTINCT a.claimId) AS n FROM ${attributionsOf(where)}
+    GROUP BY a.sourceId ORDER BY n DESC, a.sourceId LIMIT ${TOP_OPTIONS}`);
   const counts = withSelected(top, query.source, (ids) =>
     queryAll<{ id: number; n: number }>(sql`
-      SELECT a.sourceId AS id, count(DISTINCT a.claimId) AS n FROM Attribution a JOIN Claim c ON c.id = a.claimId
-      WHERE ${where} AND a.sourceId IN ${list(ids)} GROUP BY a.sourceId`),
+      SELECT a.sourceId AS id, count(DISTINCT a.claimId) AS n FROM ${attributionsOf(where)} AND a.sourceId IN ${list(ids)}
+      GROUP BY a.sourceId`),
   );
   const labels = labelMap(
     counts.map((row) => row.id),
@@ -71,23 +89,37 @@ function sourceFacet(query: ClaimQuery, where: ReturnType<typeof whereClause>): 
   return counts.map((row) => ({ value: String(row.id), label: labels.get(row.id) ?? `source ${row.id}`, count: row.n, selected: query.source.includes(row.id) }));
 }
 
-function actorFacet(query: ClaimQuery, where: ReturnType<typeof whereClause>): FacetOption[] {
-  // An actor counts for a claim whether they made, denied or relayed it.
-  const involvement = sql`(SELECT actorId, claimId FROM Attribution UNION ALL
-    SELECT v.actorId, a.claimId FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId)`;
-  const top = queryAll<{ id: number; n: number }>(sql`
-    SELECT x.actorId AS id, count(DISTINCT x.claimId) AS n FROM ${involvement} x JOIN Claim c ON c.id = x.claimId
-    WHERE ${where} GROUP BY x.actorId ORDER BY n DESC, x.actorId LIMIT ${TOP_OPTIONS}`);
-  const counts = withSelected(top, query.actor, (ids) =>
-    queryAll<{ id: number; n: number }>(sql`
-      SELECT x.actorId AS id, count(DISTINCT x.claimId) AS n FROM ${involvement} x JOIN Claim c ON c.id = x.claimId
-      WHERE ${where} AND x.actorId IN ${list(ids)} GROUP BY x.actorId`),
-  );
+function actorFacet(query: ClaimQuery, where: Sql | null): FacetOption[] {
+  const top = (where ? queryAll : queryAllUntilChanged)<{ id: number; n: number }>(sql`${actorCounts(where, null)} ORDER BY n DESC, id LIMIT ${TOP_OPTIONS}`);
+  const counts = withSelected(top, query.actor, (ids) => queryAll<{ id: number; n: number }>(actorCounts(where, ids)));
   const labels = labelMap(
     counts.map((row) => row.id),
     (ids) => queryAll<{ id: number; label: string }>(sql`SELECT id, name AS label FROM Actor WHERE id IN ${list(ids)}`),
   );
   return counts.map((row) => ({ value: String(row.id), label: labels.get(row.id) ?? `actor ${row.id}`, count: row.n, selected: query.actor.includes(row.id) }));
+}
+
+/**
+ * Claims per actor among the claims `where` selects (null: all claims), an actor counting
+ * once per claim whether they made, denied or relayed it: the claims of their own
+ * attributions, plus the claims they only relayed. Two grouped passes that read indexes
+ * only, added up, instead of a union of every attribution and via link
+ * (docs/performance.md). `ids`: count only these actors.
+ */
+function actorCounts(where: Sql | null, ids: number[] | null): Sql {
+  const own = ids ? sql`AND a.actorId IN ${list(ids)}` : raw("");
+  const relayed = ids ? sql`AND v.actorId IN ${list(ids)}` : raw("");
+  const relays = where
+    ? sql`Claim c JOIN Attribution a ON a.claimId = c.id JOIN AttributionVia v ON v.attributionId = a.id WHERE ${where}`
+    : sql`AttributionVia v JOIN Attribution a ON a.id = v.attributionId WHERE 1 = 1`;
+  return sql`
+    SELECT actorId AS id, sum(n) AS n FROM (
+      SELECT a.actorId, count(DISTINCT a.claimId) AS n FROM ${attributionsOf(where)} ${own} GROUP BY a.actorId
+      UNION ALL
+      SELECT v.actorId, count(DISTINCT a.claimId) AS n FROM ${relays} ${relayed}
+        AND NOT EXISTS (SELECT 1 FROM Attribution d WHERE d.actorId = v.actorId AND d.claimId = a.claimId)
+      GROUP BY v.actorId
+    ) GROUP BY actorId`;
 }
 
 /** The top options plus any selected option that is not among them (with its own count, possibly 0). */

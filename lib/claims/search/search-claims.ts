@@ -1,6 +1,6 @@
 import "server-only";
 import { raw, sql, type Sql } from "@/lib/db/sql";
-import { queryAll, queryOne } from "@/lib/db/sqlite";
+import { queryAll, queryAllUntilChanged, queryOne } from "@/lib/db/sqlite";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
 import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
 import { filterConditions, whereClause } from "@/lib/claims/search/filter-sql";
@@ -59,7 +59,10 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary): Sql {
 
 export function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary): number {
   const conditions = filterConditions(query, vocabulary);
-  return queryOne<{ n: number }>(sql`SELECT count(*) AS n FROM Claim c WHERE ${whereClause(conditions)}`)?.n ?? 0;
+  const count = sql`SELECT count(*) AS n FROM Claim c WHERE ${whereClause(conditions)}`;
+  // The unfiltered total changes only with the database.
+  const rows = conditions.length === 0 ? queryAllUntilChanged<{ n: number }>(count) : [queryOne<{ n: number }>(count)];
+  return rows[0]?.n ?? 0;
 }
 
 /** One page of claims with the total and, when asked, the facet counts. */

@@ -1,0 +1,167 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, openSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { buildFingerprint, buildIsStale, fingerprintFile } from "../../scripts/start/build-fingerprint";
+import { timedGet } from "./http";
+
+const require = createRequire(import.meta.url);
+const nextCli = require.resolve("next/dist/bin/next");
+
+export const ROOT = process.cwd();
+/** The benchmark's own build folder, so it never disturbs anyone's .next. */
+export const DIST_DIR = ".next-bench";
+export const PORT_RANGE = [3400, 3499] as const;
+
+/**
+ * Build the production app into .next-bench when there is no build or the sources changed
+ * since (the same fingerprint `npm start` uses). Returns what happened.
+ */
+export function ensureBuild(options: { logFile: string; skip: boolean }): string {
+  process.env.NEXT_DIST_DIR = DIST_DIR;
+  const hasBuild = existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"));
+  if (options.skip && hasBuild) return `reused ${DIST_DIR} (--skip-build)`;
+  if (!buildIsStale(ROOT)) return `reused ${DIST_DIR} (sources unchanged)`;
+  const fingerprint = buildFingerprint(ROOT);
+  const log = openSync(options.logFile, "w");
+  const nextEnvBefore = readIfExists(path.join(ROOT, "next-env.d.ts"));
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [nextCli, "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  undoBuildEdits(nextEnvBefore);
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status}); see ${options.logFile}`);
+  writeFileSync(fingerprintFile(ROOT), fingerprint);
+  return `built ${DIST_DIR} in ${((Date.now() - started) / 1000).toFixed(0)} s`;
+}
+
+function readIfExists(file: string): string | null {
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
+}
+
+/**
+ * `next build` with a custom distDir adds `<distDir>/types/**` to tsconfig.json's include
+ * and points next-env.d.ts at `<distDir>/types`. Those files are shared with everyone
+ * working in the checkout: take back exactly those edits (only the lines naming the bench's
+ * build folder, so that anyone else's concurrent change to tsconfig.json stays).
+ */
+function undoBuildEdits(nextEnvBefore: string | null): void {
+  const tsconfig = path.join(ROOT, "tsconfig.json");
+  const text = readFileSync(tsconfig, "utf8");
+  const lines = text.split("\n");
+  const kept = lines.filter((line) => !line.includes(`"${DIST_DIR}/`));
+  if (kept.length !== lines.length) {
+    // The line before a removed last entry may now end with a dangling comma.
+    const fixed = kept.join("\n").replace(/,(\s*\n\s*\])/g, "$1");
+    writeFileSync(tsconfig, fixed);
+  }
+  const nextEnv = path.join(ROOT, "next-env.d.ts");
+  if (nextEnvBefore !== null && readIfExists(nextEnv)?.includes(`./${DIST_DIR}/`)) writeFileSync(nextEnv, nextEnvBefore);
+}
+
+export async function freePort(): Promise<number> {
+  for (let port = PORT_RANGE[0]; port <= PORT_RANGE[1]; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`No free port in ${PORT_RANGE[0]}–${PORT_RANGE[1]}`);
+}
+
+export type Server = { url: string; pid: number; child: ChildProcess };
+
+/** `next start` on the given database, in its own process group; resolves once /api/health answers. */
+export async function startServer(options: { databaseFile: string; port: number; logFile: string }): Promise<Server> {
+  const log = openSync(options.logFile, "a");
+  const child = spawn(process.execPath, [nextCli, "start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(options.port),
+      DATABASE_URL: `file:${options.databaseFile}`,
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // A fixed secret: otherwise the server writes one next to the database.
+      BETTER_AUTH_SECRET: "benchmark-only-secret-not-for-production-use-0000",
+      BETTER_AUTH_URL: `http://127.0.0.1:${options.port}`,
+    },
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}; see ${options.logFile}`);
+    try {
+      const response = await timedGet(`${url}/api/health`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      stopServer({ url, pid: child.pid!, child });
+      throw new Error(`next start did not answer within 120 s; see ${options.logFile}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url, pid: child.pid!, child };
+}
+
+export async function stopServer(server: Server): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.child.once("exit", () => resolve()));
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    server.child.kill("SIGTERM");
+  }
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5000).unref());
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      server.child.kill("SIGKILL");
+    }
+    await exited;
+  }
+}
+
+/** Resident set size (kB) of a process and all its descendants, from /proc. */
+export function treeRssKb(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${current}/status`, "utf8");
+      total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process ended
+    }
+  }
+  return total;
+}
+
+/** Sample treeRssKb every `intervalMs` until stopped; returns the samples. */
+export function sampleRss(pid: number, intervalMs = 50): { stop: () => number[] } {
+  const samples: number[] = [treeRssKb(pid)];
+  const timer = setInterval(() => samples.push(treeRssKb(pid)), intervalMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      samples.push(treeRssKb(pid));
+      return samples;
+    },
+  };
+}

@@ -1,0 +1,378 @@
+/**
+ * `npm run bench -- [--sizes 10000,100000] [--seed 1] [--requests 200] [--warmup 20]
+ *                   [--export-runs 3] [--import-runs 3] [--skip-build] [--regenerate]
+ *                   [--only api,page,export,import]`
+ *
+ * Proof at scale (docs/performance.md). For each size:
+ * 1. A synthetic database in .tmp/bench/<size>.db (lib/synthetic), regenerated when the
+ *    generator, seed or size changed (or with --regenerate).
+ * 2. The production build in .next-bench (built when missing or stale) served by
+ *    `next start` on the first free port in 3400–3499.
+ * 3. Each scenario (bench/lib/scenarios.ts): `--requests` sequential requests after
+ *    `--warmup`, interleaved with its FLOOR (the same SQL statements, captured from the
+ *    app's own functions, run directly through better-sqlite3 in this process) and the
+ *    app's functions called in-process, so machine noise hits all three alike.
+ * 4. The full /export/claims.csv against `sqlite3 -csv` running the equivalent query, with
+ *    the server's RSS sampled every 50 ms; at 10k, `npm run import` of 10,000 exported
+ *    attribution rows into a fresh database. Both skip with a message when absent.
+ *
+ * Results: a table on stdout, and .tmp/bench/results/<time>.{json,md} with every figure,
+ * per-statement floor times and query plans.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { spawnSync } from "node:child_process";
+import Database from "better-sqlite3";
+import { createSyntheticDatabase } from "@/lib/synthetic/create";
+import { captureStatements, FloorQuery, openFloorConnection } from "./lib/floor";
+import { closeConnections, timedGet } from "./lib/http";
+import { measureExport, SQLITE_CLI, type ExportResult } from "./lib/export";
+import { measureImport, type ImportResult } from "./lib/import";
+import { pickFilterValues, scenarios, type Scenario } from "./lib/scenarios";
+import { ensureBuild, freePort, ROOT, startServer, stopServer, type Server } from "./lib/server";
+import { fmt, msSince, summarise, type Summary } from "./lib/stats";
+
+const BENCH_DIR = path.join(ROOT, ".tmp/bench");
+/**
+ * The app's functions run in this process against whichever database this link points at
+ * (lib/env reads DATABASE_URL once, so the link moves instead of the URL). Set before the
+ * app's modules are imported (they are imported dynamically, in loadApp).
+ */
+const CURRENT_DATABASE = path.join(BENCH_DIR, "current.db");
+process.env.DATABASE_URL = `file:${CURRENT_DATABASE}`;
+
+async function loadApp() {
+  const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader }] = await Promise.all([
+    import("@/lib/claims/query/claim-query"),
+    import("@/lib/claims/search/search-claims"),
+    import("@/lib/vocabulary/queries"),
+    import("@/lib/db/sqlite"),
+  ]);
+  return { parseClaimQuery, describeProblems, searchClaims, loadVocabulary, closeReader };
+}
+type App = Awaited<ReturnType<typeof loadApp>>;
+const RESULTS_DIR = path.join(BENCH_DIR, "results");
+const ALL_PARTS = ["api", "page", "export", "import"] as const;
+type Part = (typeof ALL_PARTS)[number];
+
+const USAGE = "Usage: npm run bench -- [--sizes 10000,100000] [--seed N] [--requests N] [--warmup N] [--export-runs N] [--import-runs N] [--skip-build] [--regenerate] [--only api,page,export,import]";
+
+type Options = {
+  sizes: number[];
+  seed: number;
+  requests: number;
+  warmup: number;
+  exportRuns: number;
+  importRuns: number;
+  skipBuild: boolean;
+  regenerate: boolean;
+  only: Set<Part>;
+};
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string", default: "10000,100000" },
+      seed: { type: "string", default: "1" },
+      requests: { type: "string", default: "200" },
+      warmup: { type: "string", default: "20" },
+      "export-runs": { type: "string", default: "3" },
+      "import-runs": { type: "string", default: "3" },
+      "skip-build": { type: "boolean", default: false },
+      regenerate: { type: "boolean", default: false },
+      only: { type: "string", default: ALL_PARTS.join(",") },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const int = (name: string, value: string, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) {
+      console.error(`--${name} must be a whole number ≥ ${min}\n${USAGE}`);
+      process.exit(2);
+    }
+    return n;
+  };
+  const only = new Set(values.only.split(",").map((part) => part.trim()) as Part[]);
+  for (const part of only) {
+    if (!ALL_PARTS.includes(part)) {
+      console.error(`--only takes ${ALL_PARTS.join(", ")}\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  return {
+    sizes: values.sizes.split(",").map((size) => int("sizes", size.trim(), 1)),
+    seed: int("seed", values.seed, 0),
+    requests: int("requests", values.requests, 1),
+    warmup: int("warmup", values.warmup, 0),
+    exportRuns: int("export-runs", values["export-runs"], 1),
+    importRuns: int("import-runs", values["import-runs"], 1),
+    skipBuild: values["skip-build"] ?? false,
+    regenerate: values.regenerate ?? false,
+    only,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Databases
+// ---------------------------------------------------------------------------
+
+/** A hash of the generator's source: a changed generator means regenerated databases. */
+function generatorVersion(): string {
+  const hash = createHash("sha256");
+  const dir = path.join(ROOT, "lib/synthetic");
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  return hash.digest("hex").slice(0, 16);
+}
+
+function ensureDatabase(size: number, options: Options): { file: string; note: string } {
+  const file = path.join(BENCH_DIR, `${size}.db`);
+  const manifestFile = path.join(BENCH_DIR, `${size}.json`);
+  const manifest = { claims: size, seed: options.seed, generator: generatorVersion() };
+  const current = existsSync(manifestFile) && existsSync(file) ? (JSON.parse(readFileSync(manifestFile, "utf8")) as typeof manifest) : null;
+  if (!options.regenerate && current && current.claims === manifest.claims && current.seed === manifest.seed && current.generator === manifest.generator) {
+    return { file, note: `reused ${path.relative(ROOT, file)}` };
+  }
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  rmSync(manifestFile, { force: true });
+  const summary = createSyntheticDatabase({ databaseUrl: `file:${file}`, claims: size, seed: options.seed });
+  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+  const total = summary.timings.find(([label]) => label === "total")?.[1] ?? 0;
+  return { file, note: `generated ${path.relative(ROOT, file)} in ${(total / 1000).toFixed(1)} s (${summary.counts.attributions} attributions, ${summary.counts.sources} sources, ${summary.counts.actors} actors)` };
+}
+
+// ---------------------------------------------------------------------------
+// Claim list scenarios
+// ---------------------------------------------------------------------------
+
+type QueryResult = {
+  scenario: Scenario;
+  statements: number;
+  floor: Summary;
+  inProcess: Summary | null;
+  http: Summary;
+  bytes: number;
+  total: number;
+  loadAverage: [number, number];
+  profile: ReturnType<FloorQuery["profile"]>;
+};
+
+/** What GET /api/claims and the /claims page do before rendering, through the app's own functions. */
+function runAppQuery(app: App, search: string) {
+  const vocabulary = app.loadVocabulary();
+  const parsed = app.parseClaimQuery(new URLSearchParams(search), vocabulary);
+  if (!parsed.ok) throw new Error(app.describeProblems(parsed.problems));
+  return app.searchClaims(parsed.query, vocabulary, { facets: true });
+}
+
+async function measureScenario(app: App, scenario: Scenario, server: Server, floorDb: Database.Database, options: Options): Promise<QueryResult> {
+  const search = scenario.path.includes("?") ? scenario.path.slice(scenario.path.indexOf("?") + 1) : "";
+  runAppQuery(app, search); // prepared-statement caches, if the app has them, are warm before capturing
+  let expected = null as ReturnType<typeof runAppQuery> | null;
+  const captured = captureStatements(() => {
+    expected = runAppQuery(app, search);
+  });
+  if (!expected) throw new Error("the app query returned nothing");
+  const mine = expected;
+  const floor = new FloorQuery(floorDb, captured);
+  const url = `${server.url}${scenario.path}`;
+  const inProcess = scenario.kind === "api";
+
+  // The server answers, with the same result as the app's functions in this process.
+  const check = await timedGet(url);
+  if (check.status !== 200) throw new Error(`${scenario.path} answered ${check.status}: ${check.body.toString("utf8").slice(0, 300)}`);
+  if (scenario.kind === "api") {
+    const body = JSON.parse(check.body.toString("utf8")) as { total: number; items: { id: number }[] };
+    if (body.total !== mine.total || body.items.map((i) => i.id).join() !== mine.items.map((i) => i.id).join()) {
+      throw new Error(`${scenario.path}: the server's answer differs from the app functions' (total ${body.total} vs ${mine.total})`);
+    }
+  } else if (!check.contentType.startsWith("text/html")) {
+    throw new Error(`${scenario.path} answered ${check.contentType}, not HTML`);
+  }
+
+  const floorTimes: number[] = [];
+  const appTimes: number[] = [];
+  const httpTimes: number[] = [];
+  const load1 = os.loadavg()[0]!;
+  for (let i = 0; i < options.warmup + options.requests; i++) {
+    const measuring = i >= options.warmup;
+    let start = process.hrtime.bigint();
+    floor.run();
+    if (measuring) floorTimes.push(msSince(start));
+    if (inProcess) {
+      start = process.hrtime.bigint();
+      JSON.stringify(runAppQuery(app, search));
+      if (measuring) appTimes.push(msSince(start));
+    }
+    const response = await timedGet(url);
+    if (response.status !== 200) throw new Error(`${scenario.path} answered ${response.status}`);
+    if (measuring) httpTimes.push(response.ms);
+  }
+  return {
+    scenario,
+    statements: floor.count,
+    floor: summarise(floorTimes),
+    inProcess: inProcess ? summarise(appTimes) : null,
+    http: summarise(httpTimes),
+    bytes: check.bytes,
+    total: mine.total,
+    loadAverage: [load1, os.loadavg()[0]!],
+    profile: floor.profile(),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------
+
+type SizeResult = { size: number; database: string; queries: QueryResult[]; export: ExportResult | null; import: ImportResult | null };
+
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+
+function queryRows(result: SizeResult): string[] {
+  return result.queries.map((q) => {
+    const ratio = q.http.median / q.floor.median;
+    const target = q.scenario.target;
+    const applies = target && result.size >= 100_000;
+    const checks = target
+      ? [`p95 ≤ ${target.p95Ms} ms: ${applies ? verdict(q.http.p95 <= target.p95Ms) : q.http.p95 <= target.p95Ms ? "(met)" : "(over)"}`]
+      : ["–"];
+    if (target?.floorRatio) checks.push(`≤ ${target.floorRatio}× floor: ${applies ? verdict(ratio <= target.floorRatio) : ratio <= target.floorRatio ? "(met)" : "(over)"}`);
+    const app = q.inProcess ? `${fmt(q.inProcess.median)} / ${fmt(q.inProcess.p95)}` : "–";
+    return `| ${result.size.toLocaleString("en")} | ${q.scenario.name} | ${q.total} | ${fmt(q.floor.median)} / ${fmt(q.floor.p95)} | ${app} | ${fmt(q.http.median)} / ${fmt(q.http.p95)} | ${ratio.toFixed(1)}× / ${(q.http.p95 / q.floor.p95).toFixed(1)}× | ${checks.join("; ")} |`;
+  });
+}
+
+function exportRows(result: SizeResult): string[] {
+  const e = result.export;
+  if (!e) return [];
+  if ("skipped" in e) return [`| ${result.size.toLocaleString("en")} | export claims.csv | skipped: ${e.skipped} |||||`];
+  const applies = result.size >= 100_000;
+  const mark = (ok: boolean) => (applies ? verdict(ok) : ok ? "(met)" : "(over)");
+  return [
+    `| ${result.size.toLocaleString("en")} | export claims.csv | ${e.rows} rows, ${(e.runs[0]!.bytes / 1e6).toFixed(1)} MB | ${fmt(e.cli.time.median, 0)} ms (sqlite3 CLI) | ${fmt(e.time.median, 0)} ms (${Math.round(e.rowsPerSecond).toLocaleString("en")} rows/s) | ${e.ratio.toFixed(1)}× | ≥ 50,000 rows/s: ${mark(e.rowsPerSecond >= 50_000)}; ≤ 3× CLI: ${mark(e.ratio <= 3)}; RSS +${e.rssGrowthMb.toFixed(0)} MB ≤ 100 MB: ${mark(e.rssGrowthMb <= 100)} |`,
+  ];
+}
+
+function importRows(result: SizeResult): string[] {
+  const i = result.import;
+  if (!i) return [];
+  if ("skipped" in i) return [`| ${result.size.toLocaleString("en")} | import 10,000 rows | skipped: ${i.skipped} |||||`];
+  if (i.exitCode !== 0) return [`| ${result.size.toLocaleString("en")} | import ${i.rows} rows | FAILED (exit ${i.exitCode}): ${i.output.split("\n")[0]} |||||`];
+  return [
+    `| ${result.size.toLocaleString("en")} | import ${i.rows.toLocaleString("en")} rows | into an empty database | start-up alone ${fmt(i.startup.median, 0)} ms | ${fmt(i.time.median, 0)} ms (median of ${i.time.n}; max ${fmt(i.time.max, 0)}) | – | ≤ 10 s: ${verdict(i.time.max <= 10_000)} |`,
+  ];
+}
+
+function markdown(results: SizeResult[], machine: Record<string, string>, options: Options): string {
+  const lines = [
+    `# Benchmark ${new Date().toISOString()}`,
+    "",
+    ...Object.entries(machine).map(([key, value]) => `- ${key}: ${value}`),
+    `- command: npm run bench -- --sizes ${options.sizes.join(",")} --seed ${options.seed} --requests ${options.requests} --warmup ${options.warmup}`,
+    "",
+    "Latency in ms as median / p95 over the measured requests. Floor: the same SQL statements, captured from the app's functions, run directly through better-sqlite3 in the bench process (read-only connection, mmap_size 1 GiB, cache_size 64 MiB, each statement prepared once). In-process: the app's functions (loadVocabulary, parseClaimQuery, searchClaims with facets) plus JSON.stringify, no HTTP. Ratio: HTTP ÷ floor (median / p95). Targets apply at 100k; at other sizes they are shown in brackets.",
+    "",
+    "| claims | scenario | matches | floor | in-process | HTTP | HTTP ÷ floor | targets |",
+    "|---|---|---|---|---|---|---|---|",
+    ...results.flatMap(queryRows),
+    "",
+    "| claims | measure | size | floor | measured | ratio | targets |",
+    "|---|---|---|---|---|---|---|",
+    ...results.flatMap((r) => [...exportRows(r), ...importRows(r)]),
+    "",
+  ];
+  for (const result of results) {
+    for (const q of result.queries) {
+      lines.push(`## ${result.size.toLocaleString("en")} claims: ${q.scenario.name} — ${q.scenario.path}`, "", `${q.scenario.description}. ${q.statements} statements; load average ${q.loadAverage.map((l) => l.toFixed(2)).join(" → ")}.`, "");
+      lines.push("| floor ms (median of 20) | rows | statement | plan |", "|---|---|---|---|");
+      for (const s of q.profile) lines.push(`| ${fmt(s.ms, 2)} | ${s.rows} | \`${s.text.slice(0, 400).replace(/\|/g, "\\|")}\` | ${s.plan.join("<br>").replace(/\|/g, "\\|")} |`);
+      lines.push("");
+    }
+  }
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const sqliteCli = spawnSync(SQLITE_CLI, ["-version"], { encoding: "utf8" }).stdout?.trim().split(" ")[0] ?? "missing";
+  const machine: Record<string, string> = {
+    cpu: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    node: process.version,
+    "SQLite (better-sqlite3)": (new Database(":memory:").prepare("SELECT sqlite_version() AS v").get() as { v: string }).v,
+    "SQLite (CLI)": sqliteCli,
+    "load average at start": os.loadavg().map((l) => l.toFixed(2)).join(" "),
+  };
+  console.log(Object.entries(machine).map(([k, v]) => `${k}: ${v}`).join("\n"));
+
+  const needsServer = options.only.has("api") || options.only.has("page") || options.only.has("export") || options.only.has("import");
+  if (needsServer) console.log(ensureBuild({ logFile: path.join(BENCH_DIR, "build.log"), skip: options.skipBuild }));
+
+  const app = await loadApp();
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    console.log(`\n== ${size.toLocaleString("en")} claims ==`);
+    const database = ensureDatabase(size, options);
+    console.log(database.note);
+    const port = await freePort();
+    const server = await startServer({ databaseFile: database.file, port, logFile: path.join(BENCH_DIR, `server-${size}.log`) });
+    console.log(`next start on ${server.url} (pid ${server.pid})`);
+    app.closeReader();
+    rmSync(CURRENT_DATABASE, { force: true });
+    symlinkSync(path.basename(database.file), CURRENT_DATABASE);
+    const floorDb = openFloorConnection(database.file);
+    const result: SizeResult = { size, database: database.file, queries: [], export: null, import: null };
+    try {
+      const values = pickFilterValues(floorDb);
+      for (const scenario of scenarios(values)) {
+        if (!options.only.has(scenario.kind)) continue;
+        const q = await measureScenario(app, scenario, server, floorDb, options);
+        result.queries.push(q);
+        console.log(
+          `${scenario.name.padEnd(20)} matches ${String(q.total).padStart(6)}  floor ${fmt(q.floor.median)}/${fmt(q.floor.p95)}  ` +
+            `${q.inProcess ? `in-process ${fmt(q.inProcess.median)}/${fmt(q.inProcess.p95)}  ` : ""}HTTP ${fmt(q.http.median)}/${fmt(q.http.p95)} ms  ` +
+            `(×${(q.http.median / q.floor.median).toFixed(1)})`,
+        );
+      }
+      if (options.only.has("export")) {
+        result.export = await measureExport(server, database.file, path.join(BENCH_DIR, `cli-${size}.csv`), options.exportRuns);
+        const e = result.export;
+        console.log("skipped" in e ? `export: skipped (${e.skipped})` : `export claims.csv: ${e.rows} rows in ${fmt(e.time.median, 0)} ms (${Math.round(e.rowsPerSecond)} rows/s), sqlite3 CLI ${fmt(e.cli.time.median, 0)} ms (${e.cli.rows} rows), ×${e.ratio.toFixed(2)}, RSS +${e.rssGrowthMb.toFixed(1)} MB`);
+      }
+      if (options.only.has("import") && size === 10_000) {
+        result.import = await measureImport(server, BENCH_DIR, 10_000, options.importRuns);
+        const i = result.import;
+        console.log("skipped" in i ? `import: skipped (${i.skipped})` : i.exitCode !== 0 ? `import FAILED (exit ${i.exitCode}):\n${i.output}` : `import ${i.rows} rows: ${fmt(i.time.median, 0)} ms median, ${fmt(i.time.max, 0)} ms max (start-up ${fmt(i.startup.median, 0)} ms): ${i.output}`);
+      }
+    } finally {
+      await stopServer(server);
+      closeConnections();
+      floorDb.close();
+      app.closeReader();
+    }
+    results.push(result);
+  }
+
+  machine["load average at end"] = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const report = markdown(results, machine, options);
+  writeFileSync(path.join(RESULTS_DIR, `${stamp}.md`), report);
+  writeFileSync(path.join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ machine, options: { ...options, only: [...options.only] }, results }, null, 2));
+  console.log(`\n${report.split("\n## ")[0]}`);
+  console.log(`Full report: ${path.relative(ROOT, path.join(RESULTS_DIR, `${stamp}.md`))}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import "server-only";
+import { list, sql } from "@/lib/db/sql";
+import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
+import type { ClaimCsvRecord } from "@/lib/export/claim-rows";
+import type { ExportConnection } from "@/lib/export/connection";
+
+/*
+ * Only what claims.csv writes, for one batch of claims: the full records
+ * (lib/export/load-records.ts) also read every quote with its context, which is most of
+ * the bytes and three quarters of the query time at 100k claims (docs/performance.md).
+ */
+
+type ClaimRow = { id: number; text: string; topicKey: string; statusKey: string; contested: number; firstPublishedAt: string | null; updatedAt: string };
+type AttributionRow = {
+  id: number;
+  claimId: number;
+  stance: string;
+  actorName: string;
+  sourceId: number;
+  title: string;
+  outlet: string;
+  url: string | null;
+  publishedAt: string | null;
+};
+
+export function loadClaimCsvRecords(db: ExportConnection, ids: readonly number[]): ClaimCsvRecord[] {
+  if (ids.length === 0) return [];
+  const idList = list(ids);
+  const claims = db.all<ClaimRow>(sql`
+    SELECT c.id, c.text, t.key AS topicKey, st.key AS statusKey, c.contested, c.firstPublishedAt, c.updatedAt
+    FROM Claim c JOIN Topic t ON t.id = c.topicId JOIN Status st ON st.id = c.statusId
+    WHERE c.id IN ${idList}`);
+  const attributions = db.all<AttributionRow>(sql`
+    SELECT a.id, a.claimId, a.stance, ac.name AS actorName, s.id AS sourceId, s.title, s.outlet, s.url, s.publishedAt
+    FROM Attribution a JOIN Actor ac ON ac.id = a.actorId JOIN Source s ON s.id = a.sourceId
+    WHERE a.claimId IN ${idList}`);
+  const vias = db.all<{ attributionId: number; name: string }>(sql`
+    SELECT v.attributionId, ac.name
+    FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId JOIN Actor ac ON ac.id = v.actorId
+    WHERE a.claimId IN ${idList}
+    ORDER BY v.attributionId, v.position`);
+  const notes = db.all<{ claimId: number; n: number }>(sql`
+    SELECT claimId, count(*) AS n FROM Annotation WHERE claimId IN ${idList} AND deletedAt IS NULL GROUP BY claimId`);
+
+  const viaByAttribution = new Map<number, { name: string }[]>();
+  for (const via of vias) {
+    const chain = viaByAttribution.get(via.attributionId);
+    if (chain) chain.push({ name: via.name });
+    else viaByAttribution.set(via.attributionId, [{ name: via.name }]);
+  }
+  const attributionsByClaim = new Map<number, ClaimCsvRecord["attributions"][number][]>();
+  for (const row of attributions) {
+    const attribution = {
+      id: row.id,
+      stance: row.stance,
+      actor: { name: row.actorName },
+      via: viaByAttribution.get(row.id) ?? [],
+      source: { id: row.sourceId, title: row.title, outlet: row.outlet, url: row.url, publishedAt: toIsoTimestampOrNull(row.publishedAt) },
+    };
+    const group = attributionsByClaim.get(row.claimId);
+    if (group) group.push(attribution);
+    else attributionsByClaim.set(row.claimId, [attribution]);
+  }
+  const notesByClaim = new Map(notes.map((row) => [row.claimId, row.n]));
+  const byId = new Map(claims.map((row) => [row.id, row]));
+
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        text: row.text,
+        topic: { key: row.topicKey },
+        status: { key: row.statusKey },
+        contested: row.contested === 1,
+        firstPublishedAt: toIsoTimestampOrNull(row.firstPublishedAt),
+        updatedAt: toIsoTimestamp(row.updatedAt),
+        annotationsCount: notesByClaim.get(id) ?? 0,
+        attributions: attributionsByClaim.get(id) ?? [],
+      },
+    ];
+  });
+}
