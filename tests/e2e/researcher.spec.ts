@@ -23,6 +23,8 @@ test("a researcher searches, filters, shares a link, reads the matrix and export
   await deniesFacet.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/stance=denies/);
+  // The chip appears with the new rows (the URL can change first).
+  await expect(page.getByRole("link", { name: /Stance: denies/ })).toBeVisible();
   const rows = page.locator("table.data tbody tr td:first-child a");
   const shown = await rows.allTextContents();
   expect(shown).toContain("Six North Korean soldiers have been killed on the front line in Ukraine.");
