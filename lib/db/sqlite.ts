@@ -9,13 +9,16 @@ import type { Sql } from "@/lib/db/sql";
  * facets and exports (docs/decisions/004). Read-only means a mistake in a dynamic query
  * can never write; WAL mode lets them read while Prisma's connection writes.
  */
-export function openReadOnly(file: string = sqliteFilePath(env.DATABASE_URL)): Database.Database {
+export function openReadOnly(file: string = sqliteFilePath(env.DATABASE_URL), options: { memoryMapped?: boolean } = {}): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  // Memory-mapped reads skip a read(2) and a copy per page, and a 64 MiB page cache keeps
-  // the indexes of a 100k-claim database between requests (docs/performance.md).
-  // mmap_size is address space, not memory: the OS pages the file in and out as usual.
-  db.pragma("mmap_size = 1073741824");
-  db.pragma("cache_size = -65536");
+  // For the long-lived reader: memory-mapped reads skip a read(2) and a copy per page, and
+  // a 64 MiB page cache keeps the indexes of a 100k-claim database between requests
+  // (docs/performance.md). A one-off pass over the whole file (an export) gains little
+  // from either, and mapped pages would count in the process's RSS as the file is read.
+  if (options.memoryMapped ?? true) {
+    db.pragma("mmap_size = 1073741824");
+    db.pragma("cache_size = -65536");
+  }
   return db;
 }
 

@@ -19,7 +19,7 @@ export type ExportConnection = {
 };
 
 export function openExportConnection(file: string = sqliteFilePath()): ExportConnection {
-  const db = openReadOnly(file);
+  const db = openReadOnly(file, { memoryMapped: false });
   // Every batch runs the same few statements: prepare each once.
   const statements = new Map<string, Database.Statement>();
   const prepared = (text: string) => {

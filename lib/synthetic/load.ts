@@ -7,7 +7,7 @@
  */
 import type Database from "better-sqlite3";
 import { DEFAULT_STATUSES } from "@/lib/vocabulary/default-statuses";
-import { rebuildSearchIndexAndDerivedColumns } from "@/lib/synthetic/rebuild";
+import { rebuildAllClaimSearchSync } from "@/lib/search/rebuild";
 import type { SyntheticDataset } from "@/lib/synthetic/dataset";
 
 export const PAUSE_REASON = "synthetic data load";
@@ -70,10 +70,7 @@ export function loadDataset(db: Database.Database, dataset: SyntheticDataset, op
       time("claims", () => insertClaims(db, dataset));
       time("attributions and via", () => insertAttributions(db, dataset));
       time("histories, notes, audit", () => insertWorkflow(db, dataset));
-      const rebuild = rebuildSearchIndexAndDerivedColumns(db);
-      timings["search index rebuild"] = rebuild.searchIndexMs;
-      timings["derived columns"] = rebuild.derivedColumnsMs;
-      timings["search index optimize"] = rebuild.optimizeMs;
+      time("search index and derived columns", () => rebuildAllClaimSearchSync(db));
       db.prepare(`DELETE FROM "search_sync_pause" WHERE "reason" = ?`).run(PAUSE_REASON);
       time("foreign key check", () => {
         const problems = db.pragma("foreign_key_check") as unknown[];
