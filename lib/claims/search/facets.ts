@@ -15,7 +15,7 @@ const TOP_OPTIONS = 15;
 /**
  * Counts for every facet option under all the other active filters (as Datasette does):
  * each count says how many claims that option would leave if it were the only one chosen
- * in its facet. A fixed number of queries whatever the number of options.
+ * in its facet. One grouped query per facet.
  */
 export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
   const conditions = filterConditions(query, vocabulary);
@@ -24,7 +24,7 @@ export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
   // attribution indexes alone, without joining every claim.
   const unrestricted = (facet: FacetName) => conditions.every((condition) => condition.facet === facet);
   // Counts over all claims are the same for every request until the database changes.
-  const count = <Row,>(facet: FacetName, query: Sql) => (unrestricted(facet) ? queryAllUntilChanged<Row>(query) : queryAll<Row>(query));
+  const count = <Row>(facet: FacetName, query: Sql) => (unrestricted(facet) ? queryAllUntilChanged<Row>(query) : queryAll<Row>(query));
 
   const statusCounts = countMap(count<{ id: number; n: number }>("status", sql`
     SELECT c.statusId AS id, count(*) AS n FROM Claim c WHERE ${where("status")} GROUP BY c.statusId`));
@@ -32,19 +32,16 @@ export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
     SELECT c.topicId AS id, count(*) AS n FROM Claim c WHERE ${where("topic")} GROUP BY c.topicId`));
   const contestedCounts = countMap(count<{ id: number; n: number }>("contested", sql`
     SELECT c.contested AS id, count(*) AS n FROM Claim c WHERE ${where("contested")} GROUP BY c.contested`));
-  // Stance, source and actor count claims through their attributions. Under a filter the
-  // matching claims' attributions are read once and counted here (every facet whose own
-  // filter is inactive shares the same rows); over all claims the counts come from grouped
-  // queries on the attribution indexes, kept until the database changes.
-  const involvement = memoised((where: Sql) => involvementCounts(where));
-  const stanceCounts = unrestricted("stance")
-    ? new Map(
-        queryAllUntilChanged<{ stance: string; n: number }>(sql`SELECT stance, count(DISTINCT claimId) AS n FROM Attribution GROUP BY stance`).map((row) => [
-          row.stance,
-          row.n,
-        ]),
-      )
-    : involvement(where("stance")).stance;
+  const stanceCounts = new Map(
+    count<{ stance: string; n: number }>(
+      "stance",
+      unrestricted("stance")
+        ? sql`SELECT stance, count(DISTINCT claimId) AS n FROM Attribution GROUP BY stance`
+        : sql`
+          SELECT a.stance, count(DISTINCT a.claimId) AS n FROM Claim c JOIN Attribution a ON a.claimId = c.id
+          WHERE ${where("stance")} GROUP BY a.stance`,
+    ).map((row) => [row.stance, row.n]),
+  );
 
   return {
     status: vocabulary.statuses
@@ -63,81 +60,28 @@ export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
       { value: "true", label: "contested", count: contestedCounts.get(1) ?? 0, selected: query.contested === true },
       { value: "false", label: "not contested", count: contestedCounts.get(0) ?? 0, selected: query.contested === false },
     ],
-    source: sourceFacet(query, unrestricted("source") ? null : involvement(where("source")).source),
-    actor: actorFacet(query, unrestricted("actor") ? null : involvement(where("actor")).actor),
+    source: sourceFacet(query, unrestricted("source") ? null : where("source")),
+    actor: actorFacet(query, unrestricted("actor") ? null : where("actor")),
   };
 }
-
-type Involvement = { stance: Map<string, number>; source: Map<number, number>; actor: Map<number, number> };
 
 /**
- * Claims per stance, per source and per actor among the claims `where` selects, an actor
- * counting once per claim whether they made, denied or relayed it. Two queries (the
- * claims' attributions, and their via-chains) whatever the number of options.
+ * Attributions of the claims `where` selects (null: of all claims), as a FROM clause that
+ * names the attribution `a`. Without a condition no claim is read.
  */
-function involvementCounts(where: Sql): Involvement {
-  const own = queryAll<{ claimId: number; stance: string; sourceId: number; actorId: number }>(sql`
-    SELECT a.claimId, a.stance, a.sourceId, a.actorId FROM Claim c JOIN Attribution a ON a.claimId = c.id WHERE ${where}`);
-  const relayed = queryAll<{ claimId: number; actorId: number }>(sql`
-    SELECT a.claimId, v.actorId FROM Claim c JOIN Attribution a ON a.claimId = c.id JOIN AttributionVia v ON v.attributionId = a.id
-    WHERE ${where}`);
-  const stance = new DistinctCounter<string>();
-  const source = new DistinctCounter<number>();
-  const actor = new DistinctCounter<number>();
-  for (const row of own) {
-    stance.add(row.stance, row.claimId);
-    source.add(row.sourceId, row.claimId);
-    actor.add(row.actorId, row.claimId);
-  }
-  for (const row of relayed) actor.add(row.actorId, row.claimId);
-  return { stance: stance.counts(), source: source.counts(), actor: actor.counts() };
+function attributionsOf(where: Sql | null): Sql {
+  return where ? sql`Claim c JOIN Attribution a ON a.claimId = c.id WHERE ${where}` : sql`Attribution a WHERE 1 = 1`;
 }
 
-/** How many distinct claims each key was seen with. */
-class DistinctCounter<Key> {
-  private readonly claims = new Map<Key, Set<number>>();
-
-  add(key: Key, claimId: number): void {
-    const seen = this.claims.get(key);
-    if (seen) seen.add(claimId);
-    else this.claims.set(key, new Set([claimId]));
-  }
-
-  counts(): Map<Key, number> {
-    return new Map([...this.claims].map(([key, claims]) => [key, claims.size]));
-  }
-}
-
-/** The most frequent options (ties by id), then any selected one that is not among them. */
-function topWithSelected(counts: Map<number, number>, selected: number[]): { id: number; n: number }[] {
-  const top = [...counts]
-    .sort(([idA, a], [idB, b]) => b - a || idA - idB)
-    .slice(0, TOP_OPTIONS)
-    .map(([id, n]) => ({ id, n }));
-  return withSelected(top, selected, (ids) => ids.map((id) => ({ id, n: counts.get(id) ?? 0 })));
-}
-
-/** Computes once per distinct SQL (text and values) within one facet count. */
-function memoised<T>(compute: (where: Sql) => T): (where: Sql) => T {
-  const results = new Map<string, T>();
-  return (where) => {
-    const key = JSON.stringify([where.text, where.params]);
-    if (!results.has(key)) results.set(key, compute(where));
-    return results.get(key)!;
-  };
-}
-
-/** Counts over all claims, from the attribution index alone, kept until the database changes. */
-function sourceFacet(query: ClaimQuery, restricted: Map<number, number> | null): FacetOption[] {
-  const counts = restricted
-    ? topWithSelected(restricted, query.source)
-    : withSelected(
-        queryAllUntilChanged<{ id: number; n: number }>(sql`
-          SELECT sourceId AS id, count(DISTINCT claimId) AS n FROM Attribution GROUP BY sourceId ORDER BY n DESC, sourceId LIMIT ${TOP_OPTIONS}`),
-        query.source,
-        (ids) => queryAll<{ id: number; n: number }>(sql`
-          SELECT sourceId AS id, count(DISTINCT claimId) AS n FROM Attribution WHERE sourceId IN ${list(ids)} GROUP BY sourceId`),
-      );
+function sourceFacet(query: ClaimQuery, where: Sql | null): FacetOption[] {
+  const top = (where ? queryAll : queryAllUntilChanged)<{ id: number; n: number }>(sql`
+    SELECT a.sourceId AS id, count(DISTINCT a.claimId) AS n FROM ${attributionsOf(where)}
+    GROUP BY a.sourceId ORDER BY n DESC, a.sourceId LIMIT ${TOP_OPTIONS}`);
+  const counts = withSelected(top, query.source, (ids) =>
+    queryAll<{ id: number; n: number }>(sql`
+      SELECT a.sourceId AS id, count(DISTINCT a.claimId) AS n FROM ${attributionsOf(where)} AND a.sourceId IN ${list(ids)}
+      GROUP BY a.sourceId`),
+  );
   const labels = labelMap(
     counts.map((row) => row.id),
     (ids) => queryAll<{ id: number; label: string }>(sql`SELECT id, title || ' (' || outlet || ')' AS label FROM Source WHERE id IN ${list(ids)}`),
@@ -145,14 +89,9 @@ function sourceFacet(query: ClaimQuery, restricted: Map<number, number> | null):
   return counts.map((row) => ({ value: String(row.id), label: labels.get(row.id) ?? `source ${row.id}`, count: row.n, selected: query.source.includes(row.id) }));
 }
 
-function actorFacet(query: ClaimQuery, restricted: Map<number, number> | null): FacetOption[] {
-  const counts = restricted
-    ? topWithSelected(restricted, query.actor)
-    : withSelected(
-        queryAllUntilChanged<{ id: number; n: number }>(sql`${actorCounts(null)} ORDER BY n DESC, id LIMIT ${TOP_OPTIONS}`),
-        query.actor,
-        (ids) => queryAll<{ id: number; n: number }>(actorCounts(ids)),
-      );
+function actorFacet(query: ClaimQuery, where: Sql | null): FacetOption[] {
+  const top = (where ? queryAll : queryAllUntilChanged)<{ id: number; n: number }>(sql`${actorCounts(where, null)} ORDER BY n DESC, id LIMIT ${TOP_OPTIONS}`);
+  const counts = withSelected(top, query.actor, (ids) => queryAll<{ id: number; n: number }>(actorCounts(where, ids)));
   const labels = labelMap(
     counts.map((row) => row.id),
     (ids) => queryAll<{ id: number; label: string }>(sql`SELECT id, name AS label FROM Actor WHERE id IN ${list(ids)}`),
@@ -161,17 +100,28 @@ function actorFacet(query: ClaimQuery, restricted: Map<number, number> | null): 
 }
 
 /**
- * Claims per actor over all claims, an actor counting once per claim whether they made,
- * denied or relayed it: the claims of their own attributions plus the claims they only
- * relayed. Two grouped passes that read indexes only (docs/performance.md). `ids`: count
- * only these actors.
+ * Claims per actor among the claims `where` selects (null: all claims), an actor counting
+ * once per claim whether they made, denied or relayed it (docs/performance.md). `ids`:
+ * count only these actors.
  */
-function actorCounts(ids: number[] | null): Sql {
-  const own = ids ? sql`WHERE a.actorId IN ${list(ids)}` : raw("");
+function actorCounts(where: Sql | null, ids: number[] | null): Sql {
+  const own = ids ? sql`AND a.actorId IN ${list(ids)}` : raw("");
   const relayed = ids ? sql`AND v.actorId IN ${list(ids)}` : raw("");
+  if (where) {
+    // Under a filter the involvements are few: one distinct count over both kinds is cheapest.
+    return sql`
+      SELECT actorId AS id, count(DISTINCT claimId) AS n FROM (
+        SELECT a.actorId, a.claimId FROM Claim c JOIN Attribution a ON a.claimId = c.id WHERE ${where} ${own}
+        UNION ALL
+        SELECT v.actorId, a.claimId FROM Claim c JOIN Attribution a ON a.claimId = c.id JOIN AttributionVia v ON v.attributionId = a.id
+        WHERE ${where} ${relayed}
+      ) GROUP BY actorId`;
+  }
+  // Over all claims that union would be 350k rows; two grouped passes over the indexes are
+  // far cheaper, the second counting only claims the actor did not also make or deny.
   return sql`
     SELECT actorId AS id, sum(n) AS n FROM (
-      SELECT a.actorId, count(DISTINCT a.claimId) AS n FROM Attribution a ${own} GROUP BY a.actorId
+      SELECT a.actorId, count(DISTINCT a.claimId) AS n FROM Attribution a WHERE 1 = 1 ${own} GROUP BY a.actorId
       UNION ALL
       SELECT v.actorId, count(DISTINCT a.claimId) AS n FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId
       WHERE NOT EXISTS (SELECT 1 FROM Attribution d WHERE d.actorId = v.actorId AND d.claimId = a.claimId) ${relayed}
