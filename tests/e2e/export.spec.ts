@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
+import { expectNoSeriousA11yViolations as expectAccessible } from "./support/accessibility";
 
 /*
  * The Export menu on /claims: its links carry the current filters, and the downloaded file
  * holds exactly the claims the filtered table shows.
  */
-
-/** axe on the page as it is now: serious and critical WCAG 2.1 A/AA violations fail the test. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(serious, `axe on ${page.url()}`).toEqual([]);
-}
 
 test("download claims.csv for a topic filter: the file holds exactly the filtered claims", async ({ page }) => {
   await page.goto("/claims");

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations as expectAccessible } from "./support/accessibility";
+import { signIn } from "./support/sign-in";
 
 /*
  * /import in the browser: anonymous visitors are told they need an account; a fact-checker
@@ -9,33 +8,11 @@ import { expect, test, type Page } from "@playwright/test";
  * the imported claim in the claim list.
  */
 
-const E2E_DIR = process.env.E2E_DIR ?? ".tmp/e2e";
-const EMAIL = "e2e-importer@claimtrail.test";
-const PASSWORD = "importer-password-for-e2e";
 const CLAIM = "E2E import: the zeppelin fleet was grounded";
 const HEADER = "claim_id,claim,topic,status,actor,actor_kind,actor_role,stance,verb,via,source_title,source_outlet,source_url,source_published,quote,quote_start,quote_end,attribution_accuracy,sourcing";
 const row = (stance: string) => `,${CLAIM},diplomacy,unreviewed,Airship Authority,organisation,,${stance},said,Reuters,Zeppelin news,E2E Gazette,https://e2e.test/zeppelins,2024-10-15,"the fleet is grounded, for now",,,unchecked,named`;
-/** axe on the page as it is now: serious and critical WCAG 2.1 A/AA violations fail the test. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(serious, `axe on ${page.url()}`).toEqual([]);
-}
 
 const csv = (...rows: string[]) => Buffer.from(`${HEADER}\r\n${rows.join("\r\n")}\r\n`, "utf8");
-
-test.beforeAll(() => {
-  // The account, created the way an administrator would (npm run users), in the test server's
-  // database. Playwright reruns beforeAll in a new worker after a failure: an existing account is fine.
-  try {
-    execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/users.ts", "add", "--email", EMAIL, "--role", "fact_checker"], {
-      env: { ...process.env, DATABASE_URL: `file:./${E2E_DIR}/claimtrail.db`, CLAIMTRAIL_PASSWORD: PASSWORD },
-      stdio: "pipe",
-    });
-  } catch (error) {
-    if (!String((error as { stderr?: Buffer }).stderr ?? "").includes("already exists")) throw error;
-  }
-});
 
 test("anonymous visitors can read the page but are told importing needs an account", async ({ page }) => {
   await page.goto("/import");
@@ -48,10 +25,7 @@ test("anonymous visitors can read the page but are told importing needs an accou
 });
 
 test("a fact-checker checks a file, fixes the bad row, imports it and finds the claim", async ({ page }) => {
-  await page.goto("/sign-in?next=/import");
-  await page.getByLabel("E-mail").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "factChecker", "/import");
   await expect(page).toHaveURL(/\/import$/);
   await expect(page.getByText("Importing needs a fact-checker")).toHaveCount(0);
 
