@@ -25,17 +25,21 @@ export function migrateDatabase(databaseUrl: string): void {
     const failure = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`Migrating ${file} failed:\n${failure.stdout ?? ""}${failure.stderr ?? ""}`);
   }
-  useWriteAheadLog(file);
+  tuneDatabase(file);
 }
 
 /**
  * WAL lets readers go on while one writer writes; the setting is stored in the file, so
- * setting it once here covers every later connection.
+ * setting it once here covers every later connection. `PRAGMA optimize` gathers the
+ * planner's statistics (ANALYZE) where they are missing or stale: without them SQLite
+ * guesses which index to use, and at 100k claims some filters then picked the wrong one
+ * (docs/performance.md).
  */
-function useWriteAheadLog(file: string): void {
+function tuneDatabase(file: string): void {
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");
+    db.pragma("optimize = 0x10002");
   } finally {
     db.close();
   }

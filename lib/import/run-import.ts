@@ -58,7 +58,7 @@ export async function runImport(db: PrismaClient, file: ImportFile, options: Imp
   if (preliminary.problems.length > 0) return refused(file, preliminary.problems, preliminary.plan.summary);
   const pause = `import ${randomUUID()}`;
   try {
-    return await db.$transaction(
+    const report = await db.$transaction(
       async (tx) => {
         // Written first, so the transaction holds the write lock while it checks the data.
         await pauseSearchSync(tx, pause);
@@ -78,6 +78,9 @@ export async function runImport(db: PrismaClient, file: ImportFile, options: Imp
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS },
     );
+    // A large import can change the data's shape: refresh the planner's statistics.
+    await db.$executeRawUnsafe("PRAGMA optimize");
+    return report;
   } catch (error) {
     if (error instanceof Refused) return error.report;
     throw error;
