@@ -47,6 +47,9 @@ test("a fact-checker sets a verdict, adds a note, pastes an article and makes a 
   await expect(history).toContainText("No independent confirmation of the deaths");
   await expect(history.getByRole("link", { name: "https://example.org/report-2" })).toBeVisible();
   await expect(page.locator("h1 + p .badge").first()).toHaveText("Unverifiable");
+  // A final verdict is published on the page as schema.org ClaimReview.
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(jsonLd).toMatchObject({ "@type": "ClaimReview", claimReviewed: TROOPS, reviewRating: { alternateName: "Unverifiable" } });
 
   // A note for a colleague, with Markdown; raw HTML stays inert text.
   await page.getByLabel("Add a note on this claim").fill("Ask the **Kyiv desk** for sources. <img src=x onerror=alert(1)>");

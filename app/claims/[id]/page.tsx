@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AnnotationThread } from "@/components/annotations/annotation-thread";
 import { NoteForm } from "@/components/annotations/note-form";
 import { AttributionChain } from "@/components/claims/attribution-chain";
+import { ClaimReviewScript } from "@/components/claims/claim-review-script";
 import { EditClaimForm } from "@/components/claims/edit-claim-form";
 import { StanceLabel } from "@/components/claims/stance-label";
 import { StatusBadge } from "@/components/claims/status-badge";
@@ -72,6 +73,7 @@ export default async function ClaimPage({ params }: Props) {
             <Link href={`/sign-in?next=/claims/${claim.id}`}>Sign in</Link> as a fact-checker to set the verdict.
           </p>
         )}
+        {claim.status.isFinal ? <ClaimReviewScript claimId={claim.id} /> : null}
         <h3>History</h3>
         <StatusHistory changes={history} />
       </section>
