@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
+import { stringify } from "csv-stringify/sync";
+import { ATTRIBUTION_COLUMNS, type AttributionColumn } from "@/lib/export/columns";
 
 /**
  * Synthetic claims for the load test, inserted straight into SQLite in one transaction
@@ -98,30 +100,6 @@ export function addSyntheticClaims(file: string, count: number): { claims: numbe
   }
 }
 
-/** The attributions.csv columns (docs/export.md) the importer reads. */
-const CSV_COLUMNS = [
-  "claim_id",
-  "claim",
-  "topic",
-  "status",
-  "actor",
-  "actor_kind",
-  "actor_role",
-  "stance",
-  "verb",
-  "via",
-  "source_title",
-  "source_outlet",
-  "source_url",
-  "source_published",
-  "quote",
-  "quote_start",
-  "quote_end",
-  "attribution_accuracy",
-] as const;
-
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /**
  * An attributions CSV (docs/export.md columns) of `rows` rows, two per new claim, on the
  * seed's topics, with new actors and sources. Every claim and quote carries `tag`, so what
@@ -130,11 +108,11 @@ const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g
 export function attributionsCsv(rows: number, tag: string): string {
   const topics = ["troop-deaths", "missile-transfers", "diplomacy", "escalation"];
   const stances = ["asserts", "denies", "reports"];
-  const lines = [CSV_COLUMNS.join(",")];
+  const records: Record<AttributionColumn, string>[] = [];
   for (let i = 0; i < rows; i++) {
     const claim = Math.floor(i / 2);
     const source = Math.floor(i / 20);
-    const values: Record<(typeof CSV_COLUMNS)[number], string> = {
+    const values: Record<AttributionColumn, string> = {
       claim_id: "",
       claim: `Crash test ${tag} claim ${claim}: a convoy reached depot ${claim % 50}.`,
       topic: topics[claim % topics.length]!,
@@ -153,8 +131,9 @@ export function attributionsCsv(rows: number, tag: string): string {
       quote_start: "",
       quote_end: "",
       attribution_accuracy: "unchecked",
+      sourcing: "named",
     };
-    lines.push(CSV_COLUMNS.map((column) => cell(values[column])).join(","));
+    records.push(values);
   }
-  return `${lines.join("\n")}\n`;
+  return stringify(records, { header: true, columns: [...ATTRIBUTION_COLUMNS] });
 }

@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db/prisma";
+import { readyDatabase } from "./shared/ready-database";
 import { describeSummary } from "@/lib/import/describe";
 import { formatProblem } from "@/lib/import/problems";
 import { checkImport, runImport } from "@/lib/import/run-import";
@@ -21,6 +22,7 @@ import { checkImport, runImport } from "@/lib/import/run-import";
 const USAGE = "Usage: npm run import -- <attributions.csv> [--check] [--create-topics]";
 
 async function main(argv: string[]): Promise<number> {
+  await readyDatabase();
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: "boolean" }, "create-topics": { type: "boolean" } } });

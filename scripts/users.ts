@@ -12,6 +12,7 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { prisma } from "@/lib/db/prisma";
+import { readyDatabase } from "./shared/ready-database";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { roleSchema } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -40,6 +41,7 @@ function required(value: string | undefined, flag: string): string {
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
+  await readyDatabase();
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, copyFileSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readSync, renameSync, rmSync, statSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { knownMigrations } from "@/lib/db/migrate";
 
 /**
  * Backup and restore of the SQLite database (`npm run db:backup`, `npm run db:restore`).
@@ -49,15 +50,6 @@ export type RestoreResult = DatabaseSummary & {
   /** Migrations the code has that the backup lacks: `npm start` applies them. */
   pendingMigrations: string[];
 };
-
-/** The migration folders the code ships with (prisma/migrations), or null when not found. */
-export function knownMigrations(migrationsDir = path.resolve("prisma/migrations")): string[] | null {
-  if (!existsSync(migrationsDir)) return null;
-  return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
 
 function hasSqliteHeader(file: string): boolean {
   const fd = openSync(file, "r");

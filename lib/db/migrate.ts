@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import Database from "better-sqlite3";
@@ -26,6 +26,45 @@ export function migrateDatabase(databaseUrl: string): void {
     throw new Error(`Migrating ${file} failed:\n${failure.stdout ?? ""}${failure.stderr ?? ""}`);
   }
   tuneDatabase(file);
+}
+
+/** The migration folders the code ships with (prisma/migrations), or null when not found. */
+export function knownMigrations(migrationsDir = path.resolve("prisma/migrations")): string[] | null {
+  if (!existsSync(migrationsDir)) return null;
+  return readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Migrate only when the file lacks one of the committed migrations. For the command-line
+ * tools (`npm run users`, `npm run import`), which may be the first thing run on a fresh
+ * clone: the Prisma CLI takes seconds to start, too slow to run on every command.
+ */
+export function ensureMigrated(databaseUrl: string): void {
+  const file = path.resolve(databaseUrl.replace(/^file:/, ""));
+  const known = knownMigrations();
+  if (known && existsSync(file) && missingMigrations(file, known).length === 0) return;
+  migrateDatabase(databaseUrl);
+}
+
+/** The migrations of `known` that the database at `file` has not finished applying. */
+function missingMigrations(file: string, known: string[]): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return known;
+    const applied = new Set(
+      db
+        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+        .pluck()
+        .all() as string[],
+    );
+    return known.filter((name) => !applied.has(name));
+  } finally {
+    db.close();
+  }
 }
 
 /**
