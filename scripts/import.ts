@@ -13,6 +13,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import { prisma } from "@/lib/db/prisma";
 import { readyDatabase } from "./shared/ready-database";
 import { describeSummary } from "@/lib/import/describe";
@@ -61,7 +62,8 @@ main(process.argv.slice(2))
     process.exitCode = code;
   })
   .catch((error: unknown) => {
-    console.error(error);
+    // Another process (the server, another import) held the write lock for too long.
+    console.error(isDatabaseBusy(error) ? BUSY_MESSAGE : error);
     process.exitCode = 1;
   })
   .finally(() => prisma.$disconnect());

@@ -43,10 +43,10 @@ export async function userFromBearerToken(authorization: string | null) {
   if (!token?.startsWith(TOKEN_PREFIX)) return null;
   const row = await prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, banned: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, banned: true } } },
   });
   if (!row || row.revokedAt || row.user.banned) return null;
-  await noteTokenUse(row.id);
+  await noteTokenUse(row.id, row.lastUsedAt);
   return row.user;
 }
 
@@ -54,11 +54,13 @@ const LAST_USED_PRECISION_MS = 60_000;
 
 /**
  * Record when a token was last used, at most once a minute: a write on every request
- * would queue every API read behind other writers (an import, say). Bookkeeping only, so
- * a failure is logged and the request goes on.
+ * would queue every API request behind other writers (an import, say). The check comes
+ * before the UPDATE because even an UPDATE that matches no row takes SQLite's write lock,
+ * and waits for it. Bookkeeping only, so a failure is logged and the request goes on.
  */
-async function noteTokenUse(tokenId: string): Promise<void> {
+async function noteTokenUse(tokenId: string, lastUsedAt: Date | null): Promise<void> {
   const now = new Date();
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
   try {
     await prisma.apiToken.updateMany({
       where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }] },

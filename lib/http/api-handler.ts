@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { userFromHeaders } from "@/lib/auth/current-user";
 import type { CurrentUser, Permission } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
+import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "@/lib/db/busy";
 import { jsonError } from "@/lib/http/json";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
 import { findIllFormedString } from "@/lib/http/well-formed";
@@ -85,6 +86,12 @@ export function readRoute<Params = Record<string, never>>(handler: (args: { requ
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) return jsonError(error.status, error.message, error.details);
+  if (isDatabaseBusy(error)) {
+    console.warn("API write gave up waiting for the database lock:", (error as Error).message);
+    const response = jsonError(503, BUSY_MESSAGE);
+    response.headers.set("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
+    return response;
+  }
   console.error("API route failed:", error);
   return jsonError(500, "Internal error: the request could not be completed and nothing was changed.");
 }

@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { setClaimStatus } from "@/lib/claims/mutations";
 import { sqliteFilePath } from "@/lib/env";
+import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
+import { POST as postStatus } from "@/app/api/claims/[id]/status/route";
+import { databaseFingerprint } from "@/tests/support/database-fingerprint";
+import { BASE_URL, routeParams } from "@/tests/support/route-context";
 import { createUserWithToken } from "@/tests/support/users";
 
 /**
@@ -41,4 +45,30 @@ describe("writes while another process holds the lock", () => {
     expect(result.version).toBe(claim.version + 1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
+});
+
+describe("a write that cannot get the lock within the busy timeout", () => {
+  it("answers 503 with Retry-After and a message, and changes nothing", async () => {
+    const user = await createUserWithToken("fact_checker");
+    const claim = await prisma.claim.findFirstOrThrow({ select: { id: true, version: true } });
+    const request = (body: unknown) =>
+      postStatus(
+        new Request(`${BASE_URL}/api`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` }, body: JSON.stringify(body) }),
+        routeParams({ id: String(claim.id) }),
+      );
+    // Use the token once first: its "last used" time is then not written again for a minute.
+    expect((await request({})).status).toBe(400);
+    const used = await prisma.apiToken.findFirstOrThrow({ where: { userId: user.id }, select: { lastUsedAt: true } });
+    expect(used.lastUsedAt).not.toBeNull();
+    const before = await databaseFingerprint();
+
+    await holdWriteLock(sqliteFilePath(), SQLITE_BUSY_TIMEOUT_MS + 2_000);
+    const response = await request({ status: "in_review", rationale: "Sent while an import held the lock.", version: claim.version });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await response.json()).error).toMatch(/database is busy .* nothing was changed/);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await databaseFingerprint()).toBe(before);
+  }, 60_000);
 });
