@@ -23,7 +23,6 @@ import { checkImport, runImport } from "@/lib/import/run-import";
 const USAGE = "Usage: npm run import -- <attributions.csv> [--check] [--create-topics]";
 
 async function main(argv: string[]): Promise<number> {
-  await readyDatabase();
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: "boolean" }, "create-topics": { type: "boolean" } } });
@@ -44,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Cannot read ${filePath}: ${(error as Error).message}`);
     return 2;
   }
+  await readyDatabase();
   const file = { bytes, fileName: path.basename(filePath) };
   const options = { createTopics: values["create-topics"] ?? false };
   const report = values.check ? await checkImport(prisma, file, options) : await runImport(prisma, file, { ...options, userId: null });

@@ -41,12 +41,12 @@ function required(value: string | undefined, flag: string): string {
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
-  await readyDatabase();
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
   });
+  await readyDatabase();
   const [command] = positionals;
   const role = () => {
     const parsed = roleSchema.safeParse(required(values.role, "role"));

@@ -15,7 +15,8 @@ export function isDatabaseBusy(error: unknown): boolean {
   const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
   if (typeof code !== "string") return false;
   if (code.startsWith("SQLITE_BUSY")) return true;
-  if (code === "P2028") return true;
+  // P2028 also covers expired and closed transactions, which are not a busy database.
+  if (code === "P2028") return /Unable to start a transaction in the given time/.test(String((error as { message?: unknown }).message));
   const sqliteCode = meta?.driverAdapterError?.cause?.originalCode;
   return code === "P1008" && typeof sqliteCode === "string" && sqliteCode.startsWith("SQLITE_BUSY");
 }
