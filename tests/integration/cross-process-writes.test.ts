@@ -13,7 +13,7 @@ import { createUserWithToken } from "@/tests/support/users";
  * Another process (the import command, a second server) holding the write lock must make
  * our writes wait, not fail: every transaction takes the lock first (lib/db/prisma.ts).
  */
-function holdWriteLock(file: string, milliseconds: number): Promise<void> {
+function holdWriteLock(file: string, milliseconds: number): Promise<{ released: Promise<void> }> {
   const script = `
     const Database = require("better-sqlite3");
     const db = new Database(${JSON.stringify(file)});
@@ -22,8 +22,9 @@ function holdWriteLock(file: string, milliseconds: number): Promise<void> {
     setTimeout(() => { db.prepare("COMMIT").run(); db.close(); }, ${milliseconds});
   `;
   const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+  const released = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise((resolve, reject) => {
-    child.stdout.once("data", () => resolve());
+    child.stdout.once("data", () => resolve({ released }));
     child.once("error", reject);
   });
 }
@@ -62,13 +63,14 @@ describe("a write that cannot get the lock within the busy timeout", () => {
     expect(used.lastUsedAt).not.toBeNull();
     const before = await databaseFingerprint();
 
-    await holdWriteLock(sqliteFilePath(), SQLITE_BUSY_TIMEOUT_MS + 2_000);
+    // Held well past the busy timeout, so the write gives up even on a slow machine.
+    const lock = await holdWriteLock(sqliteFilePath(), SQLITE_BUSY_TIMEOUT_MS + 5_000);
     const response = await request({ status: "in_review", rationale: "Sent while an import held the lock.", version: claim.version });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect((await response.json()).error).toMatch(/database is busy .* nothing was changed/);
 
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await lock.released;
     expect(await databaseFingerprint()).toBe(before);
   }, 60_000);
 });
