@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import { prisma } from "@/lib/db/prisma";
 import { readyDatabase } from "./shared/ready-database";
+import { runCommand } from "./shared/run-command";
 import { describeSummary } from "@/lib/import/describe";
 import { formatProblem } from "@/lib/import/problems";
 import { checkImport, runImport } from "@/lib/import/run-import";
@@ -57,13 +58,8 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((error: unknown) => {
-    // Another process (the server, another import) held the write lock for too long.
-    console.error(isDatabaseBusy(error) ? BUSY_MESSAGE : error);
-    process.exitCode = 1;
-  })
-  .finally(() => prisma.$disconnect());
+runCommand(() => main(process.argv.slice(2)), {
+  // Another process (the server, another import) held the write lock for too long.
+  describeError: (error) => (isDatabaseBusy(error) ? BUSY_MESSAGE : null),
+  cleanup: () => prisma.$disconnect(),
+});

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { prisma } from "@/lib/db/prisma";
 import { readyDatabase } from "./shared/ready-database";
+import { runCommand } from "./shared/run-command";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { roleSchema } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -96,11 +97,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2))
-  .catch((error: unknown) => {
-    if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
-    else if (error instanceof DomainError) console.error(error.message);
-    else console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => prisma.$disconnect());
+runCommand(() => main(process.argv.slice(2)), {
+  describeError: (error) => (error instanceof UsageError ? `${error.message}\n${USAGE}` : error instanceof DomainError ? error.message : null),
+  cleanup: () => prisma.$disconnect(),
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { groupBy, inIdOrder } from "@/lib/db/rows";
 import { list, sql } from "@/lib/db/sql";
 import { sharedReader, type SqlReader } from "@/lib/db/sqlite";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
@@ -109,27 +110,19 @@ export function loadClaimRecords(ids: readonly number[], db: SqlReader = sharedR
 
   const viaByAttribution = groupBy(vias, (via) => via.attributionId);
   const attributionsByClaim = groupBy(attributions, (row) => row.claimId);
-  const byId = new Map(claims.map((row) => [row.id, row]));
-
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        text: row.text,
-        topic: { key: row.topicKey, label: row.topicLabel },
-        status: { key: row.statusKey, label: row.statusLabel, colour: row.statusColour, isFinal: row.statusIsFinal === 1 },
-        version: row.version,
-        contested: row.contested === 1,
-        sourceCount: row.sourceCount,
-        firstPublishedAt: toIsoTimestampOrNull(row.firstPublishedAt),
-        createdAt: toIsoTimestamp(row.createdAt),
-        updatedAt: toIsoTimestamp(row.updatedAt),
-        attributions: (attributionsByClaim.get(id) ?? []).map((a) => toAttributionRecord(a, viaByAttribution.get(a.id) ?? [])),
-      },
-    ];
-  });
+  return inIdOrder(ids, claims, (row) => ({
+    id: row.id,
+    text: row.text,
+    topic: { key: row.topicKey, label: row.topicLabel },
+    status: { key: row.statusKey, label: row.statusLabel, colour: row.statusColour, isFinal: row.statusIsFinal === 1 },
+    version: row.version,
+    contested: row.contested === 1,
+    sourceCount: row.sourceCount,
+    firstPublishedAt: toIsoTimestampOrNull(row.firstPublishedAt),
+    createdAt: toIsoTimestamp(row.createdAt),
+    updatedAt: toIsoTimestamp(row.updatedAt),
+    attributions: (attributionsByClaim.get(row.id) ?? []).map((a) => toAttributionRecord(a, viaByAttribution.get(a.id) ?? [])),
+  }));
 }
 
 function toAttributionRecord(row: AttributionRow, via: ViaRow[]): AttributionRecord {
@@ -151,15 +144,4 @@ function toAttributionRecord(row: AttributionRow, via: ViaRow[]): AttributionRec
     },
     quote: { exact: row.quote, prefix: row.quotePrefix, suffix: row.quoteSuffix, start: row.quoteStart, end: row.quoteEnd },
   };
-}
-
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
 }

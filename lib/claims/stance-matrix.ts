@@ -1,4 +1,5 @@
 import "server-only";
+import { inIdOrder } from "@/lib/db/rows";
 import { list, sql } from "@/lib/db/sql";
 import { queryAll } from "@/lib/db/sqlite";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
@@ -153,20 +154,13 @@ function loadMatrixClaims(ids: readonly number[]): MatrixClaim[] {
            st.key AS statusKey, st.label AS statusLabel, st.colour AS statusColour
     FROM Claim c JOIN Topic t ON t.id = c.topicId JOIN Status st ON st.id = c.statusId
     WHERE c.id IN ${list(ids)}`);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        text: row.text,
-        contested: row.contested === 1,
-        topic: { key: row.topicKey, label: row.topicLabel },
-        status: { key: row.statusKey, label: row.statusLabel, colour: row.statusColour },
-      },
-    ];
-  });
+  return inIdOrder(ids, rows, (row) => ({
+    id: row.id,
+    text: row.text,
+    contested: row.contested === 1,
+    topic: { key: row.topicKey, label: row.topicLabel },
+    status: { key: row.statusKey, label: row.statusLabel, colour: row.statusColour },
+  }));
 }
 
 /** Every actor's part in the given claims, as speaker or as a via-chain link, in one query. */

@@ -88,7 +88,8 @@ function removeSidecars(file: string): void {
   for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 }
 
-function timestamp(): string {
+/** The time as a compact UTC stamp for file names, e.g. 20261128T041500Z. */
+export function fileTimestamp(): string {
   return new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 }
 
@@ -259,7 +260,7 @@ export async function restoreDatabase(backupFile: string, targetFile: string, op
     //    -wal/-shm go first: SQLite would replay an old -wal into the new file.
     if (existsSync(target)) {
       if (databaseInUse(target)) throw new BackupError(`${target} was opened by another process during the restore; stop it and try again.`);
-      previous = `${target}.before-restore-${timestamp()}`;
+      previous = `${target}.before-restore-${fileTimestamp()}`;
       try {
         linkSync(target, previous);
       } catch {

@@ -1,4 +1,5 @@
 import "server-only";
+import { groupBy, inIdOrder } from "@/lib/db/rows";
 import { list, sql } from "@/lib/db/sql";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
 import type { ClaimCsvRecord } from "@/lib/export/claim-rows";
@@ -42,43 +43,25 @@ export function loadClaimCsvRecords(db: ExportConnection, ids: readonly number[]
   const notes = db.all<{ claimId: number; n: number }>(sql`
     SELECT claimId, count(*) AS n FROM Annotation WHERE claimId IN ${idList} AND deletedAt IS NULL GROUP BY claimId`);
 
-  const viaByAttribution = new Map<number, { name: string }[]>();
-  for (const via of vias) {
-    const chain = viaByAttribution.get(via.attributionId);
-    if (chain) chain.push({ name: via.name });
-    else viaByAttribution.set(via.attributionId, [{ name: via.name }]);
-  }
-  const attributionsByClaim = new Map<number, ClaimCsvRecord["attributions"][number][]>();
-  for (const row of attributions) {
-    const attribution = {
-      id: row.id,
-      stance: row.stance,
-      actor: { name: row.actorName },
-      via: viaByAttribution.get(row.id) ?? [],
-      source: { id: row.sourceId, title: row.title, outlet: row.outlet, url: row.url, publishedAt: toIsoTimestampOrNull(row.publishedAt) },
-    };
-    const group = attributionsByClaim.get(row.claimId);
-    if (group) group.push(attribution);
-    else attributionsByClaim.set(row.claimId, [attribution]);
-  }
+  const viaByAttribution = groupBy(vias, (via) => via.attributionId);
+  const attributionsByClaim = groupBy(attributions, (row) => row.claimId);
   const notesByClaim = new Map(notes.map((row) => [row.claimId, row.n]));
-  const byId = new Map(claims.map((row) => [row.id, row]));
 
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        text: row.text,
-        topic: { key: row.topicKey },
-        status: { key: row.statusKey },
-        contested: row.contested === 1,
-        firstPublishedAt: toIsoTimestampOrNull(row.firstPublishedAt),
-        updatedAt: toIsoTimestamp(row.updatedAt),
-        annotationsCount: notesByClaim.get(id) ?? 0,
-        attributions: attributionsByClaim.get(id) ?? [],
-      },
-    ];
-  });
+  return inIdOrder(ids, claims, (row) => ({
+    id: row.id,
+    text: row.text,
+    topic: { key: row.topicKey },
+    status: { key: row.statusKey },
+    contested: row.contested === 1,
+    firstPublishedAt: toIsoTimestampOrNull(row.firstPublishedAt),
+    updatedAt: toIsoTimestamp(row.updatedAt),
+    annotationsCount: notesByClaim.get(row.id) ?? 0,
+    attributions: (attributionsByClaim.get(row.id) ?? []).map((a) => ({
+      id: a.id,
+      stance: a.stance,
+      actor: { name: a.actorName },
+      via: (viaByAttribution.get(a.id) ?? []).map((via) => ({ name: via.name })),
+      source: { id: a.sourceId, title: a.title, outlet: a.outlet, url: a.url, publishedAt: toIsoTimestampOrNull(a.publishedAt) },
+    })),
+  }));
 }

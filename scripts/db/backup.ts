@@ -9,7 +9,8 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env, sqliteFilePath } from "@/lib/env";
-import { backupDatabase, BackupError } from "@/lib/db/backup";
+import { backupDatabase, BackupError, fileTimestamp } from "@/lib/db/backup";
+import { runCommand } from "../shared/run-command";
 
 const USAGE = `Usage: npm run db:backup -- FILE [--force]
 
@@ -33,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let target = path.resolve(positionals[0]!);
   if (existsSync(target) && statSync(target).isDirectory()) {
-    target = path.join(target, `claimtrail-${new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}.db`);
+    target = path.join(target, `claimtrail-${fileTimestamp()}.db`);
   }
   const result = await backupDatabase(sqliteFilePath(env.DATABASE_URL), target, { overwrite: values.force ?? false });
   console.log(
@@ -43,11 +44,6 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((error: unknown) => {
-    console.error(error instanceof BackupError ? `Backup failed: ${error.message}` : error);
-    process.exitCode = 1;
-  });
+runCommand(() => main(process.argv.slice(2)), {
+  describeError: (error) => (error instanceof BackupError ? `Backup failed: ${error.message}` : null),
+});

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { env, sqliteFilePath } from "@/lib/env";
 import { BackupError, restoreDatabase } from "@/lib/db/backup";
+import { runCommand } from "../shared/run-command";
 
 const USAGE = `Usage: npm run db:restore -- FILE
 
@@ -42,11 +43,6 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((error: unknown) => {
-    console.error(error instanceof BackupError ? `Restore refused: ${error.message}` : error);
-    process.exitCode = 1;
-  });
+runCommand(() => main(process.argv.slice(2)), {
+  describeError: (error) => (error instanceof BackupError ? `Restore refused: ${error.message}` : null),
+});

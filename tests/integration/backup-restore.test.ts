@@ -8,6 +8,7 @@ import { BackupError, databaseInUse, restoreDatabase, verifyDatabaseFile } from 
 import { sqliteFilePath } from "@/lib/env";
 import { addSyntheticClaims } from "@/load/fixtures";
 import { assertConsistent, searchClaimIds } from "@/tests/support/consistency";
+import { runScript } from "@/tests/support/run-script";
 
 /*
  * A backup taken by `npm run db:backup` (a separate process, as an operator runs it) while
@@ -19,7 +20,6 @@ import { assertConsistent, searchClaimIds } from "@/tests/support/consistency";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORK_DIR = path.join(ROOT, ".tmp", `backup-test-${process.pid}`);
-const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 /** tsx as a loader: the script runs in the spawned process itself, so signals reach it directly. */
 const TSX_LOADER = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 const BASE_DATABASE = inject("baseDatabase");
@@ -57,19 +57,6 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
   }
 }
 
-function runCli(script: string, args: string[], databaseFile: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, "--conditions=react-server", script, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NODE_ENV: "test" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.on("exit", (code) => resolve({ code, output }));
-  });
-}
 
 /** The markers of the writer's notes and verdicts in a database, and how its audit log and versions agree with them. */
 function writesIn(file: string) {
@@ -112,7 +99,7 @@ describe("backup and restore", () => {
 
       const backupFile = path.join(WORK_DIR, "during-writes.db");
       const acknowledgedBefore = new Set(writer.acks);
-      const backup = await runCli("scripts/db/backup.ts", [backupFile], live);
+      const backup = await runScript("scripts/db/backup.ts", [backupFile], live);
       expect(backup.output).toMatch(/Backed up/);
       expect(backup.code).toBe(0);
       const acknowledgedByBackupEnd = writer.acks.length;
@@ -131,7 +118,7 @@ describe("backup and restore", () => {
       // Restore through the command line into a database that already exists.
       const target = path.join(WORK_DIR, "restored.db");
       copyFileSync(BASE_DATABASE, target);
-      const restore = await runCli("scripts/db/restore.ts", [backupFile], target);
+      const restore = await runScript("scripts/db/restore.ts", [backupFile], target);
       expect(restore.output).toMatch(/Restored/);
       expect(restore.code).toBe(0);
       expect(restore.output).toMatch(/before-restore-/);

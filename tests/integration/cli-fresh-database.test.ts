@@ -1,13 +1,12 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { knownMigrations } from "@/lib/db/migrate";
 import { DEFAULT_STATUSES } from "@/lib/vocabulary/default-statuses";
 import { attributionsFile } from "@/tests/support/empty-database";
+import { runScript } from "@/tests/support/run-script";
 
 /*
  * The command-line tools may be the first thing run on a fresh clone (the README's first
@@ -15,21 +14,8 @@ import { attributionsFile } from "@/tests/support/empty-database";
  * themselves, with the default verdict vocabulary, instead of failing on a missing table.
  */
 
-const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "claimtrail-cli-fresh-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", script, ...args], {
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 function readDatabase(file: string) {
   const db = new Database(file, { readonly: true });
@@ -49,11 +35,11 @@ describe("command-line tools on a database that does not exist yet", () => {
   it("npm run users creates and migrates it, then adds and lists the first admin", async () => {
     const file = path.join(dir, "nested", "users.db");
     expect(existsSync(file)).toBe(false);
-    const env = { DATABASE_URL: `file:${file}`, CLAIMTRAIL_PASSWORD: "a long enough passphrase" };
+    const env = { CLAIMTRAIL_PASSWORD: "a long enough passphrase" };
 
-    const added = await cli("scripts/users.ts", ["add", "--email", "first@example.org", "--role", "admin"], env);
+    const added = await runScript("scripts/users.ts", ["add", "--email", "first@example.org", "--role", "admin"], file, env);
     expect(added).toMatchObject({ code: 0, stderr: "" });
-    const listed = await cli("scripts/users.ts", ["list"], env);
+    const listed = await runScript("scripts/users.ts", ["list"], file);
     expect(listed.stdout).toMatch(/first@example\.org.*admin/);
 
     const state = readDatabase(file);
@@ -68,7 +54,7 @@ describe("command-line tools on a database that does not exist yet", () => {
     const row = { claim: "Imported into a new database", topic: "new-topic", status: "unreviewed", actor: "First Speaker", stance: "asserts", source_title: "First story", source_outlet: "First Wire", quote: "first words" };
     writeFileSync(csv, attributionsFile([row]).bytes);
 
-    const result = await cli("scripts/import.ts", [csv, "--create-topics"], { DATABASE_URL: `file:${file}` });
+    const result = await runScript("scripts/import.ts", [csv, "--create-topics"], file);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(readDatabase(file).claims).toEqual([row.claim]);
   }, 90_000);

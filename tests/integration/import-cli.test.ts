@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/env";
 import { attributionsFile, copyDatabase, type CsvRow } from "@/tests/support/empty-database";
+import { runScript } from "@/tests/support/run-script";
 
 /* `npm run import -- file.csv`: exit codes, problems on stderr, the summary on stdout. */
 
-const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "claimtrail-import-cli-"));
 const database = copyDatabase(sqliteFilePath());
 afterAll(async () => {
@@ -20,15 +18,7 @@ afterAll(async () => {
 async function importCli(rows: CsvRow[], ...flags: string[]) {
   const file = path.join(dir, "attributions.csv");
   writeFileSync(file, attributionsFile(rows).bytes);
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/import.ts", file, ...flags], {
-      env: { ...process.env, DATABASE_URL: `file:${database.file}` },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return runScript("scripts/import.ts", [file, ...flags], database.file);
 }
 
 const row: CsvRow = { claim: "The command line imported this claim", topic: "diplomacy", status: "unreviewed", actor: "CLI Tester", stance: "asserts", source_title: "CLI story", source_outlet: "Terminal Times", quote: "typed words" };
@@ -59,7 +49,7 @@ describe("scripts/import.ts", () => {
     expect(checked.code).toBe(0);
     expect(checked.stdout).toMatch(/^Checked attributions\.csv: .*1 claim would be created/);
     expect(await database.prisma.claim.count({ where: { text: "Only checked, never imported" } })).toBe(0);
-    const usage = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/import.ts"], { env: { ...process.env, DATABASE_URL: `file:${database.file}` } }).catch((error: { code: number; stderr: string }) => error);
+    const usage = await runScript("scripts/import.ts", [], database.file);
     expect(usage).toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage: npm run import/) });
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/env";
 import { attributionsCsv } from "@/load/fixtures";
 import { checkConsistency, searchClaimIds } from "@/tests/support/consistency";
+import { runScript } from "@/tests/support/run-script";
 
 /*
  * Fault test: the import command killed (SIGKILL, no chance to clean up) while it is
@@ -142,19 +143,6 @@ function importAndKill(databaseFile: string, csvFile: string, deadlineMs: number
   });
 }
 
-function runScript(args: string[], databaseFile: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, "--conditions=react-server", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NODE_ENV: "test" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.on("exit", (code) => resolve({ code, output }));
-  });
-}
 
 describe("an import killed while it writes", () => {
   afterAll(() => rmSync(WORK_DIR, { recursive: true, force: true }));
@@ -175,7 +163,7 @@ describe("an import killed while it writes", () => {
     console.info(`import-crash: SIGKILL ${outcome.how}`);
 
     // Restart: what `npm start` does first (migrations, WAL, seed when empty).
-    const restart = await runScript(["scripts/db/prepare.ts"], database);
+    const restart = await runScript("scripts/db/prepare.ts", [], database);
     expect(restart.code, restart.output).toBe(0);
 
     const report = checkConsistency(database);
@@ -191,7 +179,7 @@ describe("an import killed while it writes", () => {
     const smallTag = `${tag}ok`;
     const small = path.join(WORK_DIR, "small.csv");
     writeFileSync(small, attributionsCsv(20, smallTag));
-    const second = await runScript([IMPORT_SCRIPT, small], database);
+    const second = await runScript(IMPORT_SCRIPT, [small], database);
     expect(second.code, second.output).toBe(0);
     expect(checkConsistency(database).problems).toEqual([]);
     expect(rowsTagged(database, smallTag)).toEqual({ claims: 10, attributions: 20, sources: 1, actors: 20 });

@@ -1,21 +1,6 @@
+import { SidebarPageSkeleton } from "@/components/ui/sidebar-page-skeleton";
+
 /** Shown while a new view of the claim table loads: the page's shape, without its data. */
 export default function LoadingClaims() {
-  return (
-    <div aria-busy="true" aria-live="polite">
-      <h1>Claims</h1>
-      <p className="visually-hidden">Loading claims…</p>
-      <div className="layout-with-sidebar">
-        <div>
-          {Array.from({ length: 6 }, (_, i) => (
-            <div key={i} className="skeleton" style={{ height: "1.2rem", margin: "0.6rem 0" }} />
-          ))}
-        </div>
-        <div>
-          {Array.from({ length: 10 }, (_, i) => (
-            <div key={i} className="skeleton" style={{ height: "2rem", margin: "0.4rem 0" }} />
-          ))}
-        </div>
-      </div>
-    </div>
-  );
+  return <SidebarPageSkeleton title="Claims" loadingText="Loading claims…" rows={10} rowHeight="2rem" />;
 }
