@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, readSync, renameSync, rmSync, statSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { isDatabaseBusy } from "@/lib/db/busy";
 import { knownMigrations } from "@/lib/db/migrate";
 
 /**
@@ -207,7 +208,7 @@ export function databaseInUse(file: string): boolean {
     probe.exec("COMMIT");
     return false;
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY") || (error as { code?: string }).code?.startsWith("SQLITE_LOCKED")) return true;
+    if (isDatabaseBusy(error) || (error as { code?: string }).code?.startsWith("SQLITE_LOCKED")) return true;
     throw error;
   } finally {
     probe.close();
