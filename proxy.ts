@@ -1,9 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { corsPreflight, corsResponseHeaders, isCorsReadablePath } from "@/lib/http/cors";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
 
 /**
  * Runs before every request:
+ * - answers CORS preflights, and lets other sites' pages read the API and the exports
+ *   (never write) as CORS_ORIGINS allows (lib/http/cors.ts);
  * - refuses writes (any method but GET/HEAD/OPTIONS) that ride on the session cookie from
  *   another site, for API routes and Server Actions alike (Next's own action check answers
  *   such requests with a 500; this answers 403 first);
@@ -13,20 +16,29 @@ import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
  *   so an injected <script> in a claim or a quote cannot.
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const ALWAYS_OPEN = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
+// robots.txt and sitemap.xml answer for themselves what a site that needs sign-in shows crawlers (nothing).
+const ALWAYS_OPEN = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/robots\.txt$/, /^\/sitemap\.xml$/];
 
 export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  const corsRequest = { method: request.method, pathname: path, headers: request.headers };
+  // Before the sign-in check: a preflight never carries credentials.
+  const preflight = corsPreflight(corsRequest);
+  if (preflight) return preflight;
+  const cors = corsResponseHeaders(corsRequest);
+
   if (!SAFE_METHODS.has(request.method) && isCrossOriginCookieRequest(request)) {
     return NextResponse.json({ error: "Cross-origin requests are refused." }, { status: 403 });
   }
 
-  const path = request.nextUrl.pathname;
   if (env.READ_ACCESS === "login" && !ALWAYS_OPEN.some((pattern) => pattern.test(path))) {
     // Loaded only in this mode, so the public default pays nothing for it.
     const { userFromHeaders } = await import("@/lib/auth/current-user");
     if (!(await userFromHeaders(request.headers))) {
-      if (path.startsWith("/api/") || path.startsWith("/export/")) {
-        return NextResponse.json({ error: "Sign in (or send an API token) to read claims." }, { status: 401 });
+      // The API and the files answer 401 (with CORS headers: a notebook on an allowed origin
+      // can read why); pages send people to the sign-in page.
+      if (isCorsReadablePath(path)) {
+        return NextResponse.json({ error: "Sign in (or send an API token) to read claims." }, { status: 401, headers: cors });
       }
       const signIn = new URL("/sign-in", request.url);
       signIn.searchParams.set("next", `${path}${request.nextUrl.search}`);
@@ -41,6 +53,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
   return response;
 }
 

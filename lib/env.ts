@@ -1,29 +1,78 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseCorsOrigins, type CorsOriginsSetting } from "@/lib/http/cors-origins";
+
+/** An absolute http(s) address that is an origin only: scheme, host and port, no path. */
+function originSchema(name: string) {
+  return z
+    .url({ protocol: /^https?$/, error: `${name} must be an http(s) address such as https://claims.example.org` })
+    .refine((value) => ["", "/"].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash, {
+      error: `${name} must be the site's address without a path, query or fragment, such as https://claims.example.org`,
+    })
+    .transform((value) => new URL(value).origin);
+}
+
+/** An optional setting where an empty value (`NAME=` in an env file) means "not set". */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+}
 
 /**
  * Environment, parsed once. Every setting has a default so that a fresh clone runs with
  * no .env file (the README promise); a bad value fails at start with a clear message
  * rather than somewhere deep in a request.
  */
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .startsWith("file:", { error: "DATABASE_URL must be a SQLite file URL such as file:./data/claimtrail.db" })
-    .default("file:./data/claimtrail.db"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** "public": anyone may read and export (a published claim database); "login": sign-in required. */
-  READ_ACCESS: z.enum(["public", "login"]).default("public"),
-  /** Name of the fact-checking organisation, used as the ClaimReview author. */
-  ORGANISATION_NAME: z.string().min(1).default("Claimtrail"),
-  ORGANISATION_URL: z.url().optional(),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-});
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .startsWith("file:", { error: "DATABASE_URL must be a SQLite file URL such as file:./data/claimtrail.db" })
+      .default("file:./data/claimtrail.db"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** "public": anyone may read and export (a published claim database); "login": sign-in required. */
+    READ_ACCESS: z.enum(["public", "login"]).default("public"),
+    /**
+     * The fact-checking organisation that publishes the ClaimReviews (their author and
+     * publisher). No default: without it the reviews name no one rather than the software.
+     */
+    ORGANISATION_NAME: optional(z.string().trim().min(1)),
+    ORGANISATION_URL: optional(z.url({ protocol: /^https?$/, error: "ORGANISATION_URL must be an http(s) address" })),
+    /** The address readers reach the site at: absolute links in ClaimReview, the sitemap and robots.txt. */
+    PUBLIC_URL: optional(originSchema("PUBLIC_URL")),
+    /** better-auth's own setting; also the public address when PUBLIC_URL is not set. */
+    BETTER_AUTH_URL: optional(z.url({ protocol: /^https?$/, error: "BETTER_AUTH_URL must be an http(s) address" })),
+    /** Origins whose pages may read the API and exports from a browser (lib/http/cors.ts). */
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value, context): CorsOriginsSetting | undefined => {
+        const parsed = parseCorsOrigins(value);
+        if (!parsed.ok) {
+          context.addIssue({ code: "custom", message: parsed.message });
+          return z.NEVER;
+        }
+        return parsed.setting;
+      }),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .superRefine((values, context) => {
+    if (values.ORGANISATION_URL && !values.ORGANISATION_NAME) {
+      context.addIssue({ code: "custom", path: ["ORGANISATION_URL"], message: "ORGANISATION_URL is set but ORGANISATION_NAME is not: name the organisation too" });
+    }
+    if (values.READ_ACCESS === "login" && values.CORS_ORIGINS === "*") {
+      context.addIssue({
+        code: "custom",
+        path: ["CORS_ORIGINS"],
+        message: "CORS_ORIGINS=* is not allowed with READ_ACCESS=login: list the origins whose pages may read, e.g. https://notebook.example.org",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
-function parseEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+/** Parse an environment (the process's, or a test's); throws naming every bad setting. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
@@ -32,6 +81,17 @@ function parseEnv(): Env {
 }
 
 export const env = parseEnv();
+
+/**
+ * The site's public origin, for every absolute link it publishes (ClaimReview `url`, the
+ * sitemap, robots.txt): PUBLIC_URL, else BETTER_AUTH_URL's origin, else localhost. Never
+ * taken from a request's Host or X-Forwarded-* headers, which any client can set.
+ */
+export function publicOrigin(values: Pick<Env, "PUBLIC_URL" | "BETTER_AUTH_URL" | "PORT"> = env): string {
+  if (values.PUBLIC_URL) return values.PUBLIC_URL;
+  if (values.BETTER_AUTH_URL) return new URL(values.BETTER_AUTH_URL).origin;
+  return `http://localhost:${values.PORT}`;
+}
 
 /** Absolute path of the SQLite file named by a `file:` URL, relative paths resolved from the working directory. */
 export function sqliteFilePath(databaseUrl: string = env.DATABASE_URL): string {

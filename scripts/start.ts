@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { env } from "@/lib/env";
+import { publishingNotices } from "@/lib/export/review-context";
 import { prepareDatabase } from "./db/prepare";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "./start/build-fingerprint";
 
@@ -17,6 +18,7 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 async function main() {
   await prepareDatabase();
+  for (const notice of publishingNotices()) console.warn(`Note: ${notice}`);
 
   if (buildIsStale(root)) {
     console.log("Building the app (first start, or the sources changed)…");

@@ -1,14 +1,20 @@
 import "server-only";
-import { SCHEMA_ORG, toClaimReview, type ReviewContext } from "@/lib/export/claim-review";
+import type { ClaimReview, WithContext } from "schema-dts";
+import { claimReviewNotice, SCHEMA_ORG, toClaimReview } from "@/lib/export/claim-review";
 import { openExportConnection } from "@/lib/export/connection";
 import { loadReviewRecords } from "@/lib/export/load-records";
+import { reviewContext } from "@/lib/export/review-context";
 
 export type ClaimReviewLookup =
-  | { ok: true; review: Record<string, unknown> }
+  | { ok: true; review: WithContext<ClaimReview>; notice: string | null }
   | { ok: false; reason: "not_found" | "no_final_verdict"; message: string };
 
-/** One claim's ClaimReview (JSON-LD with its @context), for the claim's page and its .jsonld route. */
-export function claimReviewForClaim(claimId: number, context: ReviewContext): ClaimReviewLookup {
+/**
+ * One claim's ClaimReview (JSON-LD with its @context): the one implementation behind the
+ * claim's page (embedded copy) and its .jsonld file, built as the export file builds each
+ * review, with the configured public address and organisation.
+ */
+export function claimReviewForClaim(claimId: number): ClaimReviewLookup {
   const connection = openExportConnection();
   try {
     const [record] = loadReviewRecords(connection, [claimId]);
@@ -20,7 +26,8 @@ export function claimReviewForClaim(claimId: number, context: ReviewContext): Cl
         message: `Claim ${claimId} has no final verdict yet (its status is ${record.status.label}), so there is no ClaimReview.`,
       };
     }
-    return { ok: true, review: { "@context": SCHEMA_ORG, ...toClaimReview(record, context) } };
+    const context = reviewContext();
+    return { ok: true, review: { "@context": SCHEMA_ORG, ...toClaimReview(record, context) }, notice: claimReviewNotice(context) };
   } finally {
     connection.close();
   }

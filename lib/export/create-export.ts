@@ -2,7 +2,7 @@ import "server-only";
 import { parseClaimQuery, type ClaimQuery, type QueryProblem, type RawParams } from "@/lib/claims/query/claim-query";
 import { orderedMatches } from "@/lib/claims/search/search-claims";
 import { raw, type Sql } from "@/lib/db/sql";
-import type { ReviewContext } from "@/lib/export/claim-review";
+import { NOTICE_HEADER, type ReviewContext } from "@/lib/export/claim-review";
 import type { ExportConnection } from "@/lib/export/connection";
 import { exportFileName, type ExportFormat } from "@/lib/export/formats";
 import { streamExport } from "@/lib/export/stream-export";
@@ -33,6 +33,7 @@ export function createExport<R>(
   const problems = [...(parsed.ok ? [] : parsed.problems), ...(bom.ok ? [] : [bom.problem])];
   if (!parsed.ok || !bom.ok) return { ok: false, problems };
 
+  const notice = format.notice?.(context) ?? null;
   const stream = streamExport({ connection, ids: exportSelection(parsed.query, vocabulary, format), format, context, bom: bom.value });
   return {
     ok: true,
@@ -41,6 +42,7 @@ export function createExport<R>(
       "Content-Type": format.contentType,
       "Content-Disposition": `attachment; filename="${exportFileName(format, now)}"`,
       "Cache-Control": "no-store",
+      ...(notice ? { [NOTICE_HEADER]: notice } : {}),
     },
   };
 }

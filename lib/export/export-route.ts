@@ -1,24 +1,11 @@
 import "server-only";
 import { describeProblems } from "@/lib/claims/query/claim-query";
-import { env } from "@/lib/env";
 import { readRoute } from "@/lib/http/api-handler";
 import { jsonError } from "@/lib/http/json";
-import type { ReviewContext } from "@/lib/export/claim-review";
 import { openExportConnection } from "@/lib/export/connection";
 import { createExport } from "@/lib/export/create-export";
 import type { ExportFormat } from "@/lib/export/formats";
-
-/** The site's public origin as the client sees it, for absolute links in ClaimReview. */
-export function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return host ? `${proto || url.protocol.replace(":", "")}://${host}` : url.origin;
-}
-
-export function reviewContext(request: Request): ReviewContext {
-  return { origin: requestOrigin(request), organisation: { name: env.ORGANISATION_NAME, url: env.ORGANISATION_URL } };
-}
+import { reviewContext } from "@/lib/export/review-context";
 
 /**
  * GET handler of one export route: read access as for every read, the query parsed like
@@ -28,7 +15,7 @@ export function exportRoute<R>(format: ExportFormat<R>) {
   return readRoute(({ request }) => {
     const connection = openExportConnection();
     try {
-      const created = createExport(connection, format, new URL(request.url).searchParams, reviewContext(request));
+      const created = createExport(connection, format, new URL(request.url).searchParams, reviewContext());
       if (!created.ok) {
         connection.close();
         return jsonError(400, `Invalid query: ${describeProblems(created.problems)}`, { problems: created.problems });

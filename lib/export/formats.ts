@@ -2,7 +2,7 @@ import "server-only";
 import { attributionCsvRows } from "@/lib/export/attribution-rows";
 import { loadClaimCsvRecords } from "@/lib/export/claim-csv-records";
 import { claimCsvRow, type ClaimCsvRecord } from "@/lib/export/claim-rows";
-import { toClaimReview, SCHEMA_ORG, type ReviewContext } from "@/lib/export/claim-review";
+import { claimReviewNotice, toClaimReview, SCHEMA_ORG, type ReviewContext } from "@/lib/export/claim-review";
 import { ATTRIBUTION_COLUMNS, CLAIM_COLUMNS } from "@/lib/export/columns";
 import { csvLines } from "@/lib/export/csv";
 import type { ExportConnection } from "@/lib/export/connection";
@@ -27,6 +27,8 @@ export type ExportFormat<R = unknown> = {
   /** `written`: how many records earlier batches wrote (JSON needs it for its commas). */
   batch(records: readonly R[], written: number, context: ReviewContext): string;
   end(): string;
+  /** Something the reader of this file must know, sent as a response header (ClaimReview without a publisher). */
+  notice?(context: ReviewContext): string | null;
 };
 
 const CSV_TYPE = "text/csv; charset=utf-8; header=present";
@@ -85,6 +87,7 @@ export const claimReviewJsonLd: ExportFormat<ReviewRecord> = {
   start: () => `{"@context":"${SCHEMA_ORG}","@graph":[`,
   batch: (records, written, context) => jsonItems(records.map((record) => toClaimReview(record, context)), written),
   end: () => "\n]}\n",
+  notice: claimReviewNotice,
 };
 
 /** claimtrail-claims-2024-10-15.csv, dated with today's UTC date. */

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listClaims } from "@/app/api/claims/route";
 import { GET as attributionsCsvRoute } from "@/app/export/attributions.csv/route";
 import { GET as claimReviewRoute } from "@/app/export/claimreview.jsonld/route";
@@ -13,6 +13,11 @@ import { ATTRIBUTION_COLUMNS, CLAIM_COLUMNS } from "@/lib/export/columns";
 import { readCsv } from "@/lib/import/read-csv";
 import { createArticle, claimIdByText } from "@/tests/support/article-factory";
 import { BASE_URL, routeParams } from "@/tests/support/route-context";
+
+// Before lib/env is imported: the public address and the organisation ClaimReview names.
+vi.hoisted(() => {
+  Object.assign(process.env, { PUBLIC_URL: "https://claims.example.org", ORGANISATION_NAME: "Example Fact Check", ORGANISATION_URL: "https://factcheck.example.org/" });
+});
 
 /*
  * The export routes, called as Next calls them, on this file's copy of the seeded database
@@ -242,7 +247,9 @@ describe("ClaimReview", () => {
   });
 
   it("has the required fields for a claim with a final verdict", async () => {
-    const response = await oneClaimReviewRoute(new Request(`${BASE_URL}/claims/${falseClaim}/claimreview.jsonld`), routeParams({ id: String(falseClaim) }));
+    // Forwarding headers a client made up change nothing: the address is the configured one.
+    const forged = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", host: "evil.example" };
+    const response = await oneClaimReviewRoute(new Request(`${BASE_URL}/claims/${falseClaim}/claimreview.jsonld`, { headers: forged }), routeParams({ id: String(falseClaim) }));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/ld+json");
     const review = await response.json();
@@ -250,11 +257,12 @@ describe("ClaimReview", () => {
     expect(review).toMatchObject({
       "@context": "https://schema.org",
       "@type": "ClaimReview",
-      url: `${BASE_URL}/claims/${falseClaim}`,
+      url: `https://claims.example.org/claims/${falseClaim}`,
       claimReviewed: AWKWARD.cyrillic,
       datePublished: change.createdAt.toISOString(),
-      author: { "@type": "Organization", name: expect.any(String) },
-      reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "False", ratingExplanation: "Ukrainian and Russian figures both contradict it." },
+      author: { "@type": "Organization", name: "Example Fact Check", url: "https://factcheck.example.org/" },
+      publisher: { "@type": "Organization", name: "Example Fact Check", url: "https://factcheck.example.org/" },
+      reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "False", name: "False", ratingExplanation: "Ukrainian and Russian figures both contradict it." },
       itemReviewed: {
         "@type": "Claim",
         // The claimant is the first actor who asserts it; here only Кремль denies it, so there is none…
@@ -264,6 +272,7 @@ describe("ClaimReview", () => {
       },
     });
     expect(review.itemReviewed.author).toBeUndefined();
+    expect(response.headers.get("claimtrail-notice")).toBeNull();
   });
 
   it("names the first asserting actor as the claim's author: Person for a person, Organization otherwise", async () => {
@@ -276,7 +285,7 @@ describe("ClaimReview", () => {
   it("keeps the label but omits ratingValue for a verdict without a rating (unverifiable)", async () => {
     const body = await (await exportFile("claimreview.jsonld", "status=unverifiable")).json();
     expect(body["@graph"]).toHaveLength(1);
-    expect(body["@graph"][0].reviewRating).toEqual({ "@type": "Rating", bestRating: 5, worstRating: 1, alternateName: "Unverifiable", ratingExplanation: "No independent source." });
+    expect(body["@graph"][0].reviewRating).toEqual({ "@type": "Rating", bestRating: 5, worstRating: 1, alternateName: "Unverifiable", name: "Unverifiable", ratingExplanation: "No independent source." });
   });
 
   it("is empty when the status filter names no final verdict", async () => {

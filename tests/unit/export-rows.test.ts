@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attributionCsvRows } from "@/lib/export/attribution-rows";
 import { claimCsvRow } from "@/lib/export/claim-rows";
-import { toClaimReview } from "@/lib/export/claim-review";
+import { claimReviewNotice, toClaimReview } from "@/lib/export/claim-review";
 import { ATTRIBUTION_COLUMNS, CLAIM_COLUMNS } from "@/lib/export/columns";
 import type { ExportRecord, ReviewRecord } from "@/lib/export/export-record";
 import type { AttributionRecord } from "@/lib/claims/records";
@@ -127,6 +127,7 @@ describe("attributions.csv rows", () => {
 describe("ClaimReview", () => {
   const review: ReviewRecord = { ...record, verdict: { ratingValue: 1, latestChange: { rationale: "Ukraine's own figures differ.", createdAt: "2024-10-20T08:00:00.000Z" } } };
   const context = { origin: "https://claims.example.org/", organisation: { name: "Example Checks", url: "https://example.org" } };
+  const examplesChecks = { "@type": "Organization", name: "Example Checks", url: "https://example.org" };
 
   it("has the fields fact-check aggregators read", () => {
     expect(toClaimReview(review, context)).toEqual({
@@ -134,11 +135,12 @@ describe("ClaimReview", () => {
       url: "https://claims.example.org/claims/7",
       claimReviewed: "Six soldiers died, sources say",
       datePublished: "2024-10-20T08:00:00.000Z",
-      author: { "@type": "Organization", name: "Example Checks", url: "https://example.org" },
-      reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "False", ratingExplanation: "Ukraine's own figures differ." },
+      author: examplesChecks,
+      publisher: examplesChecks,
+      reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "False", name: "False", ratingExplanation: "Ukraine's own figures differ." },
       itemReviewed: {
         "@type": "Claim",
-        author: { "@type": "Organization", name: "Reports from Kyiv" },
+        // Only "Reports from Kyiv" (an unnamed source) asserts it: the Claim has no author.
         datePublished: "2024-10-14T00:00:00.000Z",
         appearance: [
           { "@type": "CreativeWork", headline: "Story 2, with a comma", publisher: { "@type": "Organization", name: "Outlet 2" }, datePublished: "2024-10-14T00:00:00.000Z" },
@@ -149,15 +151,38 @@ describe("ClaimReview", () => {
     });
   });
 
+  it("never publishes an unnamed source as the claimant: the first named asserting actor, or none", () => {
+    const zelenskyy = { id: 5, name: "Volodymyr Zelenskyy", kind: "person" as const, role: null };
+    const ministry = { id: 6, name: "Ministry of Defence", kind: "government" as const, role: null };
+    const later = source(8, "2024-12-01T00:00:00.000Z");
+    const withNamed = { ...review, attributions: [...review.attributions, attribution({ stance: "asserts", actor: ministry, source: later }), attribution({ stance: "asserts", actor: zelenskyy, source: later })] };
+    // Kyiv asserts first (2024-10-14), but is unnamed; the ministry is the first named asserter.
+    expect(toClaimReview(withNamed, context).itemReviewed).toMatchObject({ author: { "@type": "Organization", name: "Ministry of Defence" } });
+    // A named actor whom this source quotes only as an unnamed source is not named here either.
+    const unnamedSourcing = { ...review, attributions: [attribution({ stance: "asserts", actor: zelenskyy, sourcing: "unnamed", source: later })] };
+    expect(toClaimReview(unnamedSourcing, context).itemReviewed).not.toHaveProperty("author");
+    expect(toClaimReview(review, context).itemReviewed).not.toHaveProperty("author");
+  });
+
   it("makes a person claimant a Person", () => {
     const personFirst = { ...review, attributions: [attribution({ stance: "asserts", actor: peskov, source: source(5, "2024-01-01T00:00:00.000Z") }), ...review.attributions] };
     expect(toClaimReview(personFirst, context).itemReviewed).toMatchObject({ author: { "@type": "Person", name: "Dmitry Peskov" } });
   });
 
-  it("keeps the label but leaves out ratingValue for a verdict without a rating (unverifiable)", () => {
+  it("keeps the verdict's words but leaves out ratingValue for a verdict without a rating (unverifiable)", () => {
     const unverifiable = { ...review, status: { ...review.status, key: "unverifiable", label: "Unverifiable" }, verdict: { ratingValue: null, latestChange: null } };
     const rating = toClaimReview(unverifiable, context).reviewRating as Record<string, unknown>;
-    expect(rating).toEqual({ "@type": "Rating", bestRating: 5, worstRating: 1, alternateName: "Unverifiable" });
+    expect(rating).toEqual({ "@type": "Rating", bestRating: 5, worstRating: 1, alternateName: "Unverifiable", name: "Unverifiable" });
     expect(toClaimReview(unverifiable, context).datePublished).toBe(record.updatedAt);
+  });
+
+  it("names no author or publisher, and says so, when no organisation is configured", () => {
+    const anonymous = { origin: "https://claims.example.org", organisation: null };
+    const published = toClaimReview(review, anonymous);
+    expect(published).not.toHaveProperty("author");
+    expect(published).not.toHaveProperty("publisher");
+    expect(JSON.stringify(published)).not.toMatch(/claimtrail/i);
+    expect(claimReviewNotice(anonymous)).toMatch(/No publishing organisation is configured \(ORGANISATION_NAME\)/);
+    expect(claimReviewNotice(context)).toBeNull();
   });
 });

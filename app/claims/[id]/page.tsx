@@ -73,7 +73,7 @@ export default async function ClaimPage({ params }: Props) {
             <Link href={`/sign-in?next=/claims/${claim.id}`}>Sign in</Link> as a fact-checker to set the verdict.
           </p>
         )}
-        {claim.status.isFinal ? <ClaimReviewScript claimId={claim.id} /> : null}
+        {claim.status.isFinal ? <ClaimReviewScript claimId={claim.id} showNotice={canEdit} /> : null}
         <h3>History</h3>
         <StatusHistory changes={history} />
       </section>
