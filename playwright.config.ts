@@ -1,14 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { DATABASE_FILE, E2E_DIR, E2E_PORT as PORT, PUBLISHING } from "./tests/e2e/support/e2e-env";
 
 /*
  * Browser tests drive Debian's Chromium (never a downloaded browser) against the real
  * production server: `npm start` on a fresh database, which migrates, seeds, builds when
  * needed and serves `next start`.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-/** Folder for the test server's database; E2E_DIR lets parallel runs keep apart. */
-const E2E_DIR = process.env.E2E_DIR ?? ".tmp/e2e";
-const DATABASE_FILE = `${E2E_DIR}/claimtrail.db`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -44,6 +41,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // The journeys sign in many times from one address; the limiter itself is tested in tests/integration.
       AUTH_SIGN_IN_MAX_ATTEMPTS: "1000",
+      // A public address and an organisation unlike the server's own, so tests can tell where ClaimReview's come from.
+      ...PUBLISHING,
     },
   },
 });

@@ -6,10 +6,15 @@ import { parseCorsOrigins, type CorsOriginsSetting } from "@/lib/http/cors-origi
 function originSchema(name: string) {
   return z
     .url({ protocol: /^https?$/, error: `${name} must be an http(s) address such as https://claims.example.org` })
-    .refine((value) => ["", "/"].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash, {
-      error: `${name} must be the site's address without a path, query or fragment, such as https://claims.example.org`,
-    })
+    .refine(isBareOrigin, { error: `${name} must be the site's address without a path, query or fragment, such as https://claims.example.org`, abort: true })
     .transform((value) => new URL(value).origin);
+}
+
+function isBareOrigin(value: string): boolean {
+  // Zod runs this refinement even when the URL check above failed, so it must not throw.
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return ["", "/"].includes(url.pathname) && !url.search && !url.hash && !url.username && !url.password;
 }
 
 /** An optional setting where an empty value (`NAME=` in an env file) means "not set". */

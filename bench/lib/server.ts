@@ -76,8 +76,18 @@ export async function freePort(): Promise<number> {
 
 export type Server = { url: string; pid: number; child: ChildProcess };
 
-/** `next start` on the given database, in its own process group; resolves once /api/health answers. */
-export async function startServer(options: { databaseFile: string; port: number; logFile: string }): Promise<Server> {
+/**
+ * `next start` on the given database, in its own process group; resolves once /api/health
+ * answers. `distDir` defaults to the benchmark's build; `env` adds to (or, with undefined,
+ * removes from) the server's environment, e.g. READ_ACCESS for a browser test's second server.
+ */
+export async function startServer(options: {
+  databaseFile: string;
+  port: number;
+  logFile: string;
+  distDir?: string;
+  env?: Record<string, string | undefined>;
+}): Promise<Server> {
   const log = openSync(options.logFile, "a");
   const child = spawn(process.execPath, [nextCli, "start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
@@ -88,11 +98,12 @@ export async function startServer(options: { databaseFile: string; port: number;
       NODE_ENV: "production",
       PORT: String(options.port),
       DATABASE_URL: `file:${options.databaseFile}`,
-      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_DIST_DIR: options.distDir ?? DIST_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       // A fixed secret: otherwise the server writes one next to the database.
       BETTER_AUTH_SECRET: "benchmark-only-secret-not-for-production-use-0000",
       BETTER_AUTH_URL: `http://127.0.0.1:${options.port}`,
+      ...options.env,
     },
   });
   const url = `http://127.0.0.1:${options.port}`;

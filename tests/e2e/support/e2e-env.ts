@@ -1,0 +1,12 @@
+/** Where the main browser-test server runs and keeps its data (read by playwright.config.ts and the tests). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+/** Folder for the test server's database; E2E_DIR lets parallel runs keep apart. */
+export const E2E_DIR = process.env.E2E_DIR ?? ".tmp/e2e";
+export const DATABASE_FILE = `${E2E_DIR}/claimtrail.db`;
+
+/** How the main test server publishes itself: set in its environment, so tests can tell these from request headers. */
+export const PUBLISHING = {
+  PUBLIC_URL: "https://claims.example.test",
+  ORGANISATION_NAME: "Example Fact Check",
+  ORGANISATION_URL: "https://factcheck.example.test/",
+} as const;
