@@ -1,5 +1,7 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import type { Server } from "@/bench/lib/server";
+import { expectNoSeriousA11yViolations } from "./support/accessibility";
+import { ACCOUNTS } from "./support/accounts";
 import { apiToken, createReviewedClaim } from "./support/reviewed-claim";
 import { startPageServer, startSecondServer, stopServer, type PageServer } from "./support/servers";
 
@@ -133,4 +135,23 @@ test("without a configured organisation, ClaimReview names no publisher and says
   const exported = await request.get(`${server.url}/export/claimreview.jsonld`, { headers });
   expect(exported.headers()["claimtrail-notice"]).toMatch(/No publishing organisation is configured/);
   expect((await exported.json())["@graph"].every((entry: object) => !("author" in entry) && !("publisher" in entry))).toBe(true);
+});
+
+test("a fact-checker signed in to that site sees on the claim page that its ClaimReview has no publisher", async ({ page, request }) => {
+  const claimId = await createReviewedClaim(request, {
+    baseURL: server.url,
+    token,
+    claim: `A claim whose page shows the notice ${Date.now()}`,
+    status: "true",
+    statements: [{ actor: "Page Speaker", actorKind: "person", stance: "asserts", words: "The page speaker said so in public." }],
+  });
+  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/claims/${claimId}`)}`);
+  await page.getByLabel("E-mail").fill(ACCOUNTS.factChecker.email);
+  await page.getByLabel("Password").fill(ACCOUNTS.factChecker.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/claims/${claimId}$`));
+  await expect(page.getByText("No publishing organisation is configured (ORGANISATION_NAME)")).toBeVisible();
+  const embedded = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(embedded).not.toHaveProperty("author");
+  await expectNoSeriousA11yViolations(page);
 });

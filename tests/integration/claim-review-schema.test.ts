@@ -37,9 +37,8 @@ const HOSTILE = {
 let collection: { "@context": string; "@graph": Record<string, unknown>[] };
 const singles: Record<string, unknown>[] = [];
 
-async function get(route: typeof claimReviewRoute, url: string, params: Record<string, string> = {}) {
-  const response = await route(new Request(url), routeParams(params));
-  expect(response.status, url).toBe(200);
+async function ok(response: Response) {
+  expect(response.status, response.url).toBe(200);
   return response.json();
 }
 
@@ -66,10 +65,10 @@ beforeAll(async () => {
     await setClaimStatus(user, claim.id, { status: status.key, rationale: `Rated ${status.label} because "reasons" </script>.`, evidence: [], version: claim.version });
   }
 
-  collection = await get(claimReviewRoute, `${BASE_URL}/export/claimreview.jsonld`);
+  collection = await ok(await claimReviewRoute(new Request(`${BASE_URL}/export/claimreview.jsonld`), routeParams({})));
   for (const review of collection["@graph"]) {
     const id = String(review.url).split("/").pop()!;
-    singles.push(await get(oneClaimReviewRoute, `${BASE_URL}/claims/${id}/claimreview.jsonld`, { id }));
+    singles.push(await ok(await oneClaimReviewRoute(new Request(`${BASE_URL}/claims/${id}/claimreview.jsonld`), routeParams({ id }))));
   }
   mkdirSync(WORK_DIR, { recursive: true });
 });
