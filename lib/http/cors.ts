@@ -1,4 +1,5 @@
 import { env, type Env } from "@/lib/env";
+import { NOTICE_HEADER } from "@/lib/export/claim-review";
 
 /*
  * Cross-origin reading (CORS) for browser notebooks and other sites' pages: the JSON API's
@@ -32,8 +33,8 @@ export function isCorsReadablePath(pathname: string): boolean {
   return pathname.startsWith("/api/") || pathname.startsWith("/export/") || CLAIM_REVIEW_FILE.test(pathname);
 }
 
-/** Headers a cross-origin reader may see besides the safelisted ones: the file name, and when to retry after a 503. */
-const EXPOSED_HEADERS = "Content-Disposition, Retry-After";
+/** Headers a cross-origin reader may see besides the safelisted ones: the file name, when to retry after a 503, what a file's reader must know. */
+const EXPOSED_HEADERS = `Content-Disposition, Retry-After, ${NOTICE_HEADER}`;
 /** A notebook reading a site that needs sign-in sends its API token; nothing else needs allowing. */
 const ALLOWED_REQUEST_HEADERS = "Authorization, Content-Type";
 const PREFLIGHT_MAX_AGE_SECONDS = "600";

@@ -18,7 +18,7 @@ test("reads of the API and the exports carry Access-Control-Allow-Origin: *, wri
     expect(response.status(), path).toBe(200);
     expect(corsHeaders(response), path).toEqual({
       "access-control-allow-origin": "*",
-      "access-control-expose-headers": "Content-Disposition, Retry-After",
+      "access-control-expose-headers": "Content-Disposition, Retry-After, Claimtrail-Notice",
     });
   }
   // A page, a sign-in endpoint and every write: no CORS header at all.

@@ -96,7 +96,7 @@ describe("CORS headers", () => {
 
   it("lets any origin read with * by default, and never allows credentials", () => {
     const headers = corsResponseHeaders(request("GET", "/api/claims", fromElsewhere), any);
-    expect(headers).toEqual({ "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Content-Disposition, Retry-After" });
+    expect(headers).toEqual({ "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Content-Disposition, Retry-After, Claimtrail-Notice" });
     expect(corsResponseHeaders(request("HEAD", "/export/claims.csv"), any)["Access-Control-Allow-Origin"]).toBe("*");
   });
 
