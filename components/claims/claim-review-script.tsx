@@ -8,7 +8,7 @@ import { claimReviewForClaim } from "@/lib/export/claim-review-for-claim";
  * "<" is escaped so text inside the JSON can never close the tag.
  */
 export async function ClaimReviewScript({ claimId, showNotice }: { claimId: number; /** For those who can have the configuration fixed. */ showNotice: boolean }) {
-  const lookup = claimReviewForClaim(claimId);
+  const lookup = await claimReviewForClaim(claimId);
   if (!lookup.ok) return null;
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const json = JSON.stringify(lookup.review).replace(/</g, "\\u003c");

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClaimReview, WithContext } from "schema-dts";
+import { sharedReader } from "@/lib/db/reader";
 import { claimReviewNotice, SCHEMA_ORG, toClaimReview } from "@/lib/export/claim-review";
-import { openExportConnection } from "@/lib/export/connection";
 import { loadReviewRecords } from "@/lib/export/load-records";
 import { reviewContext } from "@/lib/export/review-context";
 
@@ -14,21 +14,17 @@ export type ClaimReviewLookup =
  * claim's page (embedded copy) and its .jsonld file, built as the export file builds each
  * review, with the configured public address and organisation.
  */
-export function claimReviewForClaim(claimId: number): ClaimReviewLookup {
-  const connection = openExportConnection();
-  try {
-    const [record] = loadReviewRecords(connection, [claimId]);
-    if (!record) return { ok: false, reason: "not_found", message: `No claim with id ${claimId}.` };
-    if (!record.status.isFinal) {
-      return {
-        ok: false,
-        reason: "no_final_verdict",
-        message: `Claim ${claimId} has no final verdict yet (its status is ${record.status.label}), so there is no ClaimReview.`,
-      };
-    }
-    const context = reviewContext();
-    return { ok: true, review: { "@context": SCHEMA_ORG, ...toClaimReview(record, context) }, notice: claimReviewNotice(context) };
-  } finally {
-    connection.close();
+export async function claimReviewForClaim(claimId: number): Promise<ClaimReviewLookup> {
+  // One claim: the shared reader will do, no snapshot of its own is needed.
+  const [record] = await loadReviewRecords(sharedReader, [claimId]);
+  if (!record) return { ok: false, reason: "not_found", message: `No claim with id ${claimId}.` };
+  if (!record.status.isFinal) {
+    return {
+      ok: false,
+      reason: "no_final_verdict",
+      message: `Claim ${claimId} has no final verdict yet (its status is ${record.status.label}), so there is no ClaimReview.`,
+    };
   }
+  const context = reviewContext();
+  return { ok: true, review: { "@context": SCHEMA_ORG, ...toClaimReview(record, context) }, notice: claimReviewNotice(context) };
 }
