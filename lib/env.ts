@@ -87,12 +87,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 
 export const env = parseEnv();
 
+/** The settings the public address is made from. */
+export type PublicAddressSettings = Pick<Env, "PUBLIC_URL" | "BETTER_AUTH_URL" | "PORT">;
+
 /**
  * The site's public origin, for every absolute link it publishes (ClaimReview `url`, the
  * sitemap, robots.txt): PUBLIC_URL, else BETTER_AUTH_URL's origin, else localhost. Never
  * taken from a request's Host or X-Forwarded-* headers, which any client can set.
  */
-export function publicOrigin(values: Pick<Env, "PUBLIC_URL" | "BETTER_AUTH_URL" | "PORT"> = env): string {
+export function publicOrigin(values: PublicAddressSettings = env): string {
   if (values.PUBLIC_URL) return values.PUBLIC_URL;
   if (values.BETTER_AUTH_URL) return new URL(values.BETTER_AUTH_URL).origin;
   return `http://localhost:${values.PORT}`;

@@ -1,4 +1,4 @@
-import { env, publicOrigin, type Env } from "@/lib/env";
+import { env, publicOrigin, type Env, type PublicAddressSettings } from "@/lib/env";
 import { claimReviewNotice, type ReviewContext } from "@/lib/export/claim-review";
 
 /**
@@ -6,7 +6,7 @@ import { claimReviewNotice, type ReviewContext } from "@/lib/export/claim-review
  * for the export file, the one-claim file and the copy embedded in the claim's page, so the
  * three always agree, whatever Host or X-Forwarded-* headers a request carries.
  */
-export function reviewContext(values: Pick<Env, "PUBLIC_URL" | "BETTER_AUTH_URL" | "PORT" | "ORGANISATION_NAME" | "ORGANISATION_URL"> = env): ReviewContext {
+export function reviewContext(values: PublicAddressSettings & Pick<Env, "ORGANISATION_NAME" | "ORGANISATION_URL"> = env): ReviewContext {
   return {
     origin: publicOrigin(values),
     organisation: values.ORGANISATION_NAME ? { name: values.ORGANISATION_NAME, ...(values.ORGANISATION_URL ? { url: values.ORGANISATION_URL } : {}) } : null,

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { env, publicOrigin, type Env } from "@/lib/env";
+import { env, publicOrigin, type Env, type PublicAddressSettings } from "@/lib/env";
 
 /**
  * Pages a crawler has no business fetching: the API and the export files (the same data as
@@ -13,7 +13,7 @@ const NOT_FOR_CRAWLERS = ["/api/", "/export/", "/claims?", "/matrix?", "/admin",
  * a site that needs sign-in (READ_ACCESS=login) has nothing public, so it turns every
  * crawler away and names no sitemap.
  */
-export function robotsRules(values: Pick<Env, "READ_ACCESS" | "PUBLIC_URL" | "BETTER_AUTH_URL" | "PORT"> = env): MetadataRoute.Robots {
+export function robotsRules(values: PublicAddressSettings & Pick<Env, "READ_ACCESS"> = env): MetadataRoute.Robots {
   if (values.READ_ACCESS !== "public") return { rules: { userAgent: "*", disallow: "/" } };
   return {
     rules: { userAgent: "*", allow: "/", disallow: NOT_FOR_CRAWLERS },

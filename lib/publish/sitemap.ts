@@ -1,7 +1,7 @@
 import "server-only";
 import type { MetadataRoute } from "next";
 import { prisma } from "@/lib/db/prisma";
-import { env, publicOrigin, type Env } from "@/lib/env";
+import { env, publicOrigin, type Env, type PublicAddressSettings } from "@/lib/env";
 import { claimPageUrl } from "@/lib/export/claim-review";
 
 /** The sitemap protocol's limit on the URLs of one sitemap file (sitemaps.org). */
@@ -23,7 +23,7 @@ export async function listReviewedClaims(limit: number = SITEMAP_URL_LIMIT): Pro
  * its sitemap is empty, so it tells a crawler nothing, not even how many claims there are.
  * Past the protocol's 50,000 URLs, the most recently changed claims are listed.
  */
-export async function sitemapEntries(values: Pick<Env, "READ_ACCESS" | "PUBLIC_URL" | "BETTER_AUTH_URL" | "PORT"> = env, limit?: number): Promise<MetadataRoute.Sitemap> {
+export async function sitemapEntries(values: PublicAddressSettings & Pick<Env, "READ_ACCESS"> = env, limit?: number): Promise<MetadataRoute.Sitemap> {
   if (values.READ_ACCESS !== "public") return [];
   const origin = publicOrigin(values);
   return (await listReviewedClaims(limit)).map((claim) => ({ url: claimPageUrl(origin, claim.id), lastModified: claim.updatedAt }));
