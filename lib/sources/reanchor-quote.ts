@@ -1,0 +1,43 @@
+import { anchorAt, type QuoteAnchor } from "@/lib/sources/anchoring";
+import { matchQuote, type QuoteMatch } from "@/lib/sources/quote-matcher";
+
+/**
+ * Re-anchoring a stored quote when its source's text is added or replaced: the stored
+ * words, their prefix and suffix, and their old offsets (as the position hint) go to the
+ * matcher, and the outcome says what became of the quote, so that a caller can list
+ * every quote that moved, changed or could not be placed (the issue: never silently
+ * dropped, never silently rewritten).
+ *
+ * - unchanged: the same words at the same offsets;
+ * - moved: the same words, elsewhere (text was added or removed before them);
+ * - changed: the passage was found but its words differ (an edit, a corrected typo,
+ *   other typography); `anchor.quote` holds the new text's words;
+ * - not_placed: nothing in the new text is close enough.
+ *
+ * `anchor` is always a fresh anchor in the new text (anchorAt): its prefix and suffix
+ * may differ from the stored ones even when the quote is unchanged.
+ */
+export type ReanchorOutcome =
+  | { status: "unchanged"; anchor: QuoteAnchor; match: QuoteMatch }
+  | { status: "moved"; anchor: QuoteAnchor; match: QuoteMatch }
+  | { status: "changed"; anchor: QuoteAnchor; match: QuoteMatch }
+  | { status: "not_placed" };
+
+export type ReanchorStatus = ReanchorOutcome["status"];
+
+export function reanchorQuote(text: string, stored: QuoteAnchor, options: { minScore?: number } = {}): ReanchorOutcome {
+  const match = matchQuote(text, stored.quote, {
+    prefix: stored.quotePrefix,
+    suffix: stored.quoteSuffix,
+    hint: stored.quoteStart,
+    minScore: options.minScore,
+  });
+  if (!match) return { status: "not_placed" };
+  const anchored = anchorAt(text, match.start, match.end);
+  // The matcher never returns an empty or out-of-range passage; anything else is a bug here.
+  if (!anchored.ok) throw new Error(`matchQuote returned an unusable range: ${anchored.problem.message}`);
+  const anchor = anchored.anchor;
+  if (match.exact !== stored.quote) return { status: "changed", anchor, match };
+  if (match.start !== stored.quoteStart) return { status: "moved", anchor, match };
+  return { status: "unchanged", anchor, match };
+}
