@@ -76,6 +76,9 @@ const TYPOGRAPHY_PENALTY = 0.01;
  */
 const MAX_SEARCH_ERRORS = 256;
 
+/** The first approximate search's error budget: one 32-bit block of the bit-parallel search. */
+const FIRST_PASS_ERRORS = 32;
+
 /** How many times the approximate search looks again when the context disagrees (see approximateRounds). */
 const APPROXIMATE_ROUNDS_WITH_CONTEXT = 3;
 
@@ -107,7 +110,7 @@ export function matchQuote(text: string, quote: string, options: MatchQuoteOptio
 
   const foldedQuote = foldTypography(quote).text.trim();
   if (foldedQuote.length === 0) return answer();
-  const foldedText = foldTypography(text);
+  const foldedText = foldedArticle(text);
   const foldedOccurrences = occurrencesOf(foldedText.text, foldedQuote);
   if (consider(normalisedCandidates(foldedText, foldedOccurrences, foldedQuote.length))) return answer();
 
@@ -120,6 +123,16 @@ export function matchQuote(text: string, quote: string, options: MatchQuoteOptio
     if (consider(candidates)) break;
   }
   return answer();
+}
+
+/**
+ * The last article folded, kept: re-anchoring every quote of a source, or importing many
+ * rows that quote one article, matches against the same text again and again.
+ */
+let lastFolded: { text: string; folded: FoldedText } | null = null;
+function foldedArticle(text: string): FoldedText {
+  if (lastFolded?.text !== text) lastFolded = { text, folded: foldTypography(text) };
+  return lastFolded.folded;
 }
 
 function* exactCandidates(text: string, quote: string): Generator<Omit<Candidate, "score">> {
@@ -153,11 +166,23 @@ function* approximateRounds(
 ): Generator<Omit<Candidate, "score">[]> {
   let searched = maskRanges(folded.text, foldedOccurrences.map((start) => ({ start, end: start + foldedQuote.length })));
   for (let round = 0; round < rounds; round++) {
-    const matches = approximateSearch(searched, foldedQuote, maxErrors);
+    const matches = closestPassages(searched, foldedQuote, maxErrors);
     if (matches.length === 0) return;
     yield approximateCandidates(folded, foldedQuote, matches);
     searched = maskRanges(searched, matches);
   }
+}
+
+/**
+ * approx-string-match's closest passages, found first with a small error budget: the
+ * search costs time in proportion to the budget, and most quotes are a few typos away
+ * from the article. If the closest passage is within the small budget, the search with
+ * the full budget would return exactly the same passages; if not, it runs.
+ */
+function closestPassages(text: string, pattern: string, maxErrors: number): ApproximateMatch[] {
+  const firstBudget = Math.min(maxErrors, FIRST_PASS_ERRORS);
+  const closest = approximateSearch(text, pattern, firstBudget);
+  return closest.length > 0 || firstBudget === maxErrors ? closest : approximateSearch(text, pattern, maxErrors);
 }
 
 /** U+FFFF is a noncharacter: it never occurs in a quote, so a masked unit never matches. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldTypography, originalRange } from "@/lib/sources/typography-fold";
+import { foldTypography, originalRange, wholeCharacters } from "@/lib/sources/typography-fold";
 
 describe("foldTypography", () => {
   it.each([
@@ -36,6 +36,21 @@ describe("foldTypography", () => {
     const emoji = folded.text.indexOf("👍");
     expect(slice(originalRange(folded, emoji, emoji + 1))).toBe("👍🏽");
     expect(slice(range(`" 👍🏽 d`))).toBe("”\n👍🏽 d");
+  });
+
+  it("moves a range that cuts a character to its edges: in when mostly inside, out otherwise", () => {
+    const text = "ok 👍🏽 fine… done";
+    const folded = foldTypography(text); // "ok 👍🏽 fine... done": the emoji is 4 units, the ellipsis 3
+    const emoji = folded.text.indexOf("👍");
+    const dots = folded.text.indexOf("...");
+    const words = (range: { start: number; end: number }) => {
+      const whole = wholeCharacters(folded, range.start, range.end);
+      const { start, end } = originalRange(folded, whole.start, whole.end);
+      return text.slice(start, end);
+    };
+    expect(words({ start: emoji + 1, end: dots + 2 })).toBe("👍🏽 fine…"); // 3 of 4 units, 2 of 3 dots
+    expect(words({ start: emoji + 2, end: dots + 1 })).toBe(" fine"); // 2 of 4 units, 1 of 3 dots
+    expect(words({ start: 0, end: folded.text.length })).toBe(text);
   });
 
   it("refuses a range outside the folded text", () => {
