@@ -15,8 +15,8 @@ const MAX_TOPIC_BARS = 12;
 const claimsWhere = (parameter: string, value: string) => `/claims?${new URLSearchParams({ [parameter]: value })}`;
 
 /** Where the claim database stands: how many claims, their verdicts and topics, what is disputed, what changed. */
-export default function DashboardPage() {
-  const dashboard = loadDashboard();
+export default async function DashboardPage() {
+  const dashboard = await loadDashboard();
   const { totals } = dashboard;
 
   if (totals.claims === 0) {

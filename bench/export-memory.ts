@@ -21,7 +21,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
-import { openExportConnection } from "@/lib/export/connection";
+import { openSnapshotReader } from "@/lib/db/reader";
 import { createExport } from "@/lib/export/create-export";
 import { attributionsCsv, claimsCsv, claimsJson, type ExportFormat } from "@/lib/export/formats";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -113,7 +113,7 @@ async function measure<R>(file: string, format: ExportFormat<R>): Promise<Measur
   let peakRetained = baseHeap;
   let chunks = 0;
   const started = performance.now();
-  const created = createExport(openExportConnection(file), format, new URLSearchParams(), { origin: "http://bench.test", organisation: { name: "Bench" } });
+  const created = await createExport(await openSnapshotReader(`file:${file}`), format, new URLSearchParams(), { origin: "http://bench.test", organisation: { name: "Bench" } });
   if (!created.ok) throw new Error(JSON.stringify(created.problems));
   const reader = created.stream.getReader();
   let bytes = 0;

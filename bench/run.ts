@@ -49,7 +49,7 @@ async function loadApp() {
     import("@/lib/claims/query/claim-query"),
     import("@/lib/claims/search/search-claims"),
     import("@/lib/vocabulary/queries"),
-    import("@/lib/db/sqlite"),
+    import("@/lib/db/reader"),
   ]);
   return { parseClaimQuery, describeProblems, searchClaims, loadVocabulary, closeReader };
 }
@@ -164,8 +164,8 @@ type QueryResult = {
 };
 
 /** What GET /api/claims and the /claims page do before rendering, through the app's own functions. */
-function runAppQuery(app: App, search: string) {
-  const vocabulary = app.loadVocabulary();
+async function runAppQuery(app: App, search: string) {
+  const vocabulary = await app.loadVocabulary();
   const parsed = app.parseClaimQuery(new URLSearchParams(search), vocabulary);
   if (!parsed.ok) throw new Error(app.describeProblems(parsed.problems));
   return app.searchClaims(parsed.query, vocabulary, { facets: true });
@@ -173,10 +173,10 @@ function runAppQuery(app: App, search: string) {
 
 async function measureScenario(app: App, scenario: Scenario, server: Server, floorDb: Database.Database, options: Options): Promise<QueryResult> {
   const search = scenario.path.includes("?") ? scenario.path.slice(scenario.path.indexOf("?") + 1) : "";
-  runAppQuery(app, search); // prepared-statement caches, if the app has them, are warm before capturing
-  let expected = null as ReturnType<typeof runAppQuery> | null;
-  const captured = captureStatements(() => {
-    expected = runAppQuery(app, search);
+  await runAppQuery(app, search); // prepared-statement caches, if the app has them, are warm before capturing
+  let expected = null as Awaited<ReturnType<typeof runAppQuery>> | null;
+  const captured = await captureStatements(async () => {
+    expected = await runAppQuery(app, search);
   });
   if (!expected) throw new Error("the app query returned nothing");
   const mine = expected;
@@ -207,7 +207,7 @@ async function measureScenario(app: App, scenario: Scenario, server: Server, flo
     if (measuring) floorTimes.push(msSince(start));
     if (inProcess) {
       start = process.hrtime.bigint();
-      JSON.stringify(runAppQuery(app, search));
+      JSON.stringify(await runAppQuery(app, search));
       if (measuring) appTimes.push(msSince(start));
     }
     const response = await timedGet(url);
@@ -327,7 +327,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     const server = await startServer({ databaseFile: database.file, port, logFile: path.join(BENCH_DIR, `server-${size}.log`) });
     console.log(`next start on ${server.url} (pid ${server.pid})`);
-    app.closeReader();
+    await app.closeReader();
     rmSync(CURRENT_DATABASE, { force: true });
     symlinkSync(path.basename(database.file), CURRENT_DATABASE);
     const floorDb = openFloorConnection(database.file);
@@ -358,7 +358,7 @@ async function main(): Promise<void> {
       await stopServer(server);
       closeConnections();
       floorDb.close();
-      app.closeReader();
+      await app.closeReader();
     }
     results.push(result);
   }

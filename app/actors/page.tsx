@@ -6,8 +6,8 @@ import { ACTOR_KIND_LABELS } from "@/lib/vocabulary/terms";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Actors" };
 
-export default function ActorsPage() {
-  const actors = listActors();
+export default async function ActorsPage() {
+  const actors = await listActors();
   const countLink = (actorId: number, role: string, count: number) =>
     count === 0 ? <span className="muted">0</span> : <Link href={`/claims?actor=${actorId}&role=${role}`}>{count}</Link>;
   return (

@@ -18,11 +18,11 @@ export const metadata: Metadata = { title: "Stance matrix" };
 
 /** The claims of the current /claims view against the actors involved in them: who asserts, denies, relays. */
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<RawParams> }) {
-  const vocabulary = loadVocabulary();
+  const vocabulary = await loadVocabulary();
   const parsed = parseClaimQuery(await searchParams, vocabulary);
   if (!parsed.ok) return <QueryProblems problems={parsed.problems} basePath="/matrix" />;
   const { query } = parsed;
-  const { matrix, total, facets } = loadStanceMatrix(query, vocabulary, { facets: true });
+  const { matrix, total, facets } = await loadStanceMatrix(query, vocabulary, { facets: true });
   const first = (query.page - 1) * query.pageSize + 1;
   const last = first + matrix.rows.length - 1;
   const hiddenActors = matrix.totalActors - matrix.actors.length;

@@ -6,8 +6,8 @@ import { listSources } from "@/lib/sources/queries";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sources" };
 
-export default function SourcesPage() {
-  const sources = listSources();
+export default async function SourcesPage() {
+  const sources = await listSources();
   return (
     <>
       <h1>Sources</h1>

@@ -15,7 +15,7 @@ type Runner = (this: Database.Statement, ...params: unknown[]) => unknown;
  * with its parameters. Records executions (Statement#all/#get), not preparations, so it
  * sees statements the app prepared earlier and keeps in a cache.
  */
-export function captureStatements(work: () => void): CapturedStatement[] {
+export async function captureStatements(work: () => Promise<void>): Promise<CapturedStatement[]> {
   const probe = new Database(":memory:");
   const prototype = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<"all" | "get", Runner>;
   probe.close();
@@ -28,7 +28,7 @@ export function captureStatements(work: () => void): CapturedStatement[] {
     };
   }
   try {
-    work();
+    await work();
   } finally {
     prototype.all = original.all;
     prototype.get = original.get;

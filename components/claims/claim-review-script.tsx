@@ -11,7 +11,7 @@ export async function ClaimReviewScript({ claimId }: { claimId: number }) {
   const requestHeaders = await headers();
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? `localhost:${env.PORT}`;
   const proto = requestHeaders.get("x-forwarded-proto") ?? "http";
-  const lookup = claimReviewForClaim(claimId, { origin: `${proto}://${host}`, organisation: { name: env.ORGANISATION_NAME, url: env.ORGANISATION_URL } });
+  const lookup = await claimReviewForClaim(claimId, { origin: `${proto}://${host}`, organisation: { name: env.ORGANISATION_NAME, url: env.ORGANISATION_URL } });
   if (!lookup.ok) return null;
   const json = JSON.stringify(lookup.review).replace(/</g, "\\u003c");
   return (

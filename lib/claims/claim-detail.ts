@@ -1,6 +1,6 @@
 import "server-only";
 import { list, sql } from "@/lib/db/sql";
-import { queryAll } from "@/lib/db/sqlite";
+import { queryAll } from "@/lib/db/reader";
 import { loadClaimRecords, type AttributionRecord, type ClaimRecord } from "@/lib/claims/records";
 import { sentenceAround, verifyQuoteAt } from "@/lib/sources/anchoring";
 
@@ -15,14 +15,14 @@ export type AttributionDetail = AttributionRecord & {
 
 export type ClaimDetail = Omit<ClaimRecord, "attributions"> & { attributions: AttributionDetail[] };
 
-export function getClaimDetail(id: number): ClaimDetail | null {
-  const [record] = loadClaimRecords([id]);
+export async function getClaimDetail(id: number): Promise<ClaimDetail | null> {
+  const [record] = await loadClaimRecords([id]);
   if (!record) return null;
   const sourceIds = [...new Set(record.attributions.map((a) => a.source.id))];
   const texts = new Map(
     sourceIds.length === 0
       ? []
-      : queryAll<{ id: number; text: string }>(sql`SELECT id, text FROM Source WHERE id IN ${list(sourceIds)}`).map((row) => [row.id, row.text]),
+      : (await queryAll<{ id: number; text: string }>(sql`SELECT "id", "text" FROM "Source" WHERE "id" IN ${list(sourceIds)}`)).map((row) => [row.id, row.text]),
   );
   return {
     ...record,

@@ -1,7 +1,8 @@
 import "server-only";
 import { groupBy, inIdOrder } from "@/lib/db/rows";
 import { list, sql } from "@/lib/db/sql";
-import { sharedReader, type SqlReader } from "@/lib/db/sqlite";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
+import { toBoolean } from "@/lib/db/values";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
 import type { Accuracy, ActorKind, Sourcing, Stance } from "@/lib/vocabulary/terms";
 
@@ -40,7 +41,7 @@ type ClaimRow = {
   id: number;
   text: string;
   version: number;
-  contested: number;
+  contested: boolean | number;
   sourceCount: number;
   firstPublishedAt: string | null;
   createdAt: string;
@@ -50,7 +51,7 @@ type ClaimRow = {
   statusKey: string;
   statusLabel: string;
   statusColour: string;
-  statusIsFinal: number;
+  statusIsFinal: boolean | number;
 };
 
 type AttributionRow = {
@@ -85,28 +86,30 @@ type ViaRow = { attributionId: number; actorId: number; name: string; kind: Acto
  * via-chains), whatever the number of ids: no query per row. Keeps the order of `ids`.
  * `db` is the shared reader unless a caller (an export) reads on its own connection.
  */
-export function loadClaimRecords(ids: readonly number[], db: SqlReader = sharedReader): ClaimRecord[] {
+export async function loadClaimRecords(ids: readonly number[], db: SqlReader = sharedReader): Promise<ClaimRecord[]> {
   if (ids.length === 0) return [];
   const idList = list(ids);
-  const claims = db.all<ClaimRow>(sql`
-    SELECT c.id, c.text, c.version, c.contested, c.sourceCount, c.firstPublishedAt, c.createdAt, c.updatedAt,
-           t.key AS topicKey, t.label AS topicLabel,
-           st.key AS statusKey, st.label AS statusLabel, st.colour AS statusColour, st.isFinal AS statusIsFinal
-    FROM Claim c JOIN Topic t ON t.id = c.topicId JOIN Status st ON st.id = c.statusId
-    WHERE c.id IN ${idList}`);
-  const attributions = db.all<AttributionRow>(sql`
-    SELECT a.id, a.claimId, a.stance, a.verb, a.sourcing, a.accuracy, a.version, a.actorRole,
-           a.quote, a.quotePrefix, a.quoteSuffix, a.quoteStart, a.quoteEnd,
-           ac.id AS actorId, ac.name AS actorName, ac.kind AS actorKind, ac.role AS actorDefaultRole,
-           s.id AS sourceId, s.title AS sourceTitle, s.outlet AS sourceOutlet, s.url AS sourceUrl, s.publishedAt AS sourcePublishedAt
-    FROM Attribution a JOIN Actor ac ON ac.id = a.actorId JOIN Source s ON s.id = a.sourceId
-    WHERE a.claimId IN ${idList}
-    ORDER BY a.claimId, a.sourceId, a.quoteStart, a.id`);
-  const vias = db.all<ViaRow>(sql`
-    SELECT v.attributionId, v.actorId, ac.name, ac.kind
-    FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId JOIN Actor ac ON ac.id = v.actorId
-    WHERE a.claimId IN ${idList}
-    ORDER BY v.attributionId, v.position`);
+  const [claims, attributions, vias] = await Promise.all([
+    db.all<ClaimRow>(sql`
+      SELECT c."id", c."text", c."version", c."contested", c."sourceCount", c."firstPublishedAt", c."createdAt", c."updatedAt",
+             t."key" AS "topicKey", t."label" AS "topicLabel",
+             st."key" AS "statusKey", st."label" AS "statusLabel", st."colour" AS "statusColour", st."isFinal" AS "statusIsFinal"
+      FROM "Claim" c JOIN "Topic" t ON t."id" = c."topicId" JOIN "Status" st ON st."id" = c."statusId"
+      WHERE c."id" IN ${idList}`),
+    db.all<AttributionRow>(sql`
+      SELECT a."id", a."claimId", a."stance", a."verb", a."sourcing", a."accuracy", a."version", a."actorRole",
+             a."quote", a."quotePrefix", a."quoteSuffix", a."quoteStart", a."quoteEnd",
+             ac."id" AS "actorId", ac."name" AS "actorName", ac."kind" AS "actorKind", ac."role" AS "actorDefaultRole",
+             s."id" AS "sourceId", s."title" AS "sourceTitle", s."outlet" AS "sourceOutlet", s."url" AS "sourceUrl", s."publishedAt" AS "sourcePublishedAt"
+      FROM "Attribution" a JOIN "Actor" ac ON ac."id" = a."actorId" JOIN "Source" s ON s."id" = a."sourceId"
+      WHERE a."claimId" IN ${idList}
+      ORDER BY a."claimId", a."sourceId", a."quoteStart" NULLS FIRST, a."id"`),
+    db.all<ViaRow>(sql`
+      SELECT v."attributionId", v."actorId", ac."name", ac."kind"
+      FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" JOIN "Actor" ac ON ac."id" = v."actorId"
+      WHERE a."claimId" IN ${idList}
+      ORDER BY v."attributionId", v."position"`),
+  ]);
 
   const viaByAttribution = groupBy(vias, (via) => via.attributionId);
   const attributionsByClaim = groupBy(attributions, (row) => row.claimId);
@@ -114,9 +117,9 @@ export function loadClaimRecords(ids: readonly number[], db: SqlReader = sharedR
     id: row.id,
     text: row.text,
     topic: { key: row.topicKey, label: row.topicLabel },
-    status: { key: row.statusKey, label: row.statusLabel, colour: row.statusColour, isFinal: row.statusIsFinal === 1 },
+    status: { key: row.statusKey, label: row.statusLabel, colour: row.statusColour, isFinal: toBoolean(row.statusIsFinal) },
     version: row.version,
-    contested: row.contested === 1,
+    contested: toBoolean(row.contested),
     sourceCount: row.sourceCount,
     firstPublishedAt: toIsoTimestampOrNull(row.firstPublishedAt),
     createdAt: toIsoTimestamp(row.createdAt),

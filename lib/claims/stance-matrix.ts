@@ -1,7 +1,8 @@
 import "server-only";
 import { inIdOrder } from "@/lib/db/rows";
 import { list, sql } from "@/lib/db/sql";
-import { queryAll } from "@/lib/db/sqlite";
+import { queryAll } from "@/lib/db/reader";
+import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
 import { countMatchingClaims, matchingClaimIds } from "@/lib/claims/search/search-claims";
@@ -121,7 +122,7 @@ export type StanceMatrixPage = {
 type ClaimRow = {
   id: number;
   text: string;
-  contested: number;
+  contested: boolean | number;
   topicKey: string;
   topicLabel: string;
   statusKey: string;
@@ -130,50 +131,55 @@ type ClaimRow = {
 };
 
 /** The matrix for one page of `query`: the same claims, in the same order, as that page of /claims. */
-export function loadStanceMatrix(
+export async function loadStanceMatrix(
   query: ClaimQuery,
   vocabulary: Vocabulary,
   options: { facets?: boolean; maxActors?: number } = {},
-): StanceMatrixPage {
-  const ids = matchingClaimIds(query, vocabulary, query.pageSize, (query.page - 1) * query.pageSize);
-  const claims = loadMatrixClaims(ids);
+): Promise<StanceMatrixPage> {
+  const ids = await matchingClaimIds(query, vocabulary, query.pageSize, (query.page - 1) * query.pageSize);
+  const [claims, involvements, total, facets] = await Promise.all([
+    loadMatrixClaims(ids),
+    loadInvolvements(ids),
+    countMatchingClaims(query, vocabulary),
+    options.facets ? countFacets(query, vocabulary) : undefined,
+  ]);
   return {
-    matrix: buildStanceMatrix(claims, loadInvolvements(ids), { maxActors: options.maxActors }),
-    total: countMatchingClaims(query, vocabulary),
+    matrix: buildStanceMatrix(claims, involvements, { maxActors: options.maxActors }),
+    total,
     page: query.page,
     pageSize: query.pageSize,
-    ...(options.facets ? { facets: countFacets(query, vocabulary) } : {}),
+    ...(facets ? { facets } : {}),
   };
 }
 
 /** The claims behind the row headers, in the order of `ids`. */
-function loadMatrixClaims(ids: readonly number[]): MatrixClaim[] {
+async function loadMatrixClaims(ids: readonly number[]): Promise<MatrixClaim[]> {
   if (ids.length === 0) return [];
-  const rows = queryAll<ClaimRow>(sql`
-    SELECT c.id, c.text, c.contested, t.key AS topicKey, t.label AS topicLabel,
-           st.key AS statusKey, st.label AS statusLabel, st.colour AS statusColour
-    FROM Claim c JOIN Topic t ON t.id = c.topicId JOIN Status st ON st.id = c.statusId
-    WHERE c.id IN ${list(ids)}`);
+  const rows = await queryAll<ClaimRow>(sql`
+    SELECT c."id", c."text", c."contested", t."key" AS "topicKey", t."label" AS "topicLabel",
+           st."key" AS "statusKey", st."label" AS "statusLabel", st."colour" AS "statusColour"
+    FROM "Claim" c JOIN "Topic" t ON t."id" = c."topicId" JOIN "Status" st ON st."id" = c."statusId"
+    WHERE c."id" IN ${list(ids)}`);
   return inIdOrder(ids, rows, (row) => ({
     id: row.id,
     text: row.text,
-    contested: row.contested === 1,
+    contested: toBoolean(row.contested),
     topic: { key: row.topicKey, label: row.topicLabel },
     status: { key: row.statusKey, label: row.statusLabel, colour: row.statusColour },
   }));
 }
 
 /** Every actor's part in the given claims, as speaker or as a via-chain link, in one query. */
-function loadInvolvements(ids: readonly number[]): Involvement[] {
+async function loadInvolvements(ids: readonly number[]): Promise<Involvement[]> {
   if (ids.length === 0) return [];
   const idList = list(ids);
   return queryAll<Involvement>(sql`
-    SELECT a.claimId, a.actorId, ac.name AS actorName, a.stance, a.id AS attributionId
-    FROM Attribution a JOIN Actor ac ON ac.id = a.actorId
-    WHERE a.claimId IN ${idList}
+    SELECT a."claimId", a."actorId", ac."name" AS "actorName", a."stance", a."id" AS "attributionId"
+    FROM "Attribution" a JOIN "Actor" ac ON ac."id" = a."actorId"
+    WHERE a."claimId" IN ${idList}
     UNION ALL
-    SELECT a.claimId, v.actorId, ac.name AS actorName, 'relays' AS stance, a.id AS attributionId
-    FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId JOIN Actor ac ON ac.id = v.actorId
-    WHERE a.claimId IN ${idList}
-    ORDER BY attributionId`);
+    SELECT a."claimId", v."actorId", ac."name" AS "actorName", 'relays' AS "stance", a."id" AS "attributionId"
+    FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" JOIN "Actor" ac ON ac."id" = v."actorId"
+    WHERE a."claimId" IN ${idList}
+    ORDER BY "attributionId"`);
 }

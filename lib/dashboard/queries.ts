@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type Sql } from "@/lib/db/sql";
-import { queryAll, queryOne } from "@/lib/db/sqlite";
+import { caseless, joinedGroup } from "@/lib/db/dialect";
+import { queryAll, queryOne } from "@/lib/db/reader";
 import { toIsoTimestamp } from "@/lib/db/timestamps";
 
 /**
@@ -53,22 +54,23 @@ type ClaimRow = {
 const SEPARATOR = "\u001f";
 
 const namesWithStance = (stance: string) => sql`(
-  SELECT group_concat(name, ${SEPARATOR}) FROM (
-    SELECT DISTINCT ac.name FROM Attribution a JOIN Actor ac ON ac.id = a.actorId
-    WHERE a.claimId = c.id AND a.stance = ${stance}))`;
+  SELECT ${joinedGroup(sql`"name"`, SEPARATOR)} FROM (
+    SELECT DISTINCT ac."name" FROM "Attribution" a JOIN "Actor" ac ON ac."id" = a."actorId"
+    WHERE a."claimId" = c."id" AND a."stance" = ${stance}) names)`;
 
-// group_concat promises no order, so the names are sorted here.
+// The aggregate promises no order, so the names are sorted here.
 const names = (joined: string | null) => (joined ? joined.split(SEPARATOR).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })) : []);
 
-function claimList(where: Sql, limit: number): DashboardClaim[] {
-  return queryAll<ClaimRow>(sql`
-    SELECT c.id, c.text, c.updatedAt, t.key AS topicKey, t.label AS topicLabel,
-           st.key AS statusKey, st.label AS statusLabel, st.colour AS statusColour,
-           ${namesWithStance("asserts")} AS assertedBy, ${namesWithStance("denies")} AS deniedBy
-    FROM Claim c JOIN Topic t ON t.id = c.topicId JOIN Status st ON st.id = c.statusId
+async function claimList(where: Sql, limit: number): Promise<DashboardClaim[]> {
+  const rows = await queryAll<ClaimRow>(sql`
+    SELECT c."id", c."text", c."updatedAt", t."key" AS "topicKey", t."label" AS "topicLabel",
+           st."key" AS "statusKey", st."label" AS "statusLabel", st."colour" AS "statusColour",
+           ${namesWithStance("asserts")} AS "assertedBy", ${namesWithStance("denies")} AS "deniedBy"
+    FROM "Claim" c JOIN "Topic" t ON t."id" = c."topicId" JOIN "Status" st ON st."id" = c."statusId"
     WHERE ${where}
-    ORDER BY c.updatedAt DESC, c.id DESC
-    LIMIT ${limit}`).map((row) => ({
+    ORDER BY c."updatedAt" DESC, c."id" DESC
+    LIMIT ${limit}`);
+  return rows.map((row) => ({
     id: row.id,
     text: row.text,
     updatedAt: toIsoTimestamp(row.updatedAt),
@@ -79,27 +81,31 @@ function claimList(where: Sql, limit: number): DashboardClaim[] {
   }));
 }
 
-export function loadDashboard(options: { listLength?: number } = {}): Dashboard {
+export async function loadDashboard(options: { listLength?: number } = {}): Promise<Dashboard> {
   const limit = options.listLength ?? DASHBOARD_LIST_LENGTH;
-  const totals = queryOne<DashboardTotals>(sql`
-    SELECT (SELECT count(*) FROM Claim) AS claims,
-           (SELECT count(*) FROM Attribution) AS attributions,
-           (SELECT count(*) FROM Source) AS sources,
-           (SELECT count(*) FROM Actor) AS actors,
-           (SELECT count(*) FROM Claim WHERE contested = 1) AS contested`) ?? { claims: 0, attributions: 0, sources: 0, actors: 0, contested: 0 };
-  const byStatus = queryAll<StatusCount>(sql`
-    SELECT st.key, st.label, st.colour, count(c.id) AS count
-    FROM Status st LEFT JOIN Claim c ON c.statusId = st.id
-    GROUP BY st.id ORDER BY st.sortOrder, st.id`);
-  const byTopic = queryAll<TopicCount>(sql`
-    SELECT t.key, t.label, count(*) AS count
-    FROM Claim c JOIN Topic t ON t.id = c.topicId
-    GROUP BY t.id ORDER BY count DESC, t.label COLLATE NOCASE, t.id`);
+  const [totals, byStatus, byTopic, contested, recent] = await Promise.all([
+    queryOne<DashboardTotals>(sql`
+      SELECT (SELECT count(*) FROM "Claim") AS "claims",
+             (SELECT count(*) FROM "Attribution") AS "attributions",
+             (SELECT count(*) FROM "Source") AS "sources",
+             (SELECT count(*) FROM "Actor") AS "actors",
+             (SELECT count(*) FROM "Claim" WHERE "contested" = ${true}) AS "contested"`),
+    queryAll<StatusCount>(sql`
+      SELECT st."key", st."label", st."colour", count(c."id") AS "count"
+      FROM "Status" st LEFT JOIN "Claim" c ON c."statusId" = st."id"
+      GROUP BY st."id", st."key", st."label", st."colour", st."sortOrder" ORDER BY st."sortOrder", st."id"`),
+    queryAll<TopicCount>(sql`
+      SELECT t."key", t."label", count(*) AS "count"
+      FROM "Claim" c JOIN "Topic" t ON t."id" = c."topicId"
+      GROUP BY t."id", t."key", t."label" ORDER BY "count" DESC, ${caseless(sql`t."label"`)}, t."id"`),
+    claimList(sql`c."contested" = ${true}`, limit),
+    claimList(sql`1 = 1`, limit),
+  ]);
   return {
-    totals,
+    totals: totals ?? { claims: 0, attributions: 0, sources: 0, actors: 0, contested: 0 },
     byStatus,
     byTopic,
-    contested: claimList(sql`c.contested = 1`, limit),
-    recent: claimList(sql`1 = 1`, limit),
+    contested,
+    recent,
   };
 }

@@ -3,11 +3,13 @@ import Database from "better-sqlite3";
 import { env, sqliteFilePath } from "@/lib/env";
 import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 import type { Sql } from "@/lib/db/sql";
+import type { SnapshotReader } from "@/lib/db/reader";
 
 /**
- * Read-only better-sqlite3 connections for the hand-written queries behind search,
- * facets and exports (docs/decisions/004). Read-only means a mistake in a dynamic query
- * can never write; WAL mode lets them read while Prisma's connection writes.
+ * The SQLite side of lib/db/reader.ts: read-only better-sqlite3 connections for the
+ * hand-written queries (docs/decisions/004). Read-only means a mistake in a dynamic query
+ * can never write; WAL mode lets them read while Prisma's connection writes. Callers use
+ * lib/db/reader.ts, which picks this module or the PostgreSQL one.
  */
 export function openReadOnly(file: string = sqliteFilePath(env.DATABASE_URL), options: { memoryMapped?: boolean } = {}): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
@@ -20,6 +22,11 @@ export function openReadOnly(file: string = sqliteFilePath(env.DATABASE_URL), op
     db.pragma("cache_size = -65536");
   }
   return db;
+}
+
+/** better-sqlite3 binds no booleans; SQLite stores them as 0 and 1, as Prisma writes them. */
+function bindable(params: readonly unknown[]): unknown[] {
+  return params.map((value) => (typeof value === "boolean" ? (value ? 1 : 0) : value));
 }
 
 type Reader = {
@@ -64,25 +71,17 @@ export function closeReader(): void {
   globalForReader.claimtrailReader = undefined;
 }
 
-/** Anything that runs a query and returns its rows: the shared reader, or an export's own connection. */
-export type SqlReader = { all<Row>(query: Sql): Row[] };
-
-export const sharedReader: SqlReader = { all: (query) => queryAll(query) };
-
 export function queryAll<Row>(query: Sql): Row[] {
-  return prepare(query.text).all(...query.params) as Row[];
+  return prepare(query.text).all(...bindable(query.params)) as Row[];
 }
 
 export function queryOne<Row>(query: Sql): Row | undefined {
-  return prepare(query.text).get(...query.params) as Row | undefined;
+  return prepare(query.text).get(...bindable(query.params)) as Row | undefined;
 }
 
 /**
- * Rows of a query over the whole database (no user filter in it, e.g. the facet counts
- * of the unfiltered list), computed once per change of the database. `PRAGMA
- * data_version` on this connection changes whenever any other connection commits, so a
- * result is never served after a write. Only for queries whose parameters come from code:
- * the number of distinct entries must stay small.
+ * See lib/db/reader.ts. `PRAGMA data_version` on this connection changes whenever any
+ * other connection commits, so a result is never served after a write.
  */
 export function queryAllUntilChanged<Row>(query: Sql): Row[] {
   const current = reader();
@@ -98,4 +97,44 @@ export function queryAllUntilChanged<Row>(query: Sql): Row[] {
     current.results.set(key, rows);
   }
   return rows as Row[];
+}
+
+/**
+ * A connection of its own for one long read. SQLite keeps a read transaction, and so one
+ * snapshot, open while a cursor is open; the batches come from such a cursor and every
+ * other read of the snapshot reader runs inside it. `databaseUrl` lets tests and the
+ * benchmark read any database file.
+ */
+export function openSnapshotReader(databaseUrl: string = env.DATABASE_URL): SnapshotReader {
+  const db = openReadOnly(sqliteFilePath(databaseUrl), { memoryMapped: false });
+  // Every batch runs the same few statements: prepare each once.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    return statement;
+  };
+  return {
+    all: async <Row>(query: Sql) => prepared(query.text).all(...bindable(query.params)) as Row[],
+    one: async <Row>(query: Sql) => prepared(query.text).get(...bindable(query.params)) as Row | undefined,
+    async *batches<Row>(query: Sql, size: number) {
+      const cursor = db.prepare(query.text).iterate(...bindable(query.params)) as IterableIterator<Row>;
+      try {
+        let batch: Row[] = [];
+        for (const row of cursor) {
+          batch.push(row);
+          if (batch.length >= size) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+      } finally {
+        cursor.return?.();
+      }
+    },
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
 }

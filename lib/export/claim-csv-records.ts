@@ -3,7 +3,9 @@ import { groupBy, inIdOrder } from "@/lib/db/rows";
 import { list, sql } from "@/lib/db/sql";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
 import type { ClaimCsvRecord } from "@/lib/export/claim-rows";
-import type { ExportConnection } from "@/lib/export/connection";
+import type { SqlReader } from "@/lib/db/reader";
+import { toBoolean } from "@/lib/db/values";
+import { countNotes } from "@/lib/export/load-records";
 
 /*
  * Only what claims.csv writes, for one batch of claims: the full records
@@ -11,7 +13,7 @@ import type { ExportConnection } from "@/lib/export/connection";
  * the bytes and three quarters of the query time at 100k claims (docs/performance.md).
  */
 
-type ClaimRow = { id: number; text: string; topicKey: string; statusKey: string; contested: number; firstPublishedAt: string | null; updatedAt: string };
+type ClaimRow = { id: number; text: string; topicKey: string; statusKey: string; contested: boolean | number; firstPublishedAt: string | null; updatedAt: string };
 type AttributionRow = {
   id: number;
   claimId: number;
@@ -24,35 +26,36 @@ type AttributionRow = {
   publishedAt: string | null;
 };
 
-export function loadClaimCsvRecords(db: ExportConnection, ids: readonly number[]): ClaimCsvRecord[] {
+export async function loadClaimCsvRecords(db: SqlReader, ids: readonly number[]): Promise<ClaimCsvRecord[]> {
   if (ids.length === 0) return [];
   const idList = list(ids);
-  const claims = db.all<ClaimRow>(sql`
-    SELECT c.id, c.text, t.key AS topicKey, st.key AS statusKey, c.contested, c.firstPublishedAt, c.updatedAt
-    FROM Claim c JOIN Topic t ON t.id = c.topicId JOIN Status st ON st.id = c.statusId
-    WHERE c.id IN ${idList}`);
-  const attributions = db.all<AttributionRow>(sql`
-    SELECT a.id, a.claimId, a.stance, ac.name AS actorName, s.id AS sourceId, s.title, s.outlet, s.url, s.publishedAt
-    FROM Attribution a JOIN Actor ac ON ac.id = a.actorId JOIN Source s ON s.id = a.sourceId
-    WHERE a.claimId IN ${idList}`);
-  const vias = db.all<{ attributionId: number; name: string }>(sql`
-    SELECT v.attributionId, ac.name
-    FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId JOIN Actor ac ON ac.id = v.actorId
-    WHERE a.claimId IN ${idList}
-    ORDER BY v.attributionId, v.position`);
-  const notes = db.all<{ claimId: number; n: number }>(sql`
-    SELECT claimId, count(*) AS n FROM Annotation WHERE claimId IN ${idList} AND deletedAt IS NULL GROUP BY claimId`);
+  const [claims, attributions, vias, notesByClaim] = await Promise.all([
+    db.all<ClaimRow>(sql`
+      SELECT c."id", c."text", t."key" AS "topicKey", st."key" AS "statusKey", c."contested", c."firstPublishedAt", c."updatedAt"
+      FROM "Claim" c JOIN "Topic" t ON t."id" = c."topicId" JOIN "Status" st ON st."id" = c."statusId"
+      WHERE c."id" IN ${idList}`),
+    db.all<AttributionRow>(sql`
+      SELECT a."id", a."claimId", a."stance", ac."name" AS "actorName", s."id" AS "sourceId", s."title", s."outlet", s."url", s."publishedAt"
+      FROM "Attribution" a JOIN "Actor" ac ON ac."id" = a."actorId" JOIN "Source" s ON s."id" = a."sourceId"
+      WHERE a."claimId" IN ${idList}
+      ORDER BY a."claimId", a."id"`),
+    db.all<{ attributionId: number; name: string }>(sql`
+      SELECT v."attributionId", ac."name"
+      FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" JOIN "Actor" ac ON ac."id" = v."actorId"
+      WHERE a."claimId" IN ${idList}
+      ORDER BY v."attributionId", v."position"`),
+    countNotes(db, ids),
+  ]);
 
   const viaByAttribution = groupBy(vias, (via) => via.attributionId);
   const attributionsByClaim = groupBy(attributions, (row) => row.claimId);
-  const notesByClaim = new Map(notes.map((row) => [row.claimId, row.n]));
 
   return inIdOrder(ids, claims, (row) => ({
     id: row.id,
     text: row.text,
     topic: { key: row.topicKey },
     status: { key: row.statusKey },
-    contested: row.contested === 1,
+    contested: toBoolean(row.contested),
     firstPublishedAt: toIsoTimestampOrNull(row.firstPublishedAt),
     updatedAt: toIsoTimestamp(row.updatedAt),
     annotationsCount: notesByClaim.get(row.id) ?? 0,

@@ -1,6 +1,6 @@
 import "server-only";
 import { SCHEMA_ORG, toClaimReview, type ReviewContext } from "@/lib/export/claim-review";
-import { openExportConnection } from "@/lib/export/connection";
+import { sharedReader } from "@/lib/db/reader";
 import { loadReviewRecords } from "@/lib/export/load-records";
 
 export type ClaimReviewLookup =
@@ -8,20 +8,16 @@ export type ClaimReviewLookup =
   | { ok: false; reason: "not_found" | "no_final_verdict"; message: string };
 
 /** One claim's ClaimReview (JSON-LD with its @context), for the claim's page and its .jsonld route. */
-export function claimReviewForClaim(claimId: number, context: ReviewContext): ClaimReviewLookup {
-  const connection = openExportConnection();
-  try {
-    const [record] = loadReviewRecords(connection, [claimId]);
-    if (!record) return { ok: false, reason: "not_found", message: `No claim with id ${claimId}.` };
-    if (!record.status.isFinal) {
-      return {
-        ok: false,
-        reason: "no_final_verdict",
-        message: `Claim ${claimId} has no final verdict yet (its status is ${record.status.label}), so there is no ClaimReview.`,
-      };
-    }
-    return { ok: true, review: { "@context": SCHEMA_ORG, ...toClaimReview(record, context) } };
-  } finally {
-    connection.close();
+export async function claimReviewForClaim(claimId: number, context: ReviewContext): Promise<ClaimReviewLookup> {
+  // One claim: the shared reader will do, no snapshot of its own is needed.
+  const [record] = await loadReviewRecords(sharedReader, [claimId]);
+  if (!record) return { ok: false, reason: "not_found", message: `No claim with id ${claimId}.` };
+  if (!record.status.isFinal) {
+    return {
+      ok: false,
+      reason: "no_final_verdict",
+      message: `Claim ${claimId} has no final verdict yet (its status is ${record.status.label}), so there is no ClaimReview.`,
+    };
   }
+  return { ok: true, review: { "@context": SCHEMA_ORG, ...toClaimReview(record, context) } };
 }

@@ -3,11 +3,10 @@ import { parseClaimQuery, type ClaimQuery, type QueryProblem, type RawParams } f
 import { orderedMatches } from "@/lib/claims/search/search-claims";
 import { raw, type Sql } from "@/lib/db/sql";
 import type { ReviewContext } from "@/lib/export/claim-review";
-import type { ExportConnection } from "@/lib/export/connection";
+import type { SnapshotReader } from "@/lib/db/reader";
 import { exportFileName, type ExportFormat } from "@/lib/export/formats";
 import { streamExport } from "@/lib/export/stream-export";
-import { loadVocabularyFrom } from "@/lib/export/vocabulary";
-import type { Vocabulary } from "@/lib/vocabulary/queries";
+import { loadVocabulary, type Vocabulary } from "@/lib/vocabulary/queries";
 
 export type CreatedExport =
   | { ok: true; stream: ReadableStream<Uint8Array>; headers: Record<string, string> }
@@ -20,14 +19,14 @@ export type CreatedExport =
  * front of a CSV file. On success the stream owns `connection`; on failure the caller
  * closes it.
  */
-export function createExport<R>(
-  connection: ExportConnection,
+export async function createExport<R>(
+  connection: SnapshotReader,
   format: ExportFormat<R>,
   params: URLSearchParams | RawParams,
   context: ReviewContext,
   now: Date = new Date(),
-): CreatedExport {
-  const vocabulary = loadVocabularyFrom(connection);
+): Promise<CreatedExport> {
+  const vocabulary = await loadVocabulary(connection);
   const parsed = parseClaimQuery(params, vocabulary);
   const bom = parseBom(params instanceof URLSearchParams ? params.getAll("bom") : [params.bom ?? []].flat());
   const problems = [...(parsed.ok ? [] : parsed.problems), ...(bom.ok ? [] : [bom.problem])];
@@ -51,7 +50,7 @@ export function exportSelection(query: ClaimQuery, vocabulary: Vocabulary, forma
   const finalKeys = vocabulary.statuses.filter((status) => status.isFinal).map((status) => status.key);
   const status = query.status.length > 0 ? query.status.filter((key) => finalKeys.includes(key)) : finalKeys;
   // An empty status list means "any status" to the query, so "no final status asked for" must say so itself.
-  if (status.length === 0) return raw("SELECT c.id FROM Claim c WHERE 0");
+  if (status.length === 0) return raw('SELECT c."id" FROM "Claim" c WHERE 1 = 0');
   return orderedMatches({ ...query, status }, vocabulary);
 }
 

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { readRoute } from "@/lib/http/api-handler";
 import { jsonError } from "@/lib/http/json";
 import type { ReviewContext } from "@/lib/export/claim-review";
-import { openExportConnection } from "@/lib/export/connection";
+import { openSnapshotReader } from "@/lib/db/reader";
 import { createExport } from "@/lib/export/create-export";
 import type { ExportFormat } from "@/lib/export/formats";
 
@@ -25,17 +25,17 @@ export function reviewContext(request: Request): ReviewContext {
  * /api/claims (a bad parameter is a 400 naming it), then the file streamed.
  */
 export function exportRoute<R>(format: ExportFormat<R>) {
-  return readRoute(({ request }) => {
-    const connection = openExportConnection();
+  return readRoute(async ({ request }) => {
+    const connection = await openSnapshotReader();
     try {
-      const created = createExport(connection, format, new URL(request.url).searchParams, reviewContext(request));
+      const created = await createExport(connection, format, new URL(request.url).searchParams, reviewContext(request));
       if (!created.ok) {
-        connection.close();
+        await connection.close();
         return jsonError(400, `Invalid query: ${describeProblems(created.problems)}`, { problems: created.problems });
       }
       return new Response(created.stream, { status: 200, headers: created.headers });
     } catch (error) {
-      connection.close();
+      await connection.close();
       throw error;
     }
   });

@@ -5,7 +5,7 @@ import { claimCsvRow, type ClaimCsvRecord } from "@/lib/export/claim-rows";
 import { toClaimReview, SCHEMA_ORG, type ReviewContext } from "@/lib/export/claim-review";
 import { ATTRIBUTION_COLUMNS, CLAIM_COLUMNS } from "@/lib/export/columns";
 import { csvLines } from "@/lib/export/csv";
-import type { ExportConnection } from "@/lib/export/connection";
+import type { SqlReader } from "@/lib/db/reader";
 import type { ExportRecord, ReviewRecord } from "@/lib/export/export-record";
 import { loadExportRecords, loadReviewRecords } from "@/lib/export/load-records";
 
@@ -22,7 +22,7 @@ export type ExportFormat<R = unknown> = {
   csv: boolean;
   /** Only claims whose status is a final verdict. */
   finalVerdictsOnly: boolean;
-  load(db: ExportConnection, ids: readonly number[]): R[];
+  load(db: SqlReader, ids: readonly number[]): Promise<R[]>;
   start(): string;
   /** `written`: how many records earlier batches wrote (JSON needs it for its commas). */
   batch(records: readonly R[], written: number, context: ReviewContext): string;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import type { ReviewContext } from "@/lib/export/claim-review";
-import type { ExportConnection } from "@/lib/export/connection";
+import type { SnapshotReader } from "@/lib/db/reader";
 import { BOM } from "@/lib/export/csv";
 import type { ExportFormat } from "@/lib/export/formats";
 
@@ -9,7 +9,7 @@ export const EXPORT_BATCH_SIZE = 500;
 
 export type StreamOptions<R> = {
   /** Owned by the stream from now on: closed when the file is complete, fails or is cancelled. */
-  connection: ExportConnection;
+  connection: SnapshotReader;
   /** `SELECT c.id FROM Claim c … ORDER BY …`: every claim to export, in order. */
   ids: Sql;
   format: ExportFormat<R>;
@@ -29,52 +29,47 @@ export type StreamOptions<R> = {
 export function streamExport<R>(options: StreamOptions<R>): ReadableStream<Uint8Array> {
   const { connection, format, context, batchSize = EXPORT_BATCH_SIZE } = options;
   const encoder = new TextEncoder();
-  let cursor: IterableIterator<{ id: number }> | null = null;
+  let batches: AsyncIterableIterator<{ id: number }[]> | null = null;
   let written = 0;
   let finished = false;
 
-  const finish = () => {
+  const finish = async () => {
     if (finished) return;
     finished = true;
-    cursor?.return?.();
-    connection.close();
+    await batches?.return?.();
+    await connection.close();
   };
 
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
         try {
-          if (cursor === null) {
-            cursor = connection.iterate<{ id: number }>(options.ids);
+          if (batches === null) {
+            batches = connection.batches<{ id: number }>(options.ids, batchSize);
             controller.enqueue(encoder.encode(`${options.bom && format.csv ? BOM : ""}${format.start()}`));
             return;
           }
-          const ids: number[] = [];
-          while (ids.length < batchSize) {
-            const next = cursor.next();
-            if (next.done) break;
-            ids.push(next.value.id);
-          }
-          if (ids.length === 0) {
+          const next = await batches.next();
+          if (next.done) {
             const end = format.end();
             if (end) controller.enqueue(encoder.encode(end));
-            finish();
+            await finish();
             controller.close();
             return;
           }
-          const records = format.load(connection, ids);
+          const records = await format.load(connection, next.value.map((row) => row.id));
           const chunk = format.batch(records, written, context);
           written += records.length;
           if (chunk) controller.enqueue(encoder.encode(chunk));
         } catch (error) {
-          finish();
+          await finish().catch(() => undefined);
           console.error(`Export ${format.name} failed:`, error);
           controller.error(error);
         }
       },
-      cancel() {
+      async cancel() {
         // The client went away: stop reading and release the snapshot.
-        finish();
+        await finish();
       },
     },
     // One chunk ahead at most: backpressure reaches the database cursor.

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "@/lib/db/sql";
-import { queryAll, queryOne } from "@/lib/db/sqlite";
+import { queryAll, queryOne } from "@/lib/db/reader";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
 import { verifyQuoteAt } from "@/lib/sources/anchoring";
 import type { Stance } from "@/lib/vocabulary/terms";
@@ -45,27 +45,28 @@ type SourceRow = {
   publishedAt: string | null;
 };
 
-export function listSources(): SourceSummary[] {
-  return queryAll<SourceRow & { claimCount: number; attributionCount: number }>(sql`
-    SELECT s.id, s.title, s.outlet, s.url, s.author, s.publishedAt,
-           (SELECT count(DISTINCT a.claimId) FROM Attribution a WHERE a.sourceId = s.id) AS claimCount,
-           (SELECT count(*) FROM Attribution a WHERE a.sourceId = s.id) AS attributionCount
-    FROM Source s ORDER BY s.publishedAt IS NULL, s.publishedAt DESC, s.id DESC`).map((row) => ({
+export async function listSources(): Promise<SourceSummary[]> {
+  const rows = await queryAll<SourceRow & { claimCount: number; attributionCount: number }>(sql`
+    SELECT s."id", s."title", s."outlet", s."url", s."author", s."publishedAt",
+           (SELECT count(DISTINCT a."claimId") FROM "Attribution" a WHERE a."sourceId" = s."id") AS "claimCount",
+           (SELECT count(*) FROM "Attribution" a WHERE a."sourceId" = s."id") AS "attributionCount"
+    FROM "Source" s ORDER BY s."publishedAt" IS NULL, s."publishedAt" DESC, s."id" DESC`);
+  return rows.map((row) => ({
     ...row,
     publishedAt: toIsoTimestampOrNull(row.publishedAt),
   }));
 }
 
-export function getSource(id: number): SourceDetail | null {
-  const row = queryOne<SourceRow & { text: string; textSha256: string; createdAt: string }>(sql`
-    SELECT id, title, outlet, url, author, publishedAt, text, textSha256, createdAt FROM Source WHERE id = ${id}`);
+export async function getSource(id: number): Promise<SourceDetail | null> {
+  const row = await queryOne<SourceRow & { text: string; textSha256: string; createdAt: string }>(sql`
+    SELECT "id", "title", "outlet", "url", "author", "publishedAt", "text", "textSha256", "createdAt" FROM "Source" WHERE "id" = ${id}`);
   if (!row) return null;
-  const highlights = queryAll<Omit<SourceHighlight, "anchored">>(sql`
-    SELECT a.id AS attributionId, a.claimId, c.text AS claimText, ac.name AS actorName, a.stance,
-           a.quote, a.quoteStart AS start, a.quoteEnd AS end
-    FROM Attribution a JOIN Claim c ON c.id = a.claimId JOIN Actor ac ON ac.id = a.actorId
-    WHERE a.sourceId = ${id}
-    ORDER BY a.quoteStart IS NULL, a.quoteStart, a.quoteEnd DESC, a.id`);
+  const highlights = await queryAll<Omit<SourceHighlight, "anchored">>(sql`
+    SELECT a."id" AS "attributionId", a."claimId", c."text" AS "claimText", ac."name" AS "actorName", a."stance",
+           a."quote", a."quoteStart" AS "start", a."quoteEnd" AS "end"
+    FROM "Attribution" a JOIN "Claim" c ON c."id" = a."claimId" JOIN "Actor" ac ON ac."id" = a."actorId"
+    WHERE a."sourceId" = ${id}
+    ORDER BY a."quoteStart" IS NULL, a."quoteStart", a."quoteEnd" DESC, a."id"`);
   return {
     ...row,
     publishedAt: toIsoTimestampOrNull(row.publishedAt),

@@ -36,7 +36,7 @@ const isStale = (reason: unknown) => reason instanceof StaleVersionError && reas
 describe("concurrent writes", () => {
   it("accept exactly one of 20 concurrent status changes based on the same version; the rest are refused with 409", async () => {
     const users = await createWriters("race", WRITERS);
-    const [claim] = loadClaimRecords([(await prisma.claim.findFirstOrThrow({ select: { id: true } })).id]);
+    const [claim] = (await loadClaimRecords([(await prisma.claim.findFirstOrThrow({ select: { id: true } })).id]));
     const version = claim!.version;
     const outcomes = await Promise.allSettled(
       users.map((user, i) =>
@@ -94,7 +94,7 @@ describe("concurrent writes", () => {
         } else {
           // As an API client does: read the claim (the read-only connection), then post its version.
           const claimId = hot[(w + n) % hot.length]!;
-          let [current] = loadClaimRecords([claimId]);
+          let [current] = (await loadClaimRecords([claimId]));
           const marker = `loop w${w} s${n}`;
           for (let attempt = 0; ; attempt++) {
             const next = STATUS_KEYS.filter((key) => key !== current!.status.key)[(w + attempt) % (STATUS_KEYS.length - 1)]!;
@@ -105,12 +105,12 @@ describe("concurrent writes", () => {
             } catch (error) {
               if (!isStale(error) || attempt >= 100) throw error;
               retries += 1;
-              [current] = loadClaimRecords([claimId]);
+              [current] = (await loadClaimRecords([claimId]));
             }
           }
         }
         // Readers on the read-only connection in between, as the server interleaves them.
-        search("q=peskov&sort=relevance");
+        (await search("q=peskov&sort=relevance"));
         searches += 1;
       }
     };

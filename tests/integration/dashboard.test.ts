@@ -28,7 +28,7 @@ beforeAll(async () => {
 
 describe("dashboard counts equal the database's", () => {
   it("headline totals", async () => {
-    const { totals } = loadDashboard();
+    const { totals } = (await loadDashboard());
     expect(totals).toEqual({
       claims: await prisma.claim.count(),
       attributions: await prisma.attribution.count(),
@@ -41,7 +41,7 @@ describe("dashboard counts equal the database's", () => {
 
   it("claims by status: every status in vocabulary order, zero counts included", async () => {
     const statuses = await prisma.status.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { _count: { select: { claims: true } } } });
-    const { byStatus } = loadDashboard();
+    const { byStatus } = (await loadDashboard());
     expect(byStatus.map((s) => [s.key, s.count])).toEqual(statuses.map((s) => [s.key, s._count.claims]));
     expect(byStatus.find((s) => s.key === "false")?.count).toBe(1);
     expect(byStatus.find((s) => s.key === "mostly_true")?.count).toBe(0);
@@ -52,7 +52,7 @@ describe("dashboard counts equal the database's", () => {
     const groups = await prisma.claim.groupBy({ by: ["topicId"], _count: { _all: true } });
     const topics = new Map((await prisma.topic.findMany()).map((topic) => [topic.id, topic.key]));
     const expected = new Map(groups.map((group) => [topics.get(group.topicId)!, group._count._all]));
-    const { byTopic } = loadDashboard();
+    const { byTopic } = (await loadDashboard());
     expect(new Map(byTopic.map((t) => [t.key, t.count]))).toEqual(expected);
     expect(byTopic.map((t) => t.count)).toEqual([...byTopic.map((t) => t.count)].sort((a, b) => b - a));
     expect(byTopic.find((t) => t.key === "harbour")?.count).toBe(2);
@@ -66,7 +66,7 @@ describe("dashboard lists", () => {
       take: DASHBOARD_LIST_LENGTH,
       select: { id: true, status: { select: { key: true } } },
     });
-    const { recent } = loadDashboard();
+    const { recent } = (await loadDashboard());
     expect(recent.map((claim) => [claim.id, claim.status.key])).toEqual(expected.map((claim) => [claim.id, claim.status.key]));
     expect(recent[0]).toMatchObject({ text: TROOPS, status: { key: "unverifiable" } });
     expect(recent[0]!.updatedAt).toMatch(/Z$/);
@@ -79,14 +79,14 @@ describe("dashboard lists", () => {
       take: DASHBOARD_LIST_LENGTH,
       select: { text: true },
     });
-    const { contested } = loadDashboard();
+    const { contested } = (await loadDashboard());
     expect(contested.map((claim) => claim.text)).toEqual(expected.map((claim) => claim.text));
     expect(contested.find((claim) => claim.text === MISSILES)).toMatchObject({ assertedBy: ["United States"], deniedBy: ["North Korea", "Russia"] });
     expect(contested.find((claim) => claim.text === CANAL)).toMatchObject({ assertedBy: ["Harbour board"], deniedBy: ["Shipping union"] });
   });
 
-  it("limits both lists", () => {
-    const dashboard = loadDashboard({ listLength: 2 });
+  it("limits both lists", async () => {
+    const dashboard = (await loadDashboard({ listLength: 2 }));
     expect(dashboard.recent).toHaveLength(2);
     expect(dashboard.contested).toHaveLength(2);
   });
@@ -97,7 +97,7 @@ describe("an empty database", () => {
     await prisma.claim.deleteMany();
     await prisma.source.deleteMany();
     await prisma.actor.deleteMany();
-    const dashboard = loadDashboard();
+    const dashboard = (await loadDashboard());
     expect(dashboard.totals).toEqual({ claims: 0, attributions: 0, sources: 0, actors: 0, contested: 0 });
     expect(dashboard.byTopic).toEqual([]);
     expect(dashboard.recent).toEqual([]);

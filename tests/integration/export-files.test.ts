@@ -171,7 +171,7 @@ describe("claims.json", () => {
   it("holds the records /api/claims shows, with annotationsCount, un-neutralised", async () => {
     const items = (await (await exportFile("claims.json", "sort=claim")).json()) as Record<string, unknown>[];
     const ids = items.map((item) => item.id as number);
-    expect(items).toEqual(loadClaimRecords(ids).map((record) => ({ ...record, annotationsCount: 0 })));
+    expect(items).toEqual((await loadClaimRecords(ids)).map((record) => ({ ...record, annotationsCount: 0 })));
     expect(items.map((item) => item.text)).toContain(AWKWARD.formula);
   });
 

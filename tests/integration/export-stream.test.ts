@@ -1,11 +1,10 @@
 import type { ClaimCsvRecord } from "@/lib/export/claim-rows";
 import { describe, expect, it } from "vitest";
-import { sqliteFilePath } from "@/lib/env";
-import { openExportConnection, type ExportConnection } from "@/lib/export/connection";
+import { openSnapshotReader, type SnapshotReader } from "@/lib/db/reader";
 import { exportSelection } from "@/lib/export/create-export";
 import { claimsCsv, type ExportFormat } from "@/lib/export/formats";
 import { streamExport } from "@/lib/export/stream-export";
-import { loadVocabularyFrom } from "@/lib/export/vocabulary";
+import { loadVocabulary } from "@/lib/vocabulary/queries";
 import { parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { prisma } from "@/lib/db/prisma";
 
@@ -17,10 +16,10 @@ import { prisma } from "@/lib/db/prisma";
 
 const context = { origin: "http://claimtrail.test", organisation: { name: "Test" } };
 
-function instrumented() {
-  const connection = openExportConnection(sqliteFilePath());
+async function instrumented() {
+  const connection = await openSnapshotReader();
   let closed = false;
-  const tracked: ExportConnection = { ...connection, close: () => ((closed = true), connection.close()) };
+  const tracked: SnapshotReader = { ...connection, close: () => ((closed = true), connection.close()) };
   const loads: number[] = [];
   const format: ExportFormat<ClaimCsvRecord> = {
     ...claimsCsv,
@@ -29,7 +28,7 @@ function instrumented() {
       return claimsCsv.load(db, ids);
     },
   };
-  const vocabulary = loadVocabularyFrom(connection);
+  const vocabulary = await loadVocabulary(connection);
   const parsed = parseClaimQuery(new URLSearchParams("sort=claim"), vocabulary);
   if (!parsed.ok) throw new Error("bad query");
   const stream = streamExport({ connection: tracked, ids: exportSelection(parsed.query, vocabulary, format), format, context, batchSize: 2 });
@@ -38,7 +37,7 @@ function instrumented() {
 
 describe("streaming exports", () => {
   it("loads one batch per chunk the reader asks for, not the whole table up front", async () => {
-    const { stream, loads, isClosed } = instrumented();
+    const { stream, loads, isClosed } = await instrumented();
     const reader = stream.getReader();
     const header = await reader.read();
     expect(new TextDecoder().decode(header.value)).toMatch(/^claim_id,claim,/);
@@ -53,7 +52,7 @@ describe("streaming exports", () => {
   });
 
   it("reads every claim in batches and closes its connection at the end", async () => {
-    const { stream, loads, isClosed } = instrumented();
+    const { stream, loads, isClosed } = await instrumented();
     const text = await new Response(stream).text();
     const claims = await prisma.claim.count();
     expect(text.trimEnd().split("\r\n").filter((line) => /^\d+,/.test(line)).length).toBeLessThanOrEqual(claims);

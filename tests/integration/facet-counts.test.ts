@@ -30,11 +30,11 @@ function withOnly(filter: string, facet: string, value: string): string {
 
 describe("facet counts", () => {
   for (const filter of FILTERS) {
-    it(`equal the totals they predict under "${filter || "no filter"}"`, () => {
-      const facets = search(filter).facets!;
+    it(`equal the totals they predict under "${filter || "no filter"}"`, async () => {
+      const facets = (await search(filter)).facets!;
       for (const facet of FACETS) {
         for (const option of facets[facet]) {
-          const predicted = search(withOnly(filter, facet, option.value)).total;
+          const predicted = (await search(withOnly(filter, facet, option.value))).total;
           expect(option.count, `${facet}=${option.value} under ${filter}`).toBe(predicted);
         }
       }

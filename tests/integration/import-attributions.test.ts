@@ -298,8 +298,8 @@ describe("a good file", () => {
     );
 
     // Search sees the new words and names (the search document was rebuilt).
-    expect(texts(search("q=drones"))).toEqual([NEW_CLAIM]);
-    expect(texts(search("q=Актор"))).toEqual([NEW_CLAIM]);
+    expect(texts((await search("q=drones")))).toEqual([NEW_CLAIM]);
+    expect(texts((await search("q=Актор")))).toEqual([NEW_CLAIM]);
 
     const audit = await prisma.auditLog.findMany({ where: { action: "import" }, select: { userId: true, entityType: true, entityId: true, after: true } });
     expect(audit).toHaveLength(1);

@@ -52,7 +52,7 @@ describe("search rebuild", () => {
       await rebuildClaimSearch(tx, [claim.id]);
       await resumeSearchSync(tx, "test");
     });
-    expect(texts(search("q=zanzibarish"))).toEqual([`${claim.text} zanzibarish`]);
+    expect(texts((await search("q=zanzibarish")))).toEqual([`${claim.text} zanzibarish`]);
     expect(await prisma.$queryRawUnsafe(`SELECT count(*) AS n FROM search_sync_pause`)).toEqual([{ n: 0n }]);
   });
 });

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
 import { CLAIM_COLUMNS } from "@/lib/export/columns";
-import { openExportConnection } from "@/lib/export/connection";
+import { openSnapshotReader } from "@/lib/db/reader";
 import { createExport } from "@/lib/export/create-export";
 import { attributionsCsv, claimsCsv, type ExportFormat } from "@/lib/export/formats";
 import type { ExportRecord } from "@/lib/export/export-record";
@@ -234,7 +234,7 @@ async function writeDatasetA(data: Dataset): Promise<{ a: TestDatabase; textSour
 // --- Export, import, compare -------------------------------------------------------------
 
 async function exportFrom<R>(file: string, format: ExportFormat<R>): Promise<Uint8Array> {
-  const created = createExport(openExportConnection(file), format, new URLSearchParams("sort=claim"), context);
+  const created = await createExport(await openSnapshotReader(`file:${file}`), format, new URLSearchParams("sort=claim"), context);
   if (!created.ok) throw new Error(JSON.stringify(created.problems));
   return new Uint8Array(await new Response(created.stream).arrayBuffer());
 }
@@ -257,13 +257,13 @@ function comparable(records: ExportRecord[]) {
   }));
 }
 
-function recordsOf(file: string): ExportRecord[] {
-  const connection = openExportConnection(file);
+async function recordsOf(file: string): Promise<ExportRecord[]> {
+  const connection = await openSnapshotReader(`file:${file}`);
   try {
-    const ids = connection.all<{ id: number }>({ text: "SELECT id FROM Claim ORDER BY id", params: [] }).map((row) => row.id);
-    return loadExportRecords(connection, ids);
+    const ids = (await connection.all<{ id: number }>({ text: 'SELECT "id" FROM "Claim" ORDER BY "id"', params: [] })).map((row) => row.id);
+    return await loadExportRecords(connection, ids);
   } finally {
-    connection.close();
+    await connection.close();
   }
 }
 
@@ -288,7 +288,7 @@ async function roundTrip(data: Dataset): Promise<void> {
     expect(Buffer.compare(Buffer.from(second), Buffer.from(first))).toBe(0);
 
     expect(withoutUpdatedAt(await exportFrom(b.file, claimsCsv))).toEqual(withoutUpdatedAt(await exportFrom(a.file, claimsCsv)));
-    expect(comparable(recordsOf(b.file))).toEqual(comparable(recordsOf(a.file)));
+    expect(comparable(await recordsOf(b.file))).toEqual(comparable(await recordsOf(a.file)));
 
     // And importing the re-export into B changes nothing.
     expect((await checkImport(b.prisma, { bytes: second, fileName: "again.csv" })).summary).toMatchObject({ claimsToCreate: 0, attributionsToAdd: 0, actorsToCreate: 0, sourcesToCreate: 0 });

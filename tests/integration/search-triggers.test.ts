@@ -30,20 +30,20 @@ describe("search triggers", () => {
 
   it("index a new claim's text, quote and actor", async () => {
     await createArticle({ statements: [{ claim: "Zeppelins were sighted over Lviv.", topic: "sightings", actor: "Ostap Quillfeather", stance: "asserts", words: "Witnesses described a silvery airship." }] });
-    expect(texts(search("q=zeppelins"))).toEqual(["Zeppelins were sighted over Lviv."]);
-    expect(texts(search("q=silvery"))).toEqual(["Zeppelins were sighted over Lviv."]);
-    expect(texts(search("q=quillfeather"))).toEqual(["Zeppelins were sighted over Lviv."]);
+    expect(texts((await search("q=zeppelins")))).toEqual(["Zeppelins were sighted over Lviv."]);
+    expect(texts((await search("q=silvery")))).toEqual(["Zeppelins were sighted over Lviv."]);
+    expect(texts((await search("q=quillfeather")))).toEqual(["Zeppelins were sighted over Lviv."]);
   });
 
   it("follow an edited claim text and a renamed actor", async () => {
     await createArticle({ statements: [{ claim: "A bridge was closed.", topic: "infrastructure", actor: "Mayor Brightwater", stance: "asserts", words: "Traffic stopped at the river." }] });
     const id = await claimIdByText("A bridge was closed.");
     await prisma.claim.update({ where: { id }, data: { text: "A viaduct was closed." } });
-    expect(search("q=viaduct").items.map((c) => c.id)).toEqual([id]);
-    expect(search("q=bridge").total).toBe(0);
+    expect((await search("q=viaduct")).items.map((c) => c.id)).toEqual([id]);
+    expect((await search("q=bridge")).total).toBe(0);
     await prisma.actor.updateMany({ where: { name: "Mayor Brightwater" }, data: { name: "Mayor Darkwater" } });
-    expect(search("q=darkwater").items.map((c) => c.id)).toEqual([id]);
-    expect(search("q=brightwater").total).toBe(0);
+    expect((await search("q=darkwater")).items.map((c) => c.id)).toEqual([id]);
+    expect((await search("q=brightwater")).total).toBe(0);
   });
 
   it("recompute contested and source counts when attributions change, and forget deleted claims", async () => {
@@ -58,7 +58,7 @@ describe("search triggers", () => {
     await createArticle({ statements: [{ claim: "The dam is intact.", topic: "infrastructure", actor: "Utility company", stance: "asserts", words: "The utility repeated that the dam holds." }] });
     expect((await prisma.claim.findUniqueOrThrow({ where: { id } })).sourceCount).toBe(2);
     await prisma.claim.delete({ where: { id } });
-    expect(search("q=dam").items.map((c) => c.id)).not.toContain(id);
+    expect((await search("q=dam")).items.map((c) => c.id)).not.toContain(id);
     const rows = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM claim_search WHERE rowid = ${id}`;
     expect(Number(rows[0]?.n)).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { queryAll, queryOne } from "@/lib/db/sqlite";
+import { queryAll, queryOne } from "@/lib/db/reader";
 import { describeProblems, parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { loadStanceMatrix, MAX_MATRIX_ACTORS, type StanceMatrixPage } from "@/lib/claims/stance-matrix";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
@@ -8,8 +8,8 @@ import { createArticle } from "@/tests/support/article-factory";
 import { search, texts } from "@/tests/support/claim-search";
 
 // Count the queries the matrix runs, still running them for real against the test database.
-vi.mock("@/lib/db/sqlite", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/db/sqlite")>();
+vi.mock("@/lib/db/reader", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/db/reader")>();
   return { ...actual, queryAll: vi.fn(actual.queryAll), queryOne: vi.fn(actual.queryOne) };
 });
 
@@ -19,8 +19,8 @@ const FLIP_FLOP = "The harbour bridge will reopen in spring.";
 const CROWDED = "Thirty-five officials signed the letter.";
 
 /** The matrix for a URL query string, exactly as /matrix builds it. */
-function matrixFor(queryString: string, options: { maxActors?: number } = {}): StanceMatrixPage {
-  const vocabulary = loadVocabulary();
+async function matrixFor(queryString: string, options: { maxActors?: number } = {}): Promise<StanceMatrixPage> {
+  const vocabulary = await loadVocabulary();
   const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
   if (!parsed.ok) throw new Error(describeProblems(parsed.problems));
   return loadStanceMatrix(parsed.query, vocabulary, options);
@@ -58,14 +58,14 @@ beforeAll(async () => {
 });
 
 describe("the stance matrix of the seed article", () => {
-  it("shows Peskov denying the troop-deaths claim that reports from Kyiv assert", () => {
-    const page = matrixFor("topic=troop-deaths");
+  it("shows Peskov denying the troop-deaths claim that reports from Kyiv assert", async () => {
+    const page = (await matrixFor("topic=troop-deaths"));
     expect(stances(page, TROOPS, "Dmitry Peskov")).toEqual(["denies"]);
     expect(stances(page, TROOPS, "Reports from Kyiv")).toEqual(["asserts"]);
   });
 
-  it("shows the United States asserting the missile claim and both Russia and North Korea denying it", () => {
-    const page = matrixFor("topic=missile-transfers");
+  it("shows the United States asserting the missile claim and both Russia and North Korea denying it", async () => {
+    const page = (await matrixFor("topic=missile-transfers"));
     expect(stances(page, MISSILES, "United States")).toEqual(["asserts"]);
     expect(stances(page, MISSILES, "Russia")).toEqual(["denies"]);
     expect(stances(page, MISSILES, "North Korea")).toEqual(["denies"]);
@@ -77,7 +77,7 @@ describe("the stance matrix of the seed article", () => {
       select: { id: true, claim: { select: { text: true } } },
     });
     expect(relayedByReuters.length).toBe(3);
-    const page = matrixFor("");
+    const page = (await matrixFor(""));
     for (const attribution of relayedByReuters) {
       expect(cell(page, attribution.claim.text, "Reuters")).toEqual([{ stance: "relays", attributionId: attribution.id, count: 1 }]);
       expect(stances(page, attribution.claim.text, "Dmitry Peskov")).not.toEqual([]);
@@ -87,7 +87,7 @@ describe("the stance matrix of the seed article", () => {
   });
 
   it("links each mark to an attribution of that actor on that claim", async () => {
-    const page = matrixFor("topic=troop-deaths");
+    const page = (await matrixFor("topic=troop-deaths"));
     const [denial] = cell(page, TROOPS, "Dmitry Peskov");
     const attribution = await prisma.attribution.findUniqueOrThrow({
       where: { id: denial!.attributionId },
@@ -98,60 +98,60 @@ describe("the stance matrix of the seed article", () => {
 });
 
 describe("filters and paging", () => {
-  it("topic=troop-deaths keeps only the troop-deaths claim and its actors", () => {
-    const page = matrixFor("topic=troop-deaths");
+  it("topic=troop-deaths keeps only the troop-deaths claim and its actors", async () => {
+    const page = (await matrixFor("topic=troop-deaths"));
     expect(rowTexts(page)).toEqual([TROOPS]);
     expect(page.total).toBe(1);
     expect(new Set(page.matrix.actors.map((actor) => actor.name))).toEqual(new Set(["Dmitry Peskov", "Reports from Kyiv"]));
   });
 
   it("contested=true keeps exactly the contested claims, in the order of the claim table", async () => {
-    const page = matrixFor("contested=true");
+    const page = (await matrixFor("contested=true"));
     const contested = await prisma.claim.findMany({ where: { contested: true }, select: { text: true } });
     expect(new Set(rowTexts(page))).toEqual(new Set(contested.map((claim) => claim.text)));
     expect(rowTexts(page)).toContain(TROOPS);
     expect(rowTexts(page)).toContain(MISSILES);
-    expect(rowTexts(page)).toEqual(texts(search("contested=true")));
+    expect(rowTexts(page)).toEqual(texts((await search("contested=true"))));
     expect(page.matrix.actors.map((actor) => actor.name)).not.toContain("HuffPost UK");
   });
 
-  it("a page of the matrix has the same claims as that page of the table", () => {
+  it("a page of the matrix has the same claims as that page of the table", async () => {
     for (const queryString of ["pageSize=5&page=2", "sort=claim&pageSize=4&page=3", "q=north korea&pageSize=3"]) {
-      const page = matrixFor(queryString);
-      const table = search(queryString);
+      const page = (await matrixFor(queryString));
+      const table = (await search(queryString));
       expect(rowTexts(page)).toEqual(texts(table));
       expect(page.total).toBe(table.total);
     }
   });
 
-  it("is empty, not an error, when nothing matches", () => {
-    const page = matrixFor("q=zzzyyyxxx");
+  it("is empty, not an error, when nothing matches", async () => {
+    const page = (await matrixFor("q=zzzyyyxxx"));
     expect(page.total).toBe(0);
     expect(page.matrix).toEqual({ actors: [], rows: [], totalActors: 0 });
   });
 });
 
 describe("cells and columns", () => {
-  it("shows both stances when one actor asserts and denies the same claim", () => {
-    expect(stances(matrixFor("topic=infrastructure"), FLIP_FLOP, "City engineer")).toEqual(["asserts", "denies"]);
+  it("shows both stances when one actor asserts and denies the same claim", async () => {
+    expect(stances((await matrixFor("topic=infrastructure")), FLIP_FLOP, "City engineer")).toEqual(["asserts", "denies"]);
   });
 
-  it("does not add relays to an actor who also takes a stance of its own", () => {
+  it("does not add relays to an actor who also takes a stance of its own", async () => {
     // The engineer relays the mayor's words as well as asserting and denying.
-    expect(stances(matrixFor("topic=infrastructure"), FLIP_FLOP, "City engineer")).not.toContain("relays");
-    expect(stances(matrixFor("topic=infrastructure"), FLIP_FLOP, "Mayor")).toEqual(["asserts"]);
+    expect(stances((await matrixFor("topic=infrastructure")), FLIP_FLOP, "City engineer")).not.toContain("relays");
+    expect(stances((await matrixFor("topic=infrastructure")), FLIP_FLOP, "Mayor")).toEqual(["asserts"]);
   });
 
-  it(`caps the columns at ${MAX_MATRIX_ACTORS} and reports how many actors there are`, () => {
-    const page = matrixFor("topic=open-letters");
+  it(`caps the columns at ${MAX_MATRIX_ACTORS} and reports how many actors there are`, async () => {
+    const page = (await matrixFor("topic=open-letters"));
     expect(page.matrix.totalActors).toBe(35);
     expect(page.matrix.actors).toHaveLength(MAX_MATRIX_ACTORS);
     expect(page.matrix.actors[0]!.name).toBe("Signatory 01");
     expect(page.matrix.rows[0]!.cells).toHaveLength(MAX_MATRIX_ACTORS);
   });
 
-  it("orders columns by the number of shown claims an actor is involved in", () => {
-    const actors = matrixFor("").matrix.actors;
+  it("orders columns by the number of shown claims an actor is involved in", async () => {
+    const actors = (await matrixFor("")).matrix.actors;
     const counts = actors.map((actor) => actor.claimCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(actors[0]!.name).toBe("HuffPost UK");
@@ -159,18 +159,18 @@ describe("cells and columns", () => {
 });
 
 describe("queries", () => {
-  it("runs the same number of queries for 1 row as for 50: none per row or per cell", () => {
-    const vocabulary = loadVocabulary();
-    const count = (queryString: string) => {
+  it("runs the same number of queries for 1 row as for 50: none per row or per cell", async () => {
+    const vocabulary = await loadVocabulary();
+    const count = async (queryString: string) => {
       const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
       if (!parsed.ok) throw new Error(describeProblems(parsed.problems));
       vi.mocked(queryAll).mockClear();
       vi.mocked(queryOne).mockClear();
-      const page = loadStanceMatrix(parsed.query, vocabulary);
+      const page = await loadStanceMatrix(parsed.query, vocabulary);
       return { rows: page.matrix.rows.length, queries: vi.mocked(queryAll).mock.calls.length + vi.mocked(queryOne).mock.calls.length };
     };
-    const one = count("pageSize=1");
-    const many = count("pageSize=50");
+    const one = await count("pageSize=1");
+    const many = await count("pageSize=50");
     expect(one.rows).toBe(1);
     expect(many.rows).toBeGreaterThan(15);
     expect(many.queries).toBe(one.queries);

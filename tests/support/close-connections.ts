@@ -2,6 +2,6 @@
 export async function closeDatabaseConnections(): Promise<void> {
   const { prisma } = await import("@/lib/db/prisma");
   await prisma.$disconnect();
-  const { closeReader } = await import("@/lib/db/sqlite");
-  closeReader();
+  const { closeReader } = await import("@/lib/db/reader");
+  await closeReader();
 }

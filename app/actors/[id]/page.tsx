@@ -12,7 +12,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
-  const actor = id === null ? null : getActor(id);
+  const actor = id === null ? null : await getActor(id);
   return { title: actor ? actor.name : "Actor not found" };
 }
 
@@ -26,7 +26,7 @@ const SECTIONS: { stance: ActorClaim["stance"]; heading: string; role: string }[
 
 export default async function ActorPage({ params }: Props) {
   const id = parseId((await params).id);
-  const actor = id === null ? null : getActor(id);
+  const actor = id === null ? null : await getActor(id);
   if (!actor) notFound();
   return (
     <article>

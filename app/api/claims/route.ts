@@ -10,15 +10,15 @@ import { loadVocabulary } from "@/lib/vocabulary/queries";
 export const dynamic = "force-dynamic";
 
 /** GET /api/claims: the claim list, with the same parameters as the /claims page. */
-export const GET = readRoute(({ request }) => {
-  const vocabulary = loadVocabulary();
+export const GET = readRoute(async ({ request }) => {
+  const vocabulary = await loadVocabulary();
   const parsed = parseClaimQuery(new URL(request.url).searchParams, vocabulary);
   if (!parsed.ok) return jsonError(400, `Invalid query: ${describeProblems(parsed.problems)}`, { problems: parsed.problems });
-  return jsonOk(searchClaims(parsed.query, vocabulary, { facets: true }));
+  return jsonOk(await searchClaims(parsed.query, vocabulary, { facets: true }));
 });
 
 /** POST /api/claims: a new claim with its first attributions. */
 export const POST = writeRoute({ permission: "edit", schema: claimInputSchema }, async ({ user, input }) => {
   const claim = await createClaim(user, input);
-  return jsonOk(loadClaimRecords([claim.id])[0], 201);
+  return jsonOk((await loadClaimRecords([claim.id]))[0], 201);
 });

@@ -1,5 +1,5 @@
 import { sql } from "@/lib/db/sql";
-import { queryOne } from "@/lib/db/sqlite";
+import { queryOne } from "@/lib/db/reader";
 import { jsonError, jsonOk } from "@/lib/http/json";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/health: the server is up and its database answers. Open to monitors; says nothing about the data. */
 export async function GET() {
   try {
-    queryOne(sql`SELECT 1 AS ok`);
+    await queryOne(sql`SELECT 1 AS "ok"`);
     return jsonOk({ ok: true });
   } catch (error) {
     console.error("Health check failed:", error);

@@ -16,11 +16,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
-  const vocabulary = loadVocabulary();
+  const vocabulary = await loadVocabulary();
   const parsed = parseClaimQuery(await searchParams, vocabulary);
   if (!parsed.ok) return <QueryProblems problems={parsed.problems} />;
   const { query } = parsed;
-  const result = searchClaims(query, vocabulary, { facets: true });
+  const result = await searchClaims(query, vocabulary, { facets: true });
   const facets = result.facets!;
 
   return (

@@ -27,13 +27,13 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
-  const claim = id === null ? null : getClaimDetail(id);
+  const claim = id === null ? null : await getClaimDetail(id);
   return { title: claim ? claim.text : "Claim not found" };
 }
 
 export default async function ClaimPage({ params }: Props) {
   const id = parseId((await params).id);
-  const claim = id === null ? null : getClaimDetail(id);
+  const claim = id === null ? null : await getClaimDetail(id);
   if (!claim) notFound();
   const [user, history, accuracyHistory, notes] = await Promise.all([
     getCurrentUser(),
@@ -60,14 +60,14 @@ export default async function ClaimPage({ params }: Props) {
       {canEdit ? (
         <details className="edit-panel">
           <summary>Edit the claim&apos;s wording or topic</summary>
-          <EditClaimForm claimId={claim.id} version={claim.version} text={claim.text} topic={claim.topic.key} topics={listTopics()} />
+          <EditClaimForm claimId={claim.id} version={claim.version} text={claim.text} topic={claim.topic.key} topics={await listTopics()} />
         </details>
       ) : null}
 
       <section aria-labelledby="verdict-heading">
         <h2 id="verdict-heading">Verdict</h2>
         {canEdit ? (
-          <VerdictForm claimId={claim.id} version={claim.version} currentStatus={claim.status.key} statuses={listStatuses()} />
+          <VerdictForm claimId={claim.id} version={claim.version} currentStatus={claim.status.key} statuses={await listStatuses()} />
         ) : user ? null : (
           <p className="muted">
             <Link href={`/sign-in?next=/claims/${claim.id}`}>Sign in</Link> as a fact-checker to set the verdict.

@@ -19,7 +19,7 @@ type Search = { source?: string | string[]; start?: string | string[]; end?: str
 export default async function NewClaimPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const sourceId = typeof params.source === "string" ? parseId(params.source) : null;
-  const source = sourceId === null ? null : getSource(sourceId);
+  const source = sourceId === null ? null : await getSource(sourceId);
   if (!source) notFound();
   const access = authorize(await getCurrentUser(), "edit");
   const quote = quoteFromParams(source.text, params.start, params.end);
@@ -30,7 +30,7 @@ export default async function NewClaimPage({ searchParams }: { searchParams: Pro
       </p>
       <h1>New claim from this article</h1>
       {access.ok ? (
-        <NewClaimForm sourceId={source.id} quote={quote} topics={listTopics()} actorNames={listActorNames()} />
+        <NewClaimForm sourceId={source.id} quote={quote} topics={await listTopics()} actorNames={await listActorNames()} />
       ) : (
         <PermissionNotice access={access} next={`/sources/${source.id}`} />
       )}

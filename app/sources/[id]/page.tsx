@@ -16,13 +16,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ quote?: 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
-  const source = id === null ? null : getSource(id);
+  const source = id === null ? null : await getSource(id);
   return { title: source ? source.title : "Source not found" };
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {
   const id = parseId((await params).id);
-  const source = id === null ? null : getSource(id);
+  const source = id === null ? null : await getSource(id);
   if (!source) notFound();
   const quoteParam = (await searchParams).quote;
   const targetId = typeof quoteParam === "string" ? parseId(quoteParam) : null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { list, raw, sql, type Sql } from "@/lib/db/sql";
-import { queryAll, queryAllUntilChanged } from "@/lib/db/sqlite";
+import { queryAll, queryAllUntilChanged } from "@/lib/db/reader";
+import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
@@ -17,7 +18,7 @@ const TOP_OPTIONS = 15;
  * each count says how many claims that option would leave if it were the only one chosen
  * in its facet. One grouped query per facet.
  */
-export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
+export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Promise<Facets> {
   const conditions = filterConditions(query, vocabulary);
   const where = (facet: FacetName) => whereClause(conditions, facet);
   // A facet whose count no other filter restricts counts over all claims: it can read the
@@ -26,22 +27,28 @@ export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
   // Counts over all claims are the same for every request until the database changes.
   const count = <Row>(facet: FacetName, query: Sql) => (unrestricted(facet) ? queryAllUntilChanged<Row>(query) : queryAll<Row>(query));
 
-  const statusCounts = countMap(count<{ id: number; n: number }>("status", sql`
-    SELECT c.statusId AS id, count(*) AS n FROM Claim c WHERE ${where("status")} GROUP BY c.statusId`));
-  const topicCounts = countMap(count<{ id: number; n: number }>("topic", sql`
-    SELECT c.topicId AS id, count(*) AS n FROM Claim c WHERE ${where("topic")} GROUP BY c.topicId`));
-  const contestedCounts = countMap(count<{ id: number; n: number }>("contested", sql`
-    SELECT c.contested AS id, count(*) AS n FROM Claim c WHERE ${where("contested")} GROUP BY c.contested`));
-  const stanceCounts = new Map(
+  const [statusRows, topicRows, contestedRows, stanceRows, source, actor] = await Promise.all([
+    count<{ id: number; n: number }>("status", sql`
+      SELECT c."statusId" AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where("status")} GROUP BY c."statusId"`),
+    count<{ id: number; n: number }>("topic", sql`
+      SELECT c."topicId" AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where("topic")} GROUP BY c."topicId"`),
+    count<{ contested: boolean | number; n: number }>("contested", sql`
+      SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE ${where("contested")} GROUP BY c."contested"`),
     count<{ stance: string; n: number }>(
       "stance",
       unrestricted("stance")
-        ? sql`SELECT stance, count(DISTINCT claimId) AS n FROM Attribution GROUP BY stance`
+        ? sql`SELECT "stance", count(DISTINCT "claimId") AS "n" FROM "Attribution" GROUP BY "stance"`
         : sql`
-          SELECT a.stance, count(DISTINCT a.claimId) AS n FROM Claim c JOIN Attribution a ON a.claimId = c.id
-          WHERE ${where("stance")} GROUP BY a.stance`,
-    ).map((row) => [row.stance, row.n]),
-  );
+          SELECT a."stance", count(DISTINCT a."claimId") AS "n" FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c."id"
+          WHERE ${where("stance")} GROUP BY a."stance"`,
+    ),
+    sourceFacet(query, unrestricted("source") ? null : where("source")),
+    actorFacet(query, unrestricted("actor") ? null : where("actor")),
+  ]);
+  const statusCounts = countMap(statusRows);
+  const topicCounts = countMap(topicRows);
+  const contestedCounts = new Map(contestedRows.map((row) => [toBoolean(row.contested), row.n]));
+  const stanceCounts = new Map(stanceRows.map((row) => [row.stance, row.n]));
 
   return {
     status: vocabulary.statuses
@@ -57,11 +64,11 @@ export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
       selected: query.stance.includes(stance),
     })).filter((option) => option.count > 0 || option.selected),
     contested: [
-      { value: "true", label: "contested", count: contestedCounts.get(1) ?? 0, selected: query.contested === true },
-      { value: "false", label: "not contested", count: contestedCounts.get(0) ?? 0, selected: query.contested === false },
+      { value: "true", label: "contested", count: contestedCounts.get(true) ?? 0, selected: query.contested === true },
+      { value: "false", label: "not contested", count: contestedCounts.get(false) ?? 0, selected: query.contested === false },
     ],
-    source: sourceFacet(query, unrestricted("source") ? null : where("source")),
-    actor: actorFacet(query, unrestricted("actor") ? null : where("actor")),
+    source,
+    actor,
   };
 }
 
@@ -70,31 +77,33 @@ export function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Facets {
  * names the attribution `a`. Without a condition no claim is read.
  */
 function attributionsOf(where: Sql | null): Sql {
-  return where ? sql`Claim c JOIN Attribution a ON a.claimId = c.id WHERE ${where}` : sql`Attribution a WHERE 1 = 1`;
+  return where ? sql`"Claim" c JOIN "Attribution" a ON a."claimId" = c."id" WHERE ${where}` : sql`"Attribution" a WHERE 1 = 1`;
 }
 
-function sourceFacet(query: ClaimQuery, where: Sql | null): FacetOption[] {
-  const top = (where ? queryAll : queryAllUntilChanged)<{ id: number; n: number }>(sql`
-    SELECT a.sourceId AS id, count(DISTINCT a.claimId) AS n FROM ${attributionsOf(where)}
-    GROUP BY a.sourceId ORDER BY n DESC, a.sourceId LIMIT ${TOP_OPTIONS}`);
-  const counts = withSelected(top, query.source, (ids) =>
-    queryAll<{ id: number; n: number }>(sql`
-      SELECT a.sourceId AS id, count(DISTINCT a.claimId) AS n FROM ${attributionsOf(where)} AND a.sourceId IN ${list(ids)}
-      GROUP BY a.sourceId`),
+type Count = { id: number; n: number };
+
+async function sourceFacet(query: ClaimQuery, where: Sql | null): Promise<FacetOption[]> {
+  const top = await (where ? queryAll : queryAllUntilChanged)<Count>(sql`
+    SELECT a."sourceId" AS "id", count(DISTINCT a."claimId") AS "n" FROM ${attributionsOf(where)}
+    GROUP BY a."sourceId" ORDER BY "n" DESC, a."sourceId" LIMIT ${TOP_OPTIONS}`);
+  const counts = await withSelected(top, query.source, (ids) =>
+    queryAll<Count>(sql`
+      SELECT a."sourceId" AS "id", count(DISTINCT a."claimId") AS "n" FROM ${attributionsOf(where)} AND a."sourceId" IN ${list(ids)}
+      GROUP BY a."sourceId"`),
   );
-  const labels = labelMap(
+  const labels = await labelMap(
     counts.map((row) => row.id),
-    (ids) => queryAll<{ id: number; label: string }>(sql`SELECT id, title || ' (' || outlet || ')' AS label FROM Source WHERE id IN ${list(ids)}`),
+    (ids) => queryAll<{ id: number; label: string }>(sql`SELECT "id", "title" || ' (' || "outlet" || ')' AS "label" FROM "Source" WHERE "id" IN ${list(ids)}`),
   );
   return counts.map((row) => ({ value: String(row.id), label: labels.get(row.id) ?? `source ${row.id}`, count: row.n, selected: query.source.includes(row.id) }));
 }
 
-function actorFacet(query: ClaimQuery, where: Sql | null): FacetOption[] {
-  const top = (where ? queryAll : queryAllUntilChanged)<{ id: number; n: number }>(sql`${actorCounts(where, null)} ORDER BY n DESC, id LIMIT ${TOP_OPTIONS}`);
-  const counts = withSelected(top, query.actor, (ids) => queryAll<{ id: number; n: number }>(actorCounts(where, ids)));
-  const labels = labelMap(
+async function actorFacet(query: ClaimQuery, where: Sql | null): Promise<FacetOption[]> {
+  const top = await (where ? queryAll : queryAllUntilChanged)<Count>(sql`${actorCounts(where, null)} ORDER BY "n" DESC, "id" LIMIT ${TOP_OPTIONS}`);
+  const counts = await withSelected(top, query.actor, (ids) => queryAll<Count>(actorCounts(where, ids)));
+  const labels = await labelMap(
     counts.map((row) => row.id),
-    (ids) => queryAll<{ id: number; label: string }>(sql`SELECT id, name AS label FROM Actor WHERE id IN ${list(ids)}`),
+    (ids) => queryAll<{ id: number; label: string }>(sql`SELECT "id", "name" AS "label" FROM "Actor" WHERE "id" IN ${list(ids)}`),
   );
   return counts.map((row) => ({ value: String(row.id), label: labels.get(row.id) ?? `actor ${row.id}`, count: row.n, selected: query.actor.includes(row.id) }));
 }
@@ -105,46 +114,42 @@ function actorFacet(query: ClaimQuery, where: Sql | null): FacetOption[] {
  * count only these actors.
  */
 function actorCounts(where: Sql | null, ids: number[] | null): Sql {
-  const own = ids ? sql`AND a.actorId IN ${list(ids)}` : raw("");
-  const relayed = ids ? sql`AND v.actorId IN ${list(ids)}` : raw("");
+  const own = ids ? sql`AND a."actorId" IN ${list(ids)}` : raw("");
+  const relayed = ids ? sql`AND v."actorId" IN ${list(ids)}` : raw("");
   if (where) {
     // Under a filter the involvements are few: one distinct count over both kinds is cheapest.
     return sql`
-      SELECT actorId AS id, count(DISTINCT claimId) AS n FROM (
-        SELECT a.actorId, a.claimId FROM Claim c JOIN Attribution a ON a.claimId = c.id WHERE ${where} ${own}
+      SELECT "actorId" AS "id", count(DISTINCT "claimId") AS "n" FROM (
+        SELECT a."actorId", a."claimId" FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c."id" WHERE ${where} ${own}
         UNION ALL
-        SELECT v.actorId, a.claimId FROM Claim c JOIN Attribution a ON a.claimId = c.id JOIN AttributionVia v ON v.attributionId = a.id
+        SELECT v."actorId", a."claimId" FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c."id" JOIN "AttributionVia" v ON v."attributionId" = a."id"
         WHERE ${where} ${relayed}
-      ) GROUP BY actorId`;
+      ) involvements GROUP BY "actorId"`;
   }
   // Over all claims that union would be 350k rows; two grouped passes over the indexes are
   // far cheaper, the second counting only claims the actor did not also make or deny.
   return sql`
-    SELECT actorId AS id, sum(n) AS n FROM (
-      SELECT a.actorId, count(DISTINCT a.claimId) AS n FROM Attribution a WHERE 1 = 1 ${own} GROUP BY a.actorId
+    SELECT "actorId" AS "id", sum("n") AS "n" FROM (
+      SELECT a."actorId", count(DISTINCT a."claimId") AS "n" FROM "Attribution" a WHERE 1 = 1 ${own} GROUP BY a."actorId"
       UNION ALL
-      SELECT v.actorId, count(DISTINCT a.claimId) AS n FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId
-      WHERE NOT EXISTS (SELECT 1 FROM Attribution d WHERE d.actorId = v.actorId AND d.claimId = a.claimId) ${relayed}
-      GROUP BY v.actorId
-    ) GROUP BY actorId`;
+      SELECT v."actorId", count(DISTINCT a."claimId") AS "n" FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId"
+      WHERE NOT EXISTS (SELECT 1 FROM "Attribution" d WHERE d."actorId" = v."actorId" AND d."claimId" = a."claimId") ${relayed}
+      GROUP BY v."actorId"
+    ) counts GROUP BY "actorId"`;
 }
 
 /** The top options plus any selected option that is not among them (with its own count, possibly 0). */
-function withSelected(
-  top: { id: number; n: number }[],
-  selected: number[],
-  countSelected: (ids: number[]) => { id: number; n: number }[],
-): { id: number; n: number }[] {
+async function withSelected(top: Count[], selected: number[], countSelected: (ids: number[]) => Promise<Count[]>): Promise<Count[]> {
   const missing = selected.filter((id) => !top.some((row) => row.id === id));
   if (missing.length === 0) return top;
-  const found = countMap(countSelected(missing));
+  const found = countMap(await countSelected(missing));
   return [...top, ...missing.map((id) => ({ id, n: found.get(id) ?? 0 }))];
 }
 
-function labelMap(ids: number[], load: (ids: number[]) => { id: number; label: string }[]): Map<number, string> {
-  return ids.length === 0 ? new Map() : new Map(load(ids).map((row) => [row.id, row.label]));
+async function labelMap(ids: number[], load: (ids: number[]) => Promise<{ id: number; label: string }[]>): Promise<Map<number, string>> {
+  return ids.length === 0 ? new Map() : new Map((await load(ids)).map((row) => [row.id, row.label]));
 }
 
-function countMap(rows: { id: number; n: number }[]): Map<number, number> {
+function countMap(rows: Count[]): Map<number, number> {
   return new Map(rows.map((row) => [row.id, row.n]));
 }

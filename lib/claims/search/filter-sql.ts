@@ -1,7 +1,7 @@
 import { and, list, raw, sql, type Sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
-import { toFtsQuery } from "@/lib/claims/search/fts-query";
+import { fullTextCondition } from "@/lib/claims/search/full-text";
 
 /** The facets whose options are counted; each count ignores its own facet's selection. */
 export type FacetName = "status" | "topic" | "stance" | "source" | "actor" | "contested";
@@ -9,47 +9,43 @@ export type FacetName = "status" | "topic" | "stance" | "source" | "actor" | "co
 type Condition = { facet: FacetName | "search" | "date"; sql: Sql };
 
 /**
- * One SQL condition per active filter, over `Claim c`. Filters that look at attributions
- * are written as `c.id IN (SELECT claimId ...)` so SQLite can drive them from the
+ * One SQL condition per active filter, over `"Claim" c`. Filters that look at attributions
+ * are written as `c."id" IN (SELECT "claimId" ...)` so the database can drive them from the
  * attribution indexes when they are selective.
  */
 export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Condition[] {
   const conditions: Condition[] = [];
-  const fts = query.q ? toFtsQuery(query.q) : null;
   if (query.q) {
-    conditions.push({
-      facet: "search",
-      // A search with no searchable words (only punctuation) matches nothing rather than everything.
-      sql: fts ? sql`c.id IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ${fts})` : raw("0 = 1"),
-    });
+    // A search with no searchable words (only punctuation) matches nothing rather than everything.
+    conditions.push({ facet: "search", sql: fullTextCondition(query.q) });
   }
   if (query.status.length > 0) {
     const ids = vocabulary.statuses.filter((s) => query.status.includes(s.key)).map((s) => s.id);
-    conditions.push({ facet: "status", sql: sql`c.statusId IN ${list(ids)}` });
+    conditions.push({ facet: "status", sql: sql`c."statusId" IN ${list(ids)}` });
   }
   if (query.topic.length > 0) {
     const ids = vocabulary.topics.filter((t) => query.topic.includes(t.key)).map((t) => t.id);
-    conditions.push({ facet: "topic", sql: sql`c.topicId IN ${list(ids)}` });
+    conditions.push({ facet: "topic", sql: sql`c."topicId" IN ${list(ids)}` });
   }
   if (query.stance.length > 0) {
-    conditions.push({ facet: "stance", sql: sql`c.id IN (SELECT a.claimId FROM Attribution a WHERE a.stance IN ${list(query.stance)})` });
+    conditions.push({ facet: "stance", sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)})` });
   }
   if (query.source.length > 0) {
-    conditions.push({ facet: "source", sql: sql`c.id IN (SELECT a.claimId FROM Attribution a WHERE a.sourceId IN ${list(query.source)})` });
+    conditions.push({ facet: "source", sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."sourceId" IN ${list(query.source)})` });
   }
   if (query.actor.length > 0) {
     conditions.push({ facet: "actor", sql: actorCondition(query.actor, query.role) });
   }
   if (query.contested !== undefined) {
-    conditions.push({ facet: "contested", sql: sql`c.contested = ${query.contested ? 1 : 0}` });
+    conditions.push({ facet: "contested", sql: sql`c."contested" = ${query.contested}` });
   }
   if (query.from || query.to) {
-    const from = query.from ? sql`s.publishedAt >= ${`${query.from}T00:00:00.000+00:00`}` : raw("1 = 1");
+    const from = query.from ? sql`s."publishedAt" >= ${`${query.from}T00:00:00.000+00:00`}` : raw("1 = 1");
     // `to` is inclusive: anything published before the start of the next day.
-    const to = query.to ? sql`s.publishedAt < ${`${nextDay(query.to)}T00:00:00.000+00:00`}` : raw("1 = 1");
+    const to = query.to ? sql`s."publishedAt" < ${`${nextDay(query.to)}T00:00:00.000+00:00`}` : raw("1 = 1");
     conditions.push({
       facet: "date",
-      sql: sql`c.id IN (SELECT a.claimId FROM Attribution a JOIN Source s ON s.id = a.sourceId WHERE ${from} AND ${to})`,
+      sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE ${from} AND ${to})`,
     });
   }
   return conditions;
@@ -58,8 +54,8 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Con
 function actorCondition(actorIds: number[], role: ClaimQuery["role"]): Sql {
   const ids = list(actorIds);
   const withStance = (stance: string) =>
-    sql`c.id IN (SELECT a.claimId FROM Attribution a WHERE a.actorId IN ${ids} AND a.stance = ${stance})`;
-  const relayed = sql`c.id IN (SELECT a.claimId FROM AttributionVia v JOIN Attribution a ON a.id = v.attributionId WHERE v.actorId IN ${ids})`;
+    sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."actorId" IN ${ids} AND a."stance" = ${stance})`;
+  const relayed = sql`c."id" IN (SELECT a."claimId" FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" WHERE v."actorId" IN ${ids})`;
   switch (role) {
     case "asserted":
       return withStance("asserts");
@@ -71,7 +67,7 @@ function actorCondition(actorIds: number[], role: ClaimQuery["role"]): Sql {
       // Relaying is passing the claim on: being in the via-chain, or reporting it without taking a side.
       return sql`${relayed} OR ${withStance("reports")}`;
     case "any":
-      return sql`c.id IN (SELECT a.claimId FROM Attribution a WHERE a.actorId IN ${ids}) OR ${relayed}`;
+      return sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."actorId" IN ${ids}) OR ${relayed}`;
   }
 }
 

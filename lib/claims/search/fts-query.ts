@@ -1,24 +1,37 @@
 /**
- * Turn what a user typed into a safe FTS5 query. Nothing the user types is FTS syntax:
- * every word becomes a quoted string (so AND, NEAR, *, ^, parentheses and column filters
- * are just text), quoted phrases stay phrases, and each bare word matches as a prefix
- * ("pesk" finds Peskov). Returns null when nothing searchable is left.
+ * What a user typed in the search box, as search terms. Nothing the user types is query
+ * syntax: quoted phrases stay phrases, every other word matches as a prefix ("pesk" finds
+ * Peskov), and operators, parentheses or column filters are just text. Each database
+ * renders the terms in its own syntax (SQLite FTS5 here; lib/claims/search/full-text.ts
+ * chooses).
  */
-export function toFtsQuery(input: string): string | null {
-  const terms: string[] = [];
+export type SearchTerm = { kind: "phrase" | "prefix"; text: string };
+
+export function parseSearchTerms(input: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
   const phrasePattern = /"([^"]*)"|(\S+)/gu;
   for (const match of input.matchAll(phrasePattern)) {
     const phrase = match[1];
     const word = match[2];
     if (phrase !== undefined) {
-      if (hasSearchableText(phrase)) terms.push(quote(phrase));
+      if (hasSearchableText(phrase)) terms.push({ kind: "phrase", text: phrase });
     } else if (word !== undefined) {
       // Drop the quote characters of an unbalanced quote; keep the rest of the word.
       const cleaned = word.replace(/"/g, "");
-      if (hasSearchableText(cleaned)) terms.push(`${quote(cleaned)}*`);
+      if (hasSearchableText(cleaned)) terms.push({ kind: "prefix", text: cleaned });
     }
   }
-  return terms.length > 0 ? terms.join(" ") : null;
+  return terms;
+}
+
+/**
+ * The terms as an FTS5 query: every term a quoted string (so FTS5 reads nothing in it as
+ * syntax), prefix terms followed by `*`. Null when nothing searchable is left.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms = parseSearchTerms(input);
+  if (terms.length === 0) return null;
+  return terms.map((term) => (term.kind === "phrase" ? quote(term.text) : `${quote(term.text)}*`)).join(" ");
 }
 
 function hasSearchableText(value: string): boolean {

@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = readRoute<Params>(({ params }) => {
+export const GET = readRoute<Params>(async ({ params }) => {
   const claimId = parseId(params.id);
-  const [claim] = claimId === null ? [] : loadClaimRecords([claimId]);
+  const [claim] = claimId === null ? [] : await loadClaimRecords([claimId]);
   if (!claim) return jsonError(404, `No claim with id ${JSON.stringify(params.id)}.`);
   return jsonOk(claim);
 });
@@ -21,5 +21,5 @@ export const PATCH = writeRoute<typeof claimEditSchema, Params>({ permission: "e
   const claimId = parseId(params.id);
   if (claimId === null) return jsonError(404, `No claim with id ${JSON.stringify(params.id)}.`);
   await updateClaim(user, claimId, input);
-  return jsonOk(loadClaimRecords([claimId])[0]);
+  return jsonOk((await loadClaimRecords([claimId]))[0]);
 });

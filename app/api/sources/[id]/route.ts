@@ -5,9 +5,9 @@ import { getSource } from "@/lib/sources/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readRoute<{ id: string }>(({ params }) => {
+export const GET = readRoute<{ id: string }>(async ({ params }) => {
   const sourceId = parseId(params.id);
-  const source = sourceId === null ? null : getSource(sourceId);
+  const source = sourceId === null ? null : await getSource(sourceId);
   if (!source) return jsonError(404, `No source with id ${JSON.stringify(params.id)}.`);
   const { highlights, ...rest } = source;
   return jsonOk({

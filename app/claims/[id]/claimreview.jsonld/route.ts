@@ -7,10 +7,10 @@ import { jsonError } from "@/lib/http/json";
 export const dynamic = "force-dynamic";
 
 /** GET /claims/[id]/claimreview.jsonld: the claim's ClaimReview, once it has a final verdict. */
-export const GET = readRoute<{ id: string }>(({ request, params }) => {
+export const GET = readRoute<{ id: string }>(async ({ request, params }) => {
   const id = parseId(params.id);
   if (id === null) return jsonError(404, `No claim with id ${params.id}.`);
-  const lookup = claimReviewForClaim(id, reviewContext(request));
+  const lookup = await claimReviewForClaim(id, reviewContext(request));
   if (!lookup.ok) return jsonError(404, lookup.message);
   return new Response(`${JSON.stringify(lookup.review, null, 2)}\n`, {
     headers: { "Content-Type": "application/ld+json", "Cache-Control": "no-store" },

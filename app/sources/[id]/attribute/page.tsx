@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ start?: 
 
 export default async function AttributePage({ params, searchParams }: Props) {
   const id = parseId((await params).id);
-  const source = id === null ? null : getSource(id);
+  const source = id === null ? null : await getSource(id);
   if (!source) notFound();
   const { start, end } = await searchParams;
   const access = authorize(await getCurrentUser(), "edit");
@@ -30,7 +30,7 @@ export default async function AttributePage({ params, searchParams }: Props) {
       </p>
       <h1>Add this quote to an existing claim</h1>
       {access.ok ? (
-        <AddAttributionForm sourceId={source.id} quote={quote} claims={claims} actorNames={listActorNames()} />
+        <AddAttributionForm sourceId={source.id} quote={quote} claims={claims} actorNames={await listActorNames()} />
       ) : (
         <PermissionNotice access={access} next={`/sources/${source.id}`} />
       )}

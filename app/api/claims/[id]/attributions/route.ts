@@ -14,7 +14,7 @@ export const POST = writeRoute<typeof attributionInputSchema, { id: string }>(
     const claimId = parseId(params.id);
     if (claimId === null) return jsonError(404, `No claim with id ${JSON.stringify(params.id)}.`);
     const attribution = await addAttribution(user, claimId, input);
-    const record = loadClaimRecords([claimId])[0]?.attributions.find((a) => a.id === attribution.id);
+    const record = (await loadClaimRecords([claimId]))[0]?.attributions.find((a) => a.id === attribution.id);
     return jsonOk(record, 201);
   },
 );

@@ -12,5 +12,5 @@ export const POST = writeRoute<typeof statusChangeSchema, { id: string }>({ perm
   const claimId = parseId(params.id);
   if (claimId === null) return jsonError(404, `No claim with id ${JSON.stringify(params.id)}.`);
   await setClaimStatus(user, claimId, input);
-  return jsonOk(loadClaimRecords([claimId])[0]);
+  return jsonOk((await loadClaimRecords([claimId]))[0]);
 });

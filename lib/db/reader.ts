@@ -1,0 +1,66 @@
+import "server-only";
+import { dialect } from "@/lib/db/dialect";
+import type { Sql } from "@/lib/db/sql";
+import * as sqlite from "@/lib/db/sqlite";
+
+/**
+ * The read side of the hand-written SQL (docs/decisions/004): search, facets, record
+ * hydration, the source, actor and dashboard pages and the exports read through a
+ * `SqlReader`, never through a driver directly, so that the same queries run on SQLite
+ * and on PostgreSQL. Every reader is read-only: a mistake in a dynamic query can never
+ * write. Values are normalised by the readers, so callers see the same JavaScript values
+ * on both databases (see lib/db/values.ts for booleans and timestamps).
+ */
+export interface SqlReader {
+  all<Row>(query: Sql): Promise<Row[]>;
+  one<Row>(query: Sql): Promise<Row | undefined>;
+}
+
+/**
+ * A reader on a connection of its own that sees one snapshot of the database from open
+ * to close, for a long read such as an export: the whole file reflects one moment, and
+ * that long read never holds back the shared reader the pages use.
+ */
+export interface SnapshotReader extends SqlReader {
+  /** The rows of `query` in batches of at most `size`, read as they are asked for. */
+  batches<Row>(query: Sql, size: number): AsyncIterableIterator<Row[]>;
+  close(): Promise<void>;
+}
+
+/** The process's shared reader, for the pages and the API. */
+export const sharedReader: SqlReader = {
+  all: (query) => queryAll(query),
+  one: (query) => queryOne(query),
+};
+
+export async function queryAll<Row>(query: Sql): Promise<Row[]> {
+  return dialect === "sqlite" ? sqlite.queryAll<Row>(query) : unsupported();
+}
+
+export async function queryOne<Row>(query: Sql): Promise<Row | undefined> {
+  return dialect === "sqlite" ? sqlite.queryOne<Row>(query) : unsupported();
+}
+
+/**
+ * Rows of a query over the whole database (no user filter in it, e.g. the facet counts of
+ * the unfiltered list), computed once per change of the database and kept until the next.
+ * Only for queries whose parameters come from code: the number of distinct entries must
+ * stay small.
+ */
+export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
+  return dialect === "sqlite" ? sqlite.queryAllUntilChanged<Row>(query) : unsupported();
+}
+
+/** A snapshot reader on the database of `databaseUrl` (the configured one by default). */
+export async function openSnapshotReader(databaseUrl?: string): Promise<SnapshotReader> {
+  return dialect === "sqlite" ? sqlite.openSnapshotReader(databaseUrl) : unsupported();
+}
+
+/** Close the shared reader (tests delete their database afterwards); the next query reopens it. */
+export async function closeReader(): Promise<void> {
+  sqlite.closeReader();
+}
+
+function unsupported(): never {
+  throw new Error("Only SQLite is supported by this build's reader.");
+}
