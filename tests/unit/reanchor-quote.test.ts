@@ -73,6 +73,14 @@ describe("reanchorQuote", () => {
     expect(reanchorQuote("", quote)).toEqual({ status: "not_placed" });
   });
 
+  it("places a quote that had no place (its source had no text), or finds it changed", () => {
+    const unanchored = { quote: "denounced those claims as “fake news”", quotePrefix: null, quoteSuffix: null, quoteStart: null, quoteEnd: null };
+    expect(reanchorQuote(original, unanchored)).toMatchObject({ status: "placed", anchor: { quote: unanchored.quote, quoteStart: original.indexOf(unanchored.quote) } });
+    const typed = { ...unanchored, quote: 'denounced those claims as "fake news"' };
+    expect(reanchorQuote(original, typed)).toMatchObject({ status: "changed", anchor: { quote: unanchored.quote } });
+    expect(reanchorQuote(original, { ...unanchored, quote: "Parliament approved the budget" })).toEqual({ status: "not_placed" });
+  });
+
   it("follows its own occurrence of repeated words, by their context", () => {
     // "North Korea" occurs twice; the second is stored.
     const quote = stored("North Korea", 2);
