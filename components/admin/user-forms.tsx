@@ -1,34 +1,32 @@
 "use client";
 
 import { ActionForm } from "@/components/forms/action-form";
+import { FieldError, fieldErrorProps } from "@/components/forms/form-feedback";
+import { TextField } from "@/components/forms/text-field";
 import { createUserAction, setDisabledAction, setRoleAction } from "@/lib/admin/actions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
 export function NewUserForm() {
   return (
-    <ActionForm action={createUserAction} submitLabel="Create account" label="New account">
-      <div className="field">
-        <label htmlFor="new-user-email">E-mail</label>
-        <input id="new-user-email" name="email" type="email" required />
-      </div>
-      <div className="field">
-        <label htmlFor="new-user-name">Name</label>
-        <input id="new-user-name" name="name" type="text" />
-      </div>
-      <div className="field">
-        <label htmlFor="new-user-role">Role</label>
-        <select id="new-user-role" name="role" defaultValue="fact_checker">
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="new-user-password">Initial password (12 characters or more)</label>
-        <input id="new-user-password" name="password" type="password" autoComplete="new-password" required minLength={12} />
-      </div>
+    <ActionForm action={createUserAction} submitLabel="Create account" label="New account" resetOnSuccess>
+      {(state) => (
+        <>
+          <TextField state={state} id="new-user-email" name="email" label="E-mail" type="email" required />
+          <TextField state={state} id="new-user-name" name="name" label="Name" />
+          <div className="field">
+            <label htmlFor="new-user-role">Role</label>
+            <select id="new-user-role" name="role" defaultValue="fact_checker" {...fieldErrorProps(state, ["role"], "new-user-role-error")}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABELS[role]}
+                </option>
+              ))}
+            </select>
+            <FieldError state={state} names={["role"]} id="new-user-role-error" />
+          </div>
+          <TextField state={state} id="new-user-password" name="password" label="Initial password (12 characters or more)" type="password" autoComplete="new-password" required minLength={12} />
+        </>
+      )}
     </ActionForm>
   );
 }

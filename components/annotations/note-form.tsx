@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
-import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
-import { EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
+import { useId } from "react";
+import { FieldError, fieldErrorProps } from "@/components/forms/form-feedback";
+import { useVersionedEdit } from "@/components/forms/use-versioned-edit";
+import { EditButtons, EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
 import { addAnnotationAction, editAnnotationAction } from "@/lib/annotations/actions";
-import { IDLE } from "@/lib/http/action-state";
 
 type Props =
   | { mode: "add"; claimId: number; attributionId?: number; parentId?: number; label: string }
@@ -12,14 +12,17 @@ type Props =
 
 /** Write a note, a reply, or edit one's own note. Markdown is allowed; HTML is shown as text. */
 export function NoteForm(props: Props) {
-  const [state, action, pending] = useActionState(props.mode === "add" ? addAnnotationAction : editAnnotationAction, IDLE);
+  const editing = props.mode === "edit";
+  // A new note has no stored version to conflict with; the same hook keeps the two modes alike.
+  const edit = useVersionedEdit(editing ? editAnnotationAction : addAnnotationAction, {
+    version: editing ? props.version : 0,
+    values: { body: editing ? props.body : "" },
+    resetOnSuccess: !editing,
+  });
+  const { state } = edit;
   const id = useId();
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (state.status === "success" && props.mode === "add" && textarea.current) textarea.current.value = "";
-  }, [state, props.mode]);
   return (
-    <form action={action} className="stack-form note-form">
+    <form {...edit.formProps} className="stack-form note-form">
       {props.mode === "add" ? (
         <>
           <input type="hidden" name="claimId" value={props.claimId} />
@@ -29,26 +32,16 @@ export function NoteForm(props: Props) {
       ) : (
         <>
           <input type="hidden" name="annotationId" value={props.annotationId} />
-          <VersionFields state={state} version={props.version} />
+          <VersionFields edit={edit} />
         </>
       )}
       <div className="field">
         <label htmlFor={`${id}-body`}>{props.label}</label>
-        <textarea
-          ref={textarea}
-          id={`${id}-body`}
-          name="body"
-          rows={3}
-          required
-          defaultValue={submitted(state, "body", props.mode === "edit" ? props.body : "")}
-          {...fieldErrorProps(state, ["body"], `${id}-body-error`)}
-        />
+        <textarea id={`${id}-body`} name="body" rows={3} required defaultValue={edit.initial("body")} key={edit.fieldKey("body")} {...fieldErrorProps(state, ["body"], `${id}-body-error`)} />
         <FieldError state={state} names={["body"]} id={`${id}-body-error`} />
       </div>
       <EditFeedback state={state} />
-      <button type="submit" disabled={pending}>
-        {pending ? "Saving…" : props.mode === "add" ? "Add note" : "Save note"}
-      </button>
+      <EditButtons edit={edit} label={editing ? "Save note" : "Add note"} />
     </form>
   );
 }

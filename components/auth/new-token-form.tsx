@@ -9,6 +9,7 @@ export function NewTokenForm() {
       action={createTokenAction}
       submitLabel="Create token"
       label="New API token"
+      resetOnSuccess
       showData={(data) => (
         <p>
           <label htmlFor="new-token">Your new token</label>

@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { AttributionFields, type QuoteChoice } from "@/components/claims/attribution-fields";
 import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { addAttributionAction } from "@/lib/claims/actions";
-import { IDLE } from "@/lib/http/action-state";
 
 /** Attach a quote to a claim already recorded: pick one quoted in this article, or give its number. */
 export function AddAttributionForm({ sourceId, quote, claims, actorNames }: { sourceId: number; quote: QuoteChoice; claims: { id: number; text: string }[]; actorNames: string[] }) {
-  const [state, action, pending] = useActionState(addAttributionAction, IDLE);
+  const { state, pending, formProps } = useFormAction(addAttributionAction);
   return (
-    <form action={action}>
+    <form {...formProps}>
       <div className="stack-form">
         <div className="field">
           <label htmlFor="attribute-claim">Claim (number), e.g. from the claim&apos;s address /claims/12</label>

@@ -49,17 +49,19 @@ export function AttributionFields({ state, sourceId, quote, actorNames }: { stat
       </div>
       <div className="field">
         <label htmlFor="attribution-kind">Kind, if this is a new actor</label>
-        <select id="attribution-kind" name="actorKind" defaultValue={submitted(state, "actorKind", "person")}>
+        <select id="attribution-kind" name="actorKind" defaultValue={submitted(state, "actorKind", "person")} {...fieldErrorProps(state, names("actorKind"), "attribution-kind-error")}>
           {ACTOR_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {ACTOR_KIND_LABELS[kind]}
             </option>
           ))}
         </select>
+        <FieldError state={state} names={names("actorKind")} id="attribution-kind-error" />
       </div>
       <div className="field">
         <label htmlFor="attribution-role">Their role or title, as the article gives it</label>
-        <input id="attribution-role" name="actorRole" type="text" defaultValue={submitted(state, "actorRole")} placeholder="e.g. The Kremlin’s spokesperson" />
+        <input id="attribution-role" name="actorRole" type="text" defaultValue={submitted(state, "actorRole")} placeholder="e.g. The Kremlin’s spokesperson" {...fieldErrorProps(state, names("actorRole"), "attribution-role-error")} />
+        <FieldError state={state} names={names("actorRole")} id="attribution-role-error" />
       </div>
       <div className="field">
         <label htmlFor="attribution-stance">Stance</label>
@@ -74,17 +76,19 @@ export function AttributionFields({ state, sourceId, quote, actorNames }: { stat
       </div>
       <div className="field">
         <label htmlFor="attribution-verb">Verb the article uses</label>
-        <input id="attribution-verb" name="verb" type="text" defaultValue={submitted(state, "verb")} placeholder="said, alleged, claims, denounced as fake news, refuted" />
+        <input id="attribution-verb" name="verb" type="text" defaultValue={submitted(state, "verb")} placeholder="said, alleged, claims, denounced as fake news, refuted" {...fieldErrorProps(state, names("verb"), "attribution-verb-error")} />
+        <FieldError state={state} names={names("verb")} id="attribution-verb-error" />
       </div>
       <div className="field">
         <label htmlFor="attribution-sourcing">Sourcing</label>
-        <select id="attribution-sourcing" name="sourcing" defaultValue={submitted(state, "sourcing", "named")}>
+        <select id="attribution-sourcing" name="sourcing" defaultValue={submitted(state, "sourcing", "named")} {...fieldErrorProps(state, names("sourcing"), "attribution-sourcing-error")}>
           {SOURCINGS.map((sourcing) => (
             <option key={sourcing} value={sourcing}>
               {sourcing}
             </option>
           ))}
         </select>
+        <FieldError state={state} names={names("sourcing")} id="attribution-sourcing-error" />
       </div>
       <div className="field">
         <label htmlFor="attribution-via">Via: intermediaries, one per line, nearest to the speaker first</label>

@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { AttributionFields, type QuoteChoice } from "@/components/claims/attribution-fields";
 import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { createClaimAction } from "@/lib/claims/actions";
-import { IDLE } from "@/lib/http/action-state";
 
 export function NewClaimForm({ sourceId, quote, topics, actorNames }: { sourceId: number; quote: QuoteChoice; topics: { key: string; label: string }[]; actorNames: string[] }) {
-  const [state, action, pending] = useActionState(createClaimAction, IDLE);
+  const { state, pending, formProps } = useFormAction(createClaimAction);
   return (
-    <form action={action}>
+    <form {...formProps}>
       <div className="stack-form">
         <div className="field">
           <label htmlFor="claim-text">The claim, in neutral words</label>

@@ -1,48 +1,86 @@
 import { FormFeedback } from "@/components/forms/form-feedback";
+import type { VersionedEdit } from "@/components/forms/use-versioned-edit";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import type { ActionState } from "@/lib/http/action";
 import { IDLE } from "@/lib/http/action-state";
 
-type Change = { to?: string; by?: string; at?: string; rationale?: string };
-
 /**
- * When an edit is refused because someone else changed the record first: what it looks
- * like now and who changed it, so the user can decide again with their own text kept.
+ * When an edit is refused because someone else saved the record first: field by field,
+ * what is stored now next to what the user submitted, for the fields either of them
+ * changed, so the user can choose knowingly (the buttons below the form).
+ * `labels` turn a submitted key (a topic, a verdict) into the words the form shows.
  */
-export function StaleEditNotice({ state }: { state: ActionState }) {
-  if (state.status !== "error" || state.httpStatus !== 409 || !state.current) return null;
-  const current = state.current;
-  const change = (current.lastStatusChange ?? current.lastAccuracyChange ?? null) as Change | null;
+export function StaleEditNotice({ edit, labels = {} }: { edit: VersionedEdit; labels?: Record<string, Record<string, string>> }) {
+  const { conflict, base } = edit;
+  if (!conflict || edit.state.status !== "error") return null;
+  const mine = edit.state.values ?? {};
+  const rows = Object.entries(conflict.fields).filter(([name, stored]) => name in base && (edit.edited(name) || stored.value !== base[name]));
   return (
-    <div className="form-message form-message--error" role="alert">
+    <div className="form-message form-message--error stale-edit" role="alert">
       <p>
-        <strong>Changed meanwhile.</strong> It is now version {String(current.version)}
-        {typeof current.statusLabel === "string" ? `, status “${current.statusLabel}”` : ""}
-        {typeof current.accuracy === "string" ? `, accuracy “${String(current.accuracy).replace(/_/g, " ")}”` : ""}.
+        <strong>Changed meanwhile.</strong> {conflict.changedBy ?? "Someone"} saved version {conflict.version}
+        {conflict.changedAt ? (
+          <>
+            {" "}
+            on <FormattedDate iso={conflict.changedAt} withTime />
+          </>
+        ) : null}{" "}
+        while you were editing. Nothing of yours was saved yet.
       </p>
-      {change ? (
-        <p>
-          {change.by} set it to “{change.to?.replace(/_/g, " ")}” on <FormattedDate iso={change.at ?? null} withTime />
-          {change.rationale ? `: “${change.rationale}”` : ""}
-        </p>
+      {rows.length > 0 ? (
+        <table className="stale-edit__fields">
+          <caption className="visually-hidden">Stored now and yours, field by field</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Stored now (version {conflict.version})</th>
+              <th scope="col">Yours</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([name, stored]) => (
+              <tr key={name}>
+                <th scope="row">{stored.label}</th>
+                <td>{stored.shown}</td>
+                <td>{edit.edited(name) ? (labels[name]?.[mine[name]!] ?? mine[name]) : <span className="muted">not changed by you: the stored value stays</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       ) : null}
-      {typeof current.body === "string" ? <p>The note now reads: “{current.body}”</p> : null}
-      <p>Your text is still in the form. Submit again to apply it to the current version.</p>
+      <p>Your edits are still in the form. Keep yours (replacing version {conflict.version}), or take theirs and drop your edits.</p>
     </div>
   );
 }
 
-/**
- * The parts every versioned edit form shares: the version the edit is based on (after a
- * refused stale edit, the version the user has now seen) and the notice of what changed.
- */
-export function VersionFields({ state, version }: { state: ActionState; version: number }) {
-  const base = state.status === "error" && typeof state.current?.version === "number" ? state.current.version : version;
+/** The version an edit is based on (after a refusal, the one just shown) and the notice of what changed. */
+export function VersionFields({ edit, labels }: { edit: VersionedEdit; labels?: Record<string, Record<string, string>> }) {
   return (
     <>
-      <input type="hidden" name="version" value={base} />
-      <StaleEditNotice state={state} />
+      <input type="hidden" name="version" value={edit.version} />
+      <StaleEditNotice edit={edit} labels={labels} />
     </>
+  );
+}
+
+/** The form's submit button, or after a refused stale edit the explicit choice between "Keep mine" and "Take theirs". */
+export function EditButtons({ edit, label, className }: { edit: VersionedEdit; label: string; className?: string }) {
+  if (edit.conflict) {
+    return (
+      <p className="button-row">
+        <button type="submit" name="overwrite" value={edit.conflict.version} className={className} disabled={edit.pending}>
+          Keep mine (replace version {edit.conflict.version})
+        </button>{" "}
+        <button type="button" onClick={edit.takeTheirs} disabled={edit.pending}>
+          Take theirs
+        </button>
+      </p>
+    );
+  }
+  return (
+    <button type="submit" className={className} disabled={edit.pending}>
+      {edit.pending ? "Saving…" : label}
+    </button>
   );
 }
 

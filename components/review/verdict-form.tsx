@@ -1,23 +1,26 @@
 "use client";
 
-import { useActionState } from "react";
 import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
-import { EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
-import { IDLE } from "@/lib/http/action-state";
+import { useVersionedEdit } from "@/components/forms/use-versioned-edit";
+import { EditButtons, EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
 import { setStatusAction } from "@/lib/review/actions";
 
 type StatusChoice = { key: string; label: string; description: string };
 
+/** Evidence errors come keyed by line ("evidence.2"); all of them stand under the one field. */
+const EVIDENCE_NAMES = ["evidence", ...Array.from({ length: 20 }, (_, i) => `evidence.${i}`)];
+
 /** Set a verdict with a required rationale and optional evidence links. */
 export function VerdictForm({ claimId, version, currentStatus, statuses }: { claimId: number; version: number; currentStatus: string; statuses: StatusChoice[] }) {
-  const [state, action, pending] = useActionState(setStatusAction, IDLE);
+  const edit = useVersionedEdit(setStatusAction, { version, values: { status: currentStatus }, resetOnSuccess: true });
+  const { state } = edit;
   return (
-    <form action={action} className="stack-form" aria-label="Set the verdict">
+    <form {...edit.formProps} className="stack-form" aria-label="Set the verdict">
       <input type="hidden" name="claimId" value={claimId} />
-      <VersionFields state={state} version={version} />
+      <VersionFields edit={edit} labels={{ status: Object.fromEntries(statuses.map((s) => [s.key, s.label])) }} />
       <div className="field">
         <label htmlFor="verdict-status">Verdict</label>
-        <select id="verdict-status" name="status" defaultValue={submitted(state, "status", currentStatus)} key={`status-${version}`} {...fieldErrorProps(state, ["status"], "verdict-status-error")}>
+        <select id="verdict-status" name="status" defaultValue={edit.initial("status")} key={edit.fieldKey("status")} {...fieldErrorProps(state, ["status"], "verdict-status-error")}>
           {statuses.map((status) => (
             <option key={status.key} value={status.key} title={status.description}>
               {status.label}
@@ -33,13 +36,11 @@ export function VerdictForm({ claimId, version, currentStatus, statuses }: { cla
       </div>
       <div className="field">
         <label htmlFor="verdict-evidence">Evidence links, one per line</label>
-        <textarea id="verdict-evidence" name="evidence" rows={2} defaultValue={submitted(state, "evidence")} {...fieldErrorProps(state, ["evidence", "evidence.0", "evidence.1", "evidence.2"], "verdict-evidence-error")} />
-        <FieldError state={state} names={["evidence", ...Array.from({ length: 20 }, (_, i) => `evidence.${i}`)]} id="verdict-evidence-error" />
+        <textarea id="verdict-evidence" name="evidence" rows={2} defaultValue={submitted(state, "evidence")} {...fieldErrorProps(state, EVIDENCE_NAMES, "verdict-evidence-error")} />
+        <FieldError state={state} names={EVIDENCE_NAMES} id="verdict-evidence-error" />
       </div>
       <EditFeedback state={state} />
-      <button type="submit" className="primary" disabled={pending}>
-        {pending ? "Saving…" : "Save verdict"}
-      </button>
+      <EditButtons edit={edit} label="Save verdict" className="primary" />
     </form>
   );
 }

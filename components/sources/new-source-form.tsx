@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
-import { IDLE } from "@/lib/http/action-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { createSourceAction } from "@/lib/sources/actions";
 
 const FIELDS = [
@@ -15,9 +14,9 @@ const FIELDS = [
 
 /** Paste an article: the text is stored exactly as pasted and quotes point into it. */
 export function NewSourceForm() {
-  const [state, action, pending] = useActionState(createSourceAction, IDLE);
+  const { state, pending, formProps } = useFormAction(createSourceAction);
   return (
-    <form action={action} className="stack-form">
+    <form {...formProps} className="stack-form">
       {FIELDS.map((field) => (
         <div className="field" key={field.name}>
           <label htmlFor={`source-${field.name}`}>

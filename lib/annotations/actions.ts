@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addAnnotation, deleteAnnotation, editAnnotation } from "@/lib/annotations/mutations";
 import { annotationEditSchema, annotationInputSchema } from "@/lib/annotations/schemas";
-import { defineAction, formNumber, formText } from "@/lib/http/action";
+import { defineAction, formNumber, formText, formVersion } from "@/lib/http/action";
 
 const id = z.number({ error: "is missing" }).int().positive();
 
@@ -30,7 +30,7 @@ export const editAnnotationAction = defineAction(
   {
     permission: "edit",
     schema: annotationEditSchema.extend({ annotationId: id }),
-    fromForm: (form) => ({ annotationId: formNumber(form, "annotationId"), body: formText(form, "body"), version: formNumber(form, "version") }),
+    fromForm: (form) => ({ annotationId: formNumber(form, "annotationId"), body: formText(form, "body"), ...formVersion(form) }),
   },
   async (input, user) => {
     const annotation = await editAnnotation(user, input.annotationId, input);

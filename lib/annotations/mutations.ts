@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { roleCan, type CurrentUser } from "@/lib/auth/roles";
 import { fieldError, ForbiddenError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { lastChange, overwriteOf, type StoredField } from "@/lib/audit/stale-edit";
 import type { AnnotationEdit, AnnotationInput } from "@/lib/annotations/schemas";
 
 const ANNOTATION_FIELDS = { id: true, claimId: true, attributionId: true, parentId: true, authorId: true, body: true, version: true, createdAt: true, updatedAt: true } as const;
@@ -49,10 +50,12 @@ export async function editAnnotation(user: CurrentUser, id: number, input: Annot
         version: before.version,
         body: before.body,
         updatedAt: before.updatedAt.toISOString(),
+        ...(await lastChange(tx, "annotation", id)),
+        fields: { body: { label: "Note", value: before.body, shown: before.body } } satisfies Record<string, StoredField>,
       });
     }
     const after = await tx.annotation.findUniqueOrThrow({ where: { id }, select: ANNOTATION_FIELDS });
-    await recordAudit(tx, { userId: user.id, action: "update", entityType: "annotation", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "update", entityType: "annotation", entityId: id, before, after: { ...after, ...overwriteOf(input) } });
     return after;
   });
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { attributionFromForm } from "@/lib/claims/attribution-form";
 import { addAttribution, createClaim, updateClaim } from "@/lib/claims/mutations";
 import { attributionInputSchema, claimEditSchema, claimInputSchema } from "@/lib/claims/schemas";
-import { defineAction, formNumber, formText } from "@/lib/http/action";
+import { defineAction, formNumber, formText, formVersion } from "@/lib/http/action";
 
 const id = z.number({ error: "is missing" }).int().positive();
 
@@ -42,7 +42,7 @@ export const updateClaimAction = defineAction(
   {
     permission: "edit",
     schema: claimEditSchema.extend({ claimId: id }),
-    fromForm: (form) => ({ claimId: formNumber(form, "claimId"), text: formText(form, "text"), topic: formText(form, "topic"), version: formNumber(form, "version") }),
+    fromForm: (form) => ({ claimId: formNumber(form, "claimId"), text: formText(form, "text"), topic: formText(form, "topic"), ...formVersion(form) }),
   },
   async (input, user) => {
     await updateClaim(user, input.claimId, input);

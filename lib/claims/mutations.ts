@@ -3,9 +3,11 @@ import { prisma } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/roles";
 import { ConflictError, fieldError, NotFoundError, StaleVersionError } from "@/lib/errors";
+import { lastChange, overwriteOf, type StoredField } from "@/lib/audit/stale-edit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeKey } from "@/lib/text/normalize";
 import { INITIAL_STATUS_KEY } from "@/lib/vocabulary/default-statuses";
+import { ACCURACY_LABELS, type Accuracy } from "@/lib/vocabulary/terms";
 import { writeAttribution } from "@/lib/claims/write-attribution";
 import type { AccuracyChangeInput, AttributionInput, ClaimEdit, ClaimInput, StatusChangeInput } from "@/lib/claims/schemas";
 
@@ -64,7 +66,7 @@ async function currentClaimState(tx: Tx, claimId: number) {
       version: true,
       text: true,
       updatedAt: true,
-      topic: { select: { key: true } },
+      topic: { select: { key: true, label: true } },
       status: { select: { key: true, label: true } },
       statusChanges: {
         orderBy: { id: "desc" },
@@ -82,6 +84,12 @@ async function currentClaimState(tx: Tx, claimId: number) {
     status: claim.status.key,
     statusLabel: claim.status.label,
     updatedAt: claim.updatedAt.toISOString(),
+    ...(await lastChange(tx, "claim", claimId)),
+    fields: {
+      text: { label: "Wording", value: claim.text, shown: claim.text },
+      topic: { label: "Topic", value: claim.topic.key, shown: claim.topic.label },
+      status: { label: "Verdict", value: claim.status.key, shown: claim.status.label },
+    } satisfies Record<string, StoredField>,
     lastStatusChange: last
       ? { to: last.toStatus.label, by: last.user?.name ?? last.user?.email ?? "someone", at: last.createdAt.toISOString(), rationale: last.rationale }
       : null,
@@ -108,7 +116,7 @@ export async function setClaimStatus(user: CurrentUser, claimId: number, input: 
     await tx.statusChange.create({
       data: { claimId, fromStatusId: before.statusId, toStatusId: status.id, rationale: input.rationale, evidence: JSON.stringify(input.evidence), userId: user.id },
     });
-    const after = { status: status.key, version: input.version + 1, rationale: input.rationale, evidence: input.evidence };
+    const after = { status: status.key, version: input.version + 1, rationale: input.rationale, evidence: input.evidence, ...overwriteOf(input) };
     await recordAudit(tx, { userId: user.id, action: "set_status", entityType: "claim", entityId: claimId, before: { status: before.status.key, version: before.version }, after });
     return { id: claimId, ...after };
   });
@@ -131,7 +139,7 @@ export async function updateClaim(user: CurrentUser, claimId: number, input: Cla
         await currentClaimState(tx, claimId),
       );
     }
-    const after = { text: input.text, topic: input.topic, version: input.version + 1 };
+    const after = { text: input.text, topic: input.topic, version: input.version + 1, ...overwriteOf(input) };
     await recordAudit(tx, { userId: user.id, action: "update", entityType: "claim", entityId: claimId, before: { text: before.text, topic: before.topic.key, version: before.version }, after });
     return { id: claimId, ...after };
   });
@@ -155,12 +163,14 @@ export async function setAttributionAccuracy(user: CurrentUser, attributionId: n
           version: before.version,
           accuracy: before.accuracy,
           updatedAt: before.updatedAt.toISOString(),
+          ...(await lastChange(tx, "attribution", attributionId)),
+          fields: { accuracy: { label: "Did they really say it?", value: before.accuracy, shown: ACCURACY_LABELS[before.accuracy as Accuracy] ?? before.accuracy } } satisfies Record<string, StoredField>,
           lastAccuracyChange: last ? { to: last.toAccuracy, by: last.user?.name ?? last.user?.email ?? "someone", at: last.createdAt.toISOString(), rationale: last.rationale } : null,
         },
       );
     }
     await tx.accuracyChange.create({ data: { attributionId, fromAccuracy: before.accuracy, toAccuracy: input.accuracy, rationale: input.rationale, userId: user.id } });
-    const after = { accuracy: input.accuracy, version: input.version + 1, rationale: input.rationale };
+    const after = { accuracy: input.accuracy, version: input.version + 1, rationale: input.rationale, ...overwriteOf(input) };
     await recordAudit(tx, { userId: user.id, action: "set_accuracy", entityType: "attribution", entityId: attributionId, before: { accuracy: before.accuracy, version: before.version }, after });
     return { id: attributionId, claimId: before.claimId, ...after };
   });

@@ -38,8 +38,13 @@ export const claimInputSchema = z.object({
 export type ClaimInput = z.output<typeof claimInputSchema>;
 
 const version = z.number({ error: "must be the version you edited" }).int().positive({ error: "must be the version you edited" });
+/**
+ * Optional on every versioned edit: after a refused stale edit, the version the user saw
+ * and chose to replace with their own ("keep mine"). Recorded in the audit log.
+ */
+export const overwriteSchema = z.number({ error: "must be the version you are replacing" }).int().positive({ error: "must be the version you are replacing" }).optional();
 
-export const claimEditSchema = z.object({ text: claimTextSchema, topic: topicKeySchema, version });
+export const claimEditSchema = z.object({ text: claimTextSchema, topic: topicKeySchema, version, overwrite: overwriteSchema });
 export type ClaimEdit = z.output<typeof claimEditSchema>;
 
 export const statusChangeSchema = z.object({
@@ -47,6 +52,7 @@ export const statusChangeSchema = z.object({
   rationale: z.string().trim().min(1, { error: "is required: say why" }).max(5000, { error: "must be at most 5,000 characters" }),
   evidence: z.array(z.url({ protocol: /^https?$/, error: "each evidence link must be an http(s) address" }).max(2000)).max(20).default([]),
   version,
+  overwrite: overwriteSchema,
 });
 export type StatusChangeInput = z.output<typeof statusChangeSchema>;
 
@@ -54,6 +60,7 @@ export const accuracyChangeSchema = z.object({
   accuracy: accuracySchema,
   rationale: z.string().trim().min(1, { error: "is required: say why" }).max(5000, { error: "must be at most 5,000 characters" }),
   version,
+  overwrite: overwriteSchema,
 });
 export type AccuracyChangeInput = z.output<typeof accuracyChangeSchema>;
 

@@ -51,7 +51,7 @@ function anchorQuote(text: string, input: AttributionInput, key: (name: string) 
     // No offsets: accept the words if they occur exactly once (a quote typed or pasted by hand).
     const found = findQuote(text, input.quote);
     if (found.ok) return found.anchor;
-    const message = `${found.problem.message}; select the passage in the article or give its offsets`;
+    const message = `${found.problem.message}; select the passage in the article, or quote enough words to occur only once`;
     throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
   }
   const checked = verifyQuoteAt(text, input.quote, start, end);

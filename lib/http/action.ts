@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import type { CurrentUser, Permission } from "@/lib/auth/roles";
 import { DomainError, InvalidInputError, type FieldErrors } from "@/lib/errors";
 import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
-import { describeFieldErrors, toFieldErrors } from "@/lib/http/api-handler";
+import { toFieldErrors } from "@/lib/http/api-handler";
 
 /** What a form's Server Action hands back to `useActionState`. */
 export type ActionState =
@@ -40,7 +40,8 @@ export function defineAction<Schema extends z.ZodType>(
       const parsed = options.schema.safeParse(options.fromForm(form));
       if (!parsed.success) {
         const fieldErrors = toFieldErrors(parsed.error);
-        return { status: "error", message: `Please correct: ${describeFieldErrors(fieldErrors)}`, fieldErrors, httpStatus: 400, values: submittedValues(form) };
+        // Each message stands next to its field; the summary only says where to look.
+        return { status: "error", message: "Nothing was saved: please correct the fields marked below.", fieldErrors, httpStatus: 400, values: submittedValues(form) };
       }
       const result = await handler(parsed.data, user!, form);
       return result.status === "error" ? { ...result, values: submittedValues(form) } : result;
@@ -84,6 +85,9 @@ export const formNumber = (form: FormData, name: string): number | undefined => 
   const number = Number(value);
   return Number.isFinite(number) ? number : Number.NaN;
 };
+
+/** The version an edit is based on and, after "Keep mine", the version it knowingly replaces. */
+export const formVersion = (form: FormData) => ({ version: formNumber(form, "version"), overwrite: formNumber(form, "overwrite") });
 
 /** A textarea with one entry per line, as a list (blank lines dropped). */
 export const formLines = (form: FormData, name: string): string[] =>

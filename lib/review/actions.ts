@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setAttributionAccuracy, setClaimStatus } from "@/lib/claims/mutations";
 import { accuracyChangeSchema, statusChangeSchema } from "@/lib/claims/schemas";
-import { defineAction, formLines, formNumber, formText } from "@/lib/http/action";
+import { defineAction, formLines, formNumber, formText, formVersion } from "@/lib/http/action";
 
 const id = z.number({ error: "is missing" }).int().positive();
 
@@ -18,7 +18,7 @@ export const setStatusAction = defineAction(
       status: formText(form, "status"),
       rationale: formText(form, "rationale"),
       evidence: formLines(form, "evidence"),
-      version: formNumber(form, "version"),
+      ...formVersion(form),
     }),
   },
   async (input, user) => {
@@ -37,7 +37,7 @@ export const setAccuracyAction = defineAction(
       attributionId: formNumber(form, "attributionId"),
       accuracy: formText(form, "accuracy"),
       rationale: formText(form, "rationale"),
-      version: formNumber(form, "version"),
+      ...formVersion(form),
     }),
   },
   async (input, user) => {

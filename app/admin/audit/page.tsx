@@ -28,6 +28,16 @@ function json(value: string | null) {
   }
 }
 
+/** "Keep mine" after a refused stale edit: the entry says which version it replaced. */
+function replaced(after: string | null): string {
+  try {
+    const version = after ? (JSON.parse(after) as { overwrote?: unknown }).overwrote : undefined;
+    return typeof version === "number" ? `, replacing version ${version}` : "";
+  } catch {
+    return "";
+  }
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const access = await adminAccess();
   if (!access.ok) return <PermissionNotice access={access} next="/admin/audit" />;
@@ -63,6 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>
                 {entry.action.replace(/_/g, " ")} {entry.entityType}{" "}
                 {entry.entityType === "claim" ? <Link href={`/claims/${entry.entityId}`}>{entry.entityId}</Link> : <code>{entry.entityId}</code>}
+                {replaced(entry.after)}
               </td>
               <td>{json(entry.before)}</td>
               <td>{json(entry.after)}</td>
