@@ -6,6 +6,7 @@
  *   add --email E --role R [--name N]   create an account
  *   list                                every account, its role and state
  *   set-role --email E --role R         change a role
+ *   set-password --email E              set a new password; all of the account's sessions end
  *   disable --email E / enable --email E
  *   token --email E [--name N]          print a new personal API token (shown once)
  */
@@ -19,8 +20,9 @@ import { roleSchema } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createUserAccount, disableUser, enableUser, findUser, listUsers, setUserRole } from "@/lib/users/admin";
+import { setUserPassword } from "@/lib/users/passwords";
 
-const USAGE = `Usage: npm run users -- <add|list|set-role|disable|enable|token> [--email E] [--role viewer|fact_checker|admin] [--name N]
+const USAGE = `Usage: npm run users -- <add|list|set-role|set-password|disable|enable|token> [--email E] [--role viewer|fact_checker|admin] [--name N]
 Passwords: set CLAIMTRAIL_PASSWORD, or type it (or pipe it) on standard input.`;
 
 async function readPassword(): Promise<string> {
@@ -71,6 +73,12 @@ async function main(argv: string[]): Promise<void> {
     case "set-role": {
       const user = await setUserRole(null, required(values.email, "email"), role());
       console.log(`${user.email} is now ${user.role}.`);
+      return;
+    }
+    case "set-password": {
+      const email = required(values.email, "email");
+      const user = await setUserPassword(null, email, await readPassword(), { mustChange: false });
+      console.log(`${user.email} has a new password; its sessions are signed out.`);
       return;
     }
     case "disable": {

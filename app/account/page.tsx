@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { NewTokenForm } from "@/components/auth/new-token-form";
 import { PermissionNotice } from "@/components/auth/permission-notice";
 import { RevokeTokenButton } from "@/components/auth/revoke-token-button";
@@ -7,6 +8,7 @@ import { listApiTokens } from "@/lib/auth/api-tokens";
 import { authorize } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
@@ -22,6 +24,14 @@ export default async function AccountPage() {
       <p>
         {user.name} · {user.email} · {ROLE_LABELS[user.role]}
       </p>
+      {user.mustChangePassword ? (
+        <p className="form-message form-message--error" role="alert">
+          An administrator reset your password. Choose a new one below before anything else.
+        </p>
+      ) : null}
+      <h2>Password</h2>
+      <p className="muted">Changing it signs you out everywhere else.</p>
+      <ChangePasswordForm minLength={MIN_PASSWORD_LENGTH} />
       <h2>API tokens</h2>
       <p className="muted">
         Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to use the JSON API with your role. Only a hash is stored: a token is shown

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { FieldError, fieldErrorProps } from "@/components/forms/form-feedback";
 import { TextField } from "@/components/forms/text-field";
 import { createUserAction, setDisabledAction, setRoleAction } from "@/lib/admin/actions";
+import { resetPasswordAction } from "@/lib/auth/password-actions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
 export function NewUserForm() {
@@ -54,6 +55,25 @@ export function DisableForm({ userId, disabled, email }: { userId: string; disab
     <ActionForm action={setDisabledAction} submitLabel={disabled ? `Enable ${email}` : `Disable ${email}`} className="inline-form">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
+    </ActionForm>
+  );
+}
+
+/** A temporary password, shown once to the admin; the user must replace it when signing in. */
+export function ResetPasswordForm({ userId, email }: { userId: string; email: string }) {
+  return (
+    <ActionForm
+      action={resetPasswordAction}
+      submitLabel={`Reset the password of ${email}`}
+      className="inline-form"
+      showData={(data) => (
+        <span>
+          <label htmlFor={`temporary-${userId}`}>Temporary password for {email}</label>{" "}
+          <input id={`temporary-${userId}`} readOnly value={String(data.password)} className="mono token-output" onFocus={(event) => event.currentTarget.select()} />
+        </span>
+      )}
+    >
+      <input type="hidden" name="userId" value={userId} />
     </ActionForm>
   );
 }

@@ -22,6 +22,7 @@ export async function AccountMenu() {
         </>
       ) : null}
       {roleCan(user.role, "admin") ? <Link href="/admin">Admin</Link> : null}
+      {user.mustChangePassword ? <Link href="/account">Choose a new password</Link> : null}
       <Link href="/account" title={`Signed in as ${user.email}`}>
         {user.name} <span className="muted">({ROLE_LABELS[user.role]})</span>
       </Link>

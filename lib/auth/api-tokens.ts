@@ -43,7 +43,7 @@ export async function userFromBearerToken(authorization: string | null) {
   if (!token?.startsWith(TOKEN_PREFIX)) return null;
   const row = await prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, banned: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, banned: true, mustChangePassword: true } } },
   });
   if (!row || row.revokedAt || row.user.banned) return null;
   await noteTokenUse(row.id, row.lastUsedAt);

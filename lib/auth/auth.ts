@@ -27,6 +27,8 @@ export const auth = betterAuth({
   secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL))),
   database: prismaAdapter(prisma, { provider: "sqlite", transaction: true }),
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
+  // Set by an admin's password reset (lib/users/passwords.ts); comes with every session.
+  user: { additionalFields: { mustChangePassword: { type: "boolean", defaultValue: false, input: false } } },
   rateLimit: {
     enabled: true,
     storage: "database",

@@ -4,11 +4,11 @@ import { auth } from "@/lib/auth/auth";
 import { userFromBearerToken } from "@/lib/auth/api-tokens";
 import { parseRole, type CurrentUser } from "@/lib/auth/roles";
 
-type UserRow = { id: string; email: string; name: string; role?: string | null; banned?: boolean | null };
+type UserRow = { id: string; email: string; name: string; role?: string | null; banned?: boolean | null; mustChangePassword?: boolean | null };
 
 function toCurrentUser(user: UserRow | null | undefined): CurrentUser | null {
   if (!user || user.banned) return null;
-  return { id: user.id, email: user.email, name: user.name, role: parseRole(user.role) };
+  return { id: user.id, email: user.email, name: user.name, role: parseRole(user.role), mustChangePassword: user.mustChangePassword === true };
 }
 
 /** The signed-in user of a request, from a Bearer token or the session cookie. */

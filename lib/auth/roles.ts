@@ -31,4 +31,5 @@ export function parseRole(value: string | null | undefined): Role {
   return parsed.success ? parsed.data : "viewer";
 }
 
-export type CurrentUser = { id: string; email: string; name: string; role: Role };
+/** `mustChangePassword`: signed in with a temporary password from an admin's reset. */
+export type CurrentUser = { id: string; email: string; name: string; role: Role; mustChangePassword?: boolean };

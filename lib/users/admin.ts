@@ -65,7 +65,7 @@ export async function enableUser(actorId: string | null, emailOrId: string) {
 
 export async function listUsers() {
   return prisma.user.findMany({
-    select: { id: true, email: true, name: true, role: true, banned: true, createdAt: true, _count: { select: { apiTokens: { where: { revokedAt: null } } } } },
+    select: { id: true, email: true, name: true, role: true, banned: true, mustChangePassword: true, createdAt: true, _count: { select: { apiTokens: { where: { revokedAt: null } } } } },
     orderBy: { email: "asc" },
   });
 }

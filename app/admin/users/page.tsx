@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DisableForm, NewUserForm, RoleForm } from "@/components/admin/user-forms";
+import { DisableForm, NewUserForm, ResetPasswordForm, RoleForm } from "@/components/admin/user-forms";
 import { PermissionNotice } from "@/components/auth/permission-notice";
 import { adminAccess } from "@/lib/admin/guard";
 import { parseRole } from "@/lib/auth/roles";
@@ -25,7 +25,7 @@ export default async function UsersPage() {
             <th scope="col">State</th>
             <th scope="col">API tokens</th>
             <th scope="col">
-              <span className="visually-hidden">Enable or disable</span>
+              <span className="visually-hidden">Enable, disable or reset the password</span>
             </th>
           </tr>
         </thead>
@@ -37,10 +37,14 @@ export default async function UsersPage() {
               <td>
                 <RoleForm userId={user.id} email={user.email} role={parseRole(user.role)} />
               </td>
-              <td>{user.banned ? <strong>disabled</strong> : "active"}</td>
+              <td>
+                {user.banned ? <strong>disabled</strong> : "active"}
+                {user.mustChangePassword ? <span className="muted"> · must choose a new password</span> : null}
+              </td>
               <td className="num">{user._count.apiTokens}</td>
               <td>
-                <DisableForm userId={user.id} disabled={user.banned ?? false} email={user.email} />
+                <DisableForm userId={user.id} disabled={user.banned ?? false} email={user.email} />{" "}
+                <ResetPasswordForm userId={user.id} email={user.email} />
               </td>
             </tr>
           ))}

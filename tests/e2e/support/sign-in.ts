@@ -3,7 +3,11 @@ import { ACCOUNTS, type AccountName } from "./accounts";
 
 /** Sign in through the sign-in page, as a person would. */
 export async function signIn(page: Page, account: AccountName, next = "/") {
-  const { email, password } = ACCOUNTS[account];
+  await signInWith(page, ACCOUNTS[account], next);
+}
+
+/** Sign in with any e-mail and password (an account a test made itself). */
+export async function signInWith(page: Page, { email, password }: { email: string; password: string }, next = "/") {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
