@@ -26,7 +26,6 @@ export function useVersionedEdit(action: Action, { version, values, resetOnSucce
   const submittedValues = conflict && state.status === "error" ? (state.values ?? {}) : {};
   // What the user started editing from: the stored values when the form was drawn.
   const [base, setBase] = useState(values);
-  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (conflict) router.refresh();
@@ -48,13 +47,12 @@ export function useVersionedEdit(action: Action, { version, values, resetOnSucce
     edited,
     /** The version the next submission is based on: after a refusal, the one just shown. */
     version: conflict ? conflict.version : version,
-    /** Key for a field, so that it is redrawn with a new stored version or after "Take theirs". */
-    fieldKey: (name: string) => `${name}-${version}-${generation}`,
+    /** Key for a field, so that it is redrawn with a new stored version, and when a refusal comes or goes ("Take theirs"). */
+    fieldKey: (name: string) => `${name}-${version}-${conflict ? "conflict" : "settled"}`,
     /** A field's starting value: the user's edit after a refusal, else the stored value (or what was just submitted). */
     initial: (name: string) => (conflict ? (edited(name) ? submittedValues[name]! : values[name]!) : submitted(state, name, values[name] ?? "")),
     takeTheirs: () => {
       setBase(values);
-      setGeneration((n) => n + 1);
       clear();
     },
   };

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations as expectAccessible } from "./support/accessibility";
-import { apiToken } from "./support/reviewed-claim";
+import { apiToken, createReviewedClaim } from "./support/reviewed-claim";
 import { signIn } from "./support/sign-in";
 
 /*
@@ -130,10 +130,15 @@ test("claim from a selected quote: a too-short claim keeps every choice", async 
   expect(claim.attributions[0].quote).toMatchObject({ exact: words, start, end: start + words.length });
 });
 
-test("verdict, accuracy and note keep their choices after an error, and save exactly them", async ({ page, request }) => {
-  await signIn(page, "factChecker", `/claims?q=${encodeURIComponent(`corridor ${RUN}`)}`);
-  await page.getByRole("link", { name: `The grain corridor is closed (${RUN}).` }).click();
-  const claimId = Number(page.url().split("/").pop());
+test("verdict, accuracy and note keep their choices after an error, and save exactly them", async ({ page, request, baseURL }) => {
+  const claimId = await createReviewedClaim(request, {
+    baseURL: baseURL!,
+    token: await apiToken("factChecker"),
+    claim: `Barges were turned back at Reni (${RUN}).`,
+    status: "unverifiable",
+    statements: [{ actor: `Reni harbour ${RUN}`, stance: "asserts", words: "The harbour said barges were turned back." }],
+  });
+  await signIn(page, "factChecker", `/claims/${claimId}`);
 
   // Verdict: "Mostly false" with a bad evidence link.
   const verdict = page.getByRole("form", { name: "Set the verdict" });
@@ -179,8 +184,8 @@ test("verdict, accuracy and note keep their choices after an error, and save exa
   await expect(note).toHaveValue("");
 });
 
-test("add attribution to an existing claim: a blank actor keeps every other choice", async ({ page, request }) => {
-  const claim = (await (await request.get(`/api/claims?q=${encodeURIComponent(`corridor ${RUN}`)}`)).json()).items.find((c: { text: string }) => c.text.includes("is closed"));
+test("add attribution to an existing claim: a blank actor keeps every other choice", async ({ page, request, baseURL }) => {
+  const claim = { id: await createReviewedClaim(request, { baseURL: baseURL!, token: await apiToken("factChecker"), claim: `Insurers left the corridor (${RUN}).`, status: "unverifiable", statements: [{ actor: `Lloyd's ${RUN}`, stance: "asserts", words: "Lloyd's said insurers left." }] }) };
   const words = "Insurers said";
   const start = ARTICLE.indexOf(words);
   await signIn(page, "factChecker", `/sources/${sourceId}/attribute?start=${start}&end=${start + words.length}`);
@@ -292,6 +297,7 @@ test("admin forms keep every value after a refusal: new account, new status, new
   await status.getByRole("button", { name: "Add status" }).click();
   await expect(page.getByText(`Added the status “Half true ${RUN}”.`)).toBeVisible();
   await page.reload();
+  await page.locator("summary").filter({ hasText: key }).click();
   const saved = page.getByRole("form", { name: `Edit Half true ${RUN}` });
   await expect(saved.getByLabel("Badge colour")).toHaveValue("#123456");
   await expect(saved.getByLabel("ClaimReview rating, 1 (worst) to 5 (best); empty for none")).toHaveValue("3");
@@ -311,8 +317,10 @@ test("admin forms keep every value after a refusal: new account, new status, new
   await topic.getByLabel("Key (permanent; used in links and exports)").fill(`grain-exports-${RUN}`);
   await topic.getByRole("button", { name: "Add topic" }).click();
   await expect(page.getByText(`Added the topic “Grain exports ${RUN}”.`)).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole("form", { name: `Edit Grain exports ${RUN}` }).getByLabel("Description")).toHaveValue("Shipping from Black Sea ports.");
   // A successful "new" form empties for the next one.
   await expect(topic.getByLabel("Label")).toHaveValue("");
+  await page.reload();
+  const savedTopic = page.getByRole("form", { name: `Edit Grain exports ${RUN}` });
+  if (!(await savedTopic.isVisible())) await page.locator("summary").filter({ hasText: `grain-exports-${RUN}` }).click();
+  await expect(savedTopic.getByLabel("Description")).toHaveValue("Shipping from Black Sea ports.");
 });
