@@ -1,4 +1,4 @@
-import type { AttributionRecord, ClaimRecord } from "@/lib/claims/records";
+import type { ClaimRecord } from "@/lib/claims/records";
 
 /** What claims.json holds per claim: the record /api/claims shows, plus its number of notes. */
 export type ExportRecord = ClaimRecord & { annotationsCount: number };
