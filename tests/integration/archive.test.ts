@@ -280,7 +280,8 @@ describe("npm run db:archive and db:unarchive", () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("Usage: npm run db:");
     }
-  });
+    // Seven command runs, one of them migrating a new file: minutes on a busy machine.
+  }, 240_000);
 });
 
 describe("GET /admin/archive.jsonl.gz", () => {
