@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { userFromHeaders } from "@/lib/auth/current-user";
 import type { CurrentUser, Permission } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
-import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "@/lib/db/busy";
+import { databaseWriteFailure } from "@/lib/db/storage";
 import { jsonError } from "@/lib/http/json";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
 import { findIllFormedString } from "@/lib/http/well-formed";
@@ -86,10 +86,11 @@ export function readRoute<Params = Record<string, never>>(handler: (args: { requ
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) return jsonError(error.status, error.message, error.details);
-  if (isDatabaseBusy(error)) {
-    console.warn("API write gave up waiting for the database lock:", (error as Error).message);
-    const response = jsonError(503, BUSY_MESSAGE);
-    response.headers.set("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
+  const writeFailure = databaseWriteFailure(error);
+  if (writeFailure) {
+    console.warn(`API write failed (${writeFailure.status}):`, (error as Error).message);
+    const response = jsonError(writeFailure.status, writeFailure.message);
+    if (writeFailure.retryAfterSeconds) response.headers.set("Retry-After", String(writeFailure.retryAfterSeconds));
     return response;
   }
   console.error("API route failed:", error);
