@@ -18,7 +18,7 @@ describe("sameSitePath", () => {
     ["", "nothing"],
     [undefined, "no value"],
     [["/claims", "/matrix"], "a repeated parameter"],
-  ])("refuses %j (%s)", (value) => {
+  ] as [unknown, string][])("refuses %j (%s)", (value) => {
     expect(sameSitePath(value)).toBe(REDIRECT_FALLBACK);
   });
 
