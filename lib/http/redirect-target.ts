@@ -12,7 +12,6 @@ const PLACEHOLDER_ORIGIN = "http://claimtrail.invalid";
 
 export const REDIRECT_FALLBACK = "/";
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const UNSAFE = /[\u0000-\u001f\u007f\\]/;
 
 export function sameSitePath(value: unknown): string {

@@ -1,4 +1,4 @@
-import { writeReadinessProblems } from "@/lib/db/readiness";
+import { writeReadinessProblems } from "@/lib/http/health";
 import { jsonOk } from "@/lib/http/json";
 
 export const dynamic = "force-dynamic";
