@@ -32,6 +32,8 @@ export type SourceHighlight = {
 export type SourceDetail = Omit<SourceSummary, "claimCount" | "attributionCount"> & {
   text: string;
   textSha256: string;
+  /** What a correction of the source is based on (PATCH /api/sources/[id], PUT …/text). */
+  version: number;
   createdAt: string;
   highlights: SourceHighlight[];
 };
@@ -58,8 +60,8 @@ export async function listSources(): Promise<SourceSummary[]> {
 }
 
 export async function getSource(id: number): Promise<SourceDetail | null> {
-  const row = await queryOne<SourceRow & { text: string; textSha256: string; createdAt: string }>(sql`
-    SELECT "id", "title", "outlet", "url", "author", "publishedAt", "text", "textSha256", "createdAt" FROM "Source" WHERE "id" = ${id}`);
+  const row = await queryOne<SourceRow & { text: string; textSha256: string; version: number; createdAt: string }>(sql`
+    SELECT "id", "title", "outlet", "url", "author", "publishedAt", "text", "textSha256", "version", "createdAt" FROM "Source" WHERE "id" = ${id}`);
   if (!row) return null;
   const highlights = await queryAll<Omit<SourceHighlight, "anchored">>(sql`
     SELECT a."id" AS "attributionId", a."claimId", c."text" AS "claimText", ac."name" AS "actorName", a."stance",
