@@ -95,3 +95,17 @@ export async function removeAttribution(user: CurrentUser, attributionId: number
     return { id: attributionId, claimId: before.claimId };
   });
 }
+
+/** An attribution with its claim's words and its source's title, for the correction page. */
+export async function getAttributionForEditing(attributionId: number) {
+  const state = await attributionState(prisma, attributionId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+  if (!state) return null;
+  const [claim, source] = await Promise.all([
+    prisma.claim.findUniqueOrThrow({ where: { id: state.claimId }, select: { text: true, _count: { select: { attributions: true } } } }),
+    prisma.source.findUniqueOrThrow({ where: { id: state.sourceId }, select: { title: true } }),
+  ]);
+  return { ...state, claimText: claim.text, siblingCount: claim._count.attributions, sourceTitle: source.title };
+}

@@ -3,6 +3,7 @@ import { sql } from "@/lib/db/sql";
 import { queryAll, queryOne } from "@/lib/db/reader";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
 import { verifyQuoteAt } from "@/lib/sources/anchoring";
+import type { ReanchoredQuote } from "@/lib/sources/reanchor-quotes";
 import type { Stance } from "@/lib/vocabulary/terms";
 
 export type SourceSummary = {
@@ -78,4 +79,21 @@ export async function getSource(id: number): Promise<SourceDetail | null> {
       anchored: h.start !== null && h.end !== null && verifyQuoteAt(row.text, h.quote, h.start, h.end).ok,
     })),
   };
+}
+
+export type Reanchoring = { at: string; by: string | null; action: "add_text" | "replace_text"; quotes: ReanchoredQuote[] };
+
+/**
+ * The last time the source's text was added or replaced, and what became of each quote
+ * then (from its audit entry, written in the same transaction as the text).
+ */
+export async function latestReanchoring(sourceId: number): Promise<Reanchoring | null> {
+  const row = await queryOne<{ action: "add_text" | "replace_text"; after: string | null; createdAt: string; userName: string | null }>(sql`
+    SELECT l."action", l."after", l."createdAt", u."name" AS "userName"
+    FROM "AuditLog" l LEFT JOIN "user" u ON u."id" = l."userId"
+    WHERE l."entityType" = 'source' AND l."entityId" = ${String(sourceId)} AND l."action" IN ('add_text', 'replace_text')
+    ORDER BY l."id" DESC LIMIT 1`);
+  if (!row?.after) return null;
+  const after = JSON.parse(row.after) as { quotes?: ReanchoredQuote[] };
+  return { at: toIsoTimestamp(row.createdAt), by: row.userName, action: row.action, quotes: after.quotes ?? [] };
 }
