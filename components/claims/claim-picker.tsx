@@ -19,24 +19,22 @@ const RESULTS = 8;
 export function ClaimPicker({ state, claimsInSource }: { state: ActionState; claimsInSource: ClaimChoice[] }) {
   const [chosen, setChosen] = useState<ClaimChoice | null>(null);
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<ClaimChoice[] | null>(null);
+  // Results remember the words they answer, so stale answers are never shown for new words.
+  const [found, setFound] = useState<{ words: string; items: ClaimChoice[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const ids = useId();
   const errorId = `${ids}-claim-error`;
 
   useEffect(() => {
     const words = query.trim();
-    if (words.length < 2) {
-      setResults(null);
-      return;
-    }
+    if (words.length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
         const response = await fetch(`/api/claims?${new URLSearchParams({ q: words, pageSize: String(RESULTS) })}`, { signal: controller.signal });
         if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? `search failed (${response.status})`);
         const body = (await response.json()) as { items: ClaimChoice[] };
-        setResults(body.items.map(({ id, text }) => ({ id, text })));
+        setFound({ words, items: body.items.map(({ id, text }) => ({ id, text })) });
         setProblem(null);
       } catch (error) {
         if (!controller.signal.aborted) setProblem(error instanceof Error ? error.message : "the search failed");
@@ -48,10 +46,11 @@ export function ClaimPicker({ state, claimsInSource }: { state: ActionState; cla
     };
   }, [query]);
 
+  const words = query.trim();
+  const results = words.length >= 2 && found?.words === words ? found.items : null;
   const choose = (claim: ClaimChoice) => {
     setChosen(claim);
     setQuery("");
-    setResults(null);
   };
 
   return (
@@ -93,7 +92,7 @@ export function ClaimPicker({ state, claimsInSource }: { state: ActionState; cla
         {problem ? <p className="field-error">Search: {problem}</p> : null}
         {results !== null ? (
           results.length === 0 ? (
-            <p className="muted">No claim matches “{query.trim()}”.</p>
+            <p className="muted">No claim matches “{words}”.</p>
           ) : (
             <ul className="claim-picker__list" aria-label="Matching claims">
               {results.map((claim) => (
