@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { submitted } from "@/components/forms/form-feedback";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionState } from "@/lib/http/action";
@@ -22,7 +22,11 @@ export type Conflict = { version: number; changedBy?: string; changedAt?: string
 export function useVersionedEdit(action: Action, { version, values, resetOnSuccess = false }: { version: number; values: Record<string, string>; resetOnSuccess?: boolean }) {
   const { state, pending, clear, formProps } = useFormAction(action, { resetOnSuccess });
   const router = useRouter();
-  const conflict = state.status === "error" && state.httpStatus === 409 && state.current?.fields ? (state.current as Conflict) : null;
+  // A refusal names the version now stored; `fields` (stored values, to compare) where the record gives them.
+  const conflict = useMemo(
+    () => (state.status === "error" && state.httpStatus === 409 && typeof state.current?.version === "number" ? ({ fields: {}, ...state.current } as Conflict) : null),
+    [state],
+  );
   const submittedValues = conflict && state.status === "error" ? (state.values ?? {}) : {};
   // What the user started editing from: the stored values when the form was drawn.
   const [base, setBase] = useState(values);

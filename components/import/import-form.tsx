@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
-import { checkImportAction, runImportAction } from "@/app/import/actions";
+import { checkImportAction, runImportAction } from "@/lib/import/actions";
 import { ImportReportView } from "@/components/import/import-report";
 import type { ActionState } from "@/lib/http/action";
 import type { ImportReport } from "@/lib/import/run-import";

@@ -1,6 +1,22 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditAction = "create" | "update" | "delete" | "set_status" | "set_accuracy" | "import" | "set_role" | "disable" | "enable" | "create_token" | "revoke_token" | "change_password" | "set_password";
+export type AuditAction =
+  | "create"
+  | "update"
+  | "delete"
+  | "set_status"
+  | "set_accuracy"
+  | "import"
+  | "set_role"
+  | "disable"
+  | "enable"
+  | "create_token"
+  | "revoke_token"
+  | "merge"
+  | "add_text"
+  | "replace_text"
+  | "change_password"
+  | "set_password";
 
 export type AuditEntry = {
   userId: string | null;
