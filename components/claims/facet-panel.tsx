@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FiltersFold } from "@/components/claims/filters-fold";
 import { ACTOR_ROLES, ACTOR_ROLE_LABELS, type ClaimQuery } from "@/lib/claims/query/claim-query";
 import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url";
 import type { FacetOption, Facets } from "@/lib/claims/search/facets";
@@ -7,41 +8,46 @@ import type { Stance } from "@/lib/vocabulary/terms";
 /**
  * Facets as toggle links, Datasette-style: each option shows how many claims it would
  * leave given the other filters, and following it adds or removes it. Links work by
- * keyboard and without JavaScript, and every state has its own URL.
+ * keyboard and without JavaScript, and every state has its own URL. On a phone they fold
+ * behind a "Filters" button.
  */
 export function FacetPanel({ query, facets, basePath = "/claims" }: { query: ClaimQuery; facets: Facets; basePath?: string }) {
   const toggle = <T,>(values: T[], value: T) => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
   const href = (changes: Partial<ClaimQuery>) => claimQueryHref(basePath, withChanges(query, changes));
 
+  const active = query.status.length + query.topic.length + query.stance.length + query.actor.length + query.source.length + (query.contested === undefined ? 0 : 1);
+
   return (
-    <aside aria-label="Filters" className="facets">
-      <FacetGroup title="Status" options={facets.status} href={(o) => href({ status: toggle(query.status, o.value) })} />
-      <FacetGroup title="Topic" options={facets.topic} href={(o) => href({ topic: toggle(query.topic, o.value) })} />
-      <FacetGroup title="Stance" options={facets.stance} href={(o) => href({ stance: toggle(query.stance, o.value as Stance) })} />
-      <FacetGroup
-        title="Contested"
-        options={facets.contested}
-        href={(o) => href({ contested: o.selected ? undefined : o.value === "true" })}
-      />
-      <FacetGroup title="Actor" options={facets.actor} href={(o) => href({ actor: toggle(query.actor, Number(o.value)) })}>
-        {query.actor.length > 0 ? (
-          <p className="facet-roles">
-            <span className="muted">Role: </span>
-            {ACTOR_ROLES.map((role, index) => (
-              <span key={role}>
-                {index > 0 ? " · " : ""}
-                {role === query.role ? (
-                  <strong aria-current="true">{ACTOR_ROLE_LABELS[role]}</strong>
-                ) : (
-                  <Link href={href({ role })}>{ACTOR_ROLE_LABELS[role]}</Link>
-                )}
-              </span>
-            ))}
-          </p>
-        ) : null}
-      </FacetGroup>
-      <FacetGroup title="Source" options={facets.source} href={(o) => href({ source: toggle(query.source, Number(o.value)) })} />
-    </aside>
+    <FiltersFold active={active}>
+      <aside aria-label="Filters" className="facets">
+        <FacetGroup title="Status" options={facets.status} href={(o) => href({ status: toggle(query.status, o.value) })} />
+        <FacetGroup title="Topic" options={facets.topic} href={(o) => href({ topic: toggle(query.topic, o.value) })} />
+        <FacetGroup title="Stance" options={facets.stance} href={(o) => href({ stance: toggle(query.stance, o.value as Stance) })} />
+        <FacetGroup
+          title="Contested"
+          options={facets.contested}
+          href={(o) => href({ contested: o.selected ? undefined : o.value === "true" })}
+        />
+        <FacetGroup title="Actor" options={facets.actor} href={(o) => href({ actor: toggle(query.actor, Number(o.value)) })}>
+          {query.actor.length > 0 ? (
+            <p className="facet-roles">
+              <span className="muted">Role: </span>
+              {ACTOR_ROLES.map((role, index) => (
+                <span key={role}>
+                  {index > 0 ? " · " : ""}
+                  {role === query.role ? (
+                    <strong aria-current="true">{ACTOR_ROLE_LABELS[role]}</strong>
+                  ) : (
+                    <Link href={href({ role })}>{ACTOR_ROLE_LABELS[role]}</Link>
+                  )}
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </FacetGroup>
+        <FacetGroup title="Source" options={facets.source} href={(o) => href({ source: toggle(query.source, Number(o.value)) })} />
+      </aside>
+    </FiltersFold>
   );
 }
 

@@ -38,7 +38,7 @@ export function HighlightedArticle({ text, highlights, targetId }: { text: strin
             {firstOf.map((h) => (
               <span key={h.attributionId} id={`quote-${h.attributionId}`} />
             ))}
-            <Link className="highlight" data-start={segment.start} href={`/claims/${innermost.claimId}#attribution-${innermost.attributionId}`} title={label}>
+            <Link className="highlight" data-start={segment.start} href={`/claims/${innermost.claimId}#attribution-${innermost.attributionId}`} title={label} draggable={false}>
               {segment.text}
             </Link>
           </mark>

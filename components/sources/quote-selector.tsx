@@ -7,7 +7,9 @@ import { selectionOffsets } from "@/lib/sources/selection";
 /**
  * Wraps the article for fact-checkers: selecting words offers "new claim from this quote"
  * and "add attribution to an existing claim", carrying the exact offsets. The panel is a
- * live region so the choice is announced; a typed quote works too (see the form).
+ * live region so the choice is announced; a typed quote works too (see the form). The
+ * panel has a fixed height (globals.css), so showing a selection never moves the article
+ * under a mouse that is still selecting.
  */
 export function QuoteSelector({ sourceId, text, children }: { sourceId: number; text: string; children: ReactNode }) {
   const container = useRef<HTMLDivElement>(null);
@@ -27,7 +29,7 @@ export function QuoteSelector({ sourceId, text, children }: { sourceId: number; 
       <div className="quote-selector__panel" aria-live="polite">
         {selected ? (
           <>
-            <p>
+            <p className="quote-selector__selected">
               Selected: <q className="quote-selector__quote">{text.slice(selected.start, selected.end)}</q>{" "}
               <span className="muted">
                 (characters {selected.start}–{selected.end})
@@ -48,7 +50,12 @@ export function QuoteSelector({ sourceId, text, children }: { sourceId: number; 
           </p>
         )}
       </div>
-      <div ref={container}>{children}</div>
+      {/* A drag that starts inside a highlighted quote selects words; it must not also follow the quote's link. */}
+      <div ref={container} onClickCapture={(event) => {
+        if (!window.getSelection()?.isCollapsed && (event.target as Element).closest("a.highlight")) event.preventDefault();
+      }}>
+        {children}
+      </div>
     </div>
   );
 }

@@ -189,7 +189,9 @@ test("add attribution to an existing claim: a blank actor keeps every other choi
   const words = "Insurers said";
   const start = ARTICLE.indexOf(words);
   await signIn(page, "factChecker", `/sources/${sourceId}/attribute?start=${start}&end=${start + words.length}`);
-  await page.getByLabel(/^Claim/).first().fill(String(claim.id));
+  await page.getByLabel("Search all claims by their words").fill(`insurers ${RUN}`);
+  await page.getByRole("list", { name: "Matching claims" }).getByRole("button", { name: `Insurers left the corridor (${RUN}).` }).click();
+  await expect(page.getByText("Chosen claim:")).toContainText(`Insurers left the corridor (${RUN}).`);
   const actor = `Insurers ${RUN}`;
   await fillAttribution(page, actor);
   await page.getByLabel("Who (person, government, outlet, or e.g. “reports from Kyiv”)").fill("   ");
