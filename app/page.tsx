@@ -5,6 +5,7 @@ import { ClaimList } from "@/components/dashboard/claim-list";
 import { HeadlineTotals } from "@/components/dashboard/headline-totals";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { loadDashboard } from "@/lib/dashboard/queries";
+import { countOf } from "@/lib/text/count-of";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
@@ -82,7 +83,7 @@ export default async function DashboardPage() {
           <h2 id="recent-heading">Recently changed</h2>
           <ClaimList claims={dashboard.recent} label="Most recently changed claims" />
           <p className={styles.more}>
-            <Link href="/claims">All {totals.claims.toLocaleString("en-GB")} claims, newest changes first</Link>
+            <Link href="/claims">{totals.claims === 1 ? "The one claim" : `All ${countOf(totals.claims, "claim")}`}, newest changes first</Link>
           </p>
         </section>
       </div>

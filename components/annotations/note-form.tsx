@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { FieldError, fieldErrorProps } from "@/components/forms/form-feedback";
 import { useVersionedEdit } from "@/components/forms/use-versioned-edit";
 import { EditButtons, EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
@@ -21,6 +21,11 @@ export function NoteForm(props: Props) {
   });
   const { state } = edit;
   const id = useId();
+  const form = edit.formProps.ref;
+  useEffect(() => {
+    // A reply or an edit opens in a fold under the note; once saved, the fold closes.
+    if (state.status === "success") form.current?.closest("details")?.removeAttribute("open");
+  }, [state, form]);
   return (
     <form {...edit.formProps} className="stack-form note-form">
       {props.mode === "add" ? (

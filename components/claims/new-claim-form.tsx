@@ -17,7 +17,9 @@ export function NewClaimForm({ sourceId, quote, topics, actorNames }: { sourceId
         </div>
         <div className="field">
           <label htmlFor="claim-topic">Topic</label>
-          <select id="claim-topic" name="topic" defaultValue={submitted(state, "topic", topics[0]?.key ?? "")} {...fieldErrorProps(state, ["topic"], "claim-topic-error")}>
+          <select id="claim-topic" name="topic" required defaultValue={submitted(state, "topic")} {...fieldErrorProps(state, ["topic"], "claim-topic-error")}>
+            {/* No silent default: a claim filed under the first topic by accident is wrong without anyone noticing. */}
+            <option value="">Choose a topic…</option>
             {topics.map((topic) => (
               <option key={topic.key} value={topic.key}>
                 {topic.label}

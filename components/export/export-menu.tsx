@@ -1,5 +1,6 @@
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { claimQueryToSearchParams } from "@/lib/claims/query/claim-query-url";
+import { EscapeClosesDetails } from "@/components/export/escape-closes-details";
 import styles from "./export-menu.module.css";
 
 const FILES = [
@@ -16,7 +17,7 @@ const FILES = [
 /**
  * Downloads of everything the current filters match (every page, in the table's order),
  * built from the same query as the table so the two can never disagree. A <details>
- * menu works without JavaScript and with the keyboard.
+ * menu works without JavaScript and with the keyboard; Escape closes it.
  */
 export function ExportMenu({ query, total }: { query: ClaimQuery; total: number }) {
   const params = claimQueryToSearchParams(query, { includePaging: false, includeColumns: false });
@@ -27,8 +28,7 @@ export function ExportMenu({ query, total }: { query: ClaimQuery; total: number 
     return search ? `${path}?${search}` : path;
   };
   return (
-    <details className={styles.menu}>
-      <summary>Export</summary>
+    <EscapeClosesDetails className={styles.menu} summary="Export">
       <div className={styles.panel}>
         <p className={styles.scope}>
           All {total.toLocaleString("en")} matching claim{total === 1 ? "" : "s"}, in this order:
@@ -47,6 +47,6 @@ export function ExportMenu({ query, total }: { query: ClaimQuery; total: number 
           <a href="/docs/export">Data dictionary</a> <span className="muted">what every column means</span>
         </p>
       </div>
-    </details>
+    </EscapeClosesDetails>
   );
 }

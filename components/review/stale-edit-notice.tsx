@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import type { VersionedEdit } from "@/components/forms/use-versioned-edit";
 import { FormattedDate } from "@/components/ui/formatted-date";
@@ -10,7 +11,7 @@ import { IDLE } from "@/lib/http/action-state";
  * changed, so the user can choose knowingly (the buttons below the form).
  * `labels` turn a submitted key (a topic, a verdict) into the words the form shows.
  */
-export function StaleEditNotice({ edit, labels = {} }: { edit: VersionedEdit; labels?: Record<string, Record<string, string>> }) {
+export function StaleEditNotice({ edit, labels = {}, explain }: { edit: VersionedEdit; labels?: Record<string, Record<string, string>>; explain?: (conflict: NonNullable<VersionedEdit["conflict"]>) => ReactNode }) {
   const { conflict, base } = edit;
   if (!conflict || edit.state.status !== "error") return null;
   const mine = edit.state.values ?? {};
@@ -48,17 +49,18 @@ export function StaleEditNotice({ edit, labels = {} }: { edit: VersionedEdit; la
           </tbody>
         </table>
       ) : null}
+      {explain?.(conflict)}
       <p>Your edits are still in the form. Keep yours (replacing version {conflict.version}), or take theirs and drop your edits.</p>
     </div>
   );
 }
 
 /** The version an edit is based on (after a refusal, the one just shown) and the notice of what changed. */
-export function VersionFields({ edit, labels }: { edit: VersionedEdit; labels?: Record<string, Record<string, string>> }) {
+export function VersionFields({ edit, labels, explain }: { edit: VersionedEdit; labels?: Record<string, Record<string, string>>; explain?: (conflict: NonNullable<VersionedEdit["conflict"]>) => ReactNode }) {
   return (
     <>
       <input type="hidden" name="version" value={edit.version} />
-      <StaleEditNotice edit={edit} labels={labels} />
+      <StaleEditNotice edit={edit} labels={labels} explain={explain} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
-import { useVersionedEdit } from "@/components/forms/use-versioned-edit";
+import { useVersionedEdit, type Conflict } from "@/components/forms/use-versioned-edit";
 import { EditButtons, EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
 import { setStatusAction } from "@/lib/review/actions";
 
@@ -10,6 +10,20 @@ type StatusChoice = { key: string; label: string; description: string };
 /** Evidence errors come keyed by line ("evidence.2"); all of them stand under the one field. */
 const EVIDENCE_NAMES = ["evidence", ...Array.from({ length: 20 }, (_, i) => `evidence.${i}`)];
 
+type LastChange = { by?: string; rationale?: string } | null | undefined;
+
+/** When the verdict itself changed meanwhile, the colleague's reasons belong beside it. */
+function theirRationale(conflict: Conflict, baseStatus: string | undefined) {
+  const last = (conflict as Conflict & { lastStatusChange?: LastChange }).lastStatusChange;
+  const verdict = conflict.fields.status;
+  if (!last?.rationale || !verdict || verdict.value === baseStatus) return null;
+  return (
+    <p>
+      {last.by ?? "They"} set “{verdict.shown}” because: “{last.rationale}”
+    </p>
+  );
+}
+
 /** Set a verdict with a required rationale and optional evidence links. */
 export function VerdictForm({ claimId, version, currentStatus, statuses }: { claimId: number; version: number; currentStatus: string; statuses: StatusChoice[] }) {
   const edit = useVersionedEdit(setStatusAction, { version, values: { status: currentStatus }, resetOnSuccess: true });
@@ -17,7 +31,7 @@ export function VerdictForm({ claimId, version, currentStatus, statuses }: { cla
   return (
     <form {...edit.formProps} className="stack-form" aria-label="Set the verdict">
       <input type="hidden" name="claimId" value={claimId} />
-      <VersionFields edit={edit} labels={{ status: Object.fromEntries(statuses.map((s) => [s.key, s.label])) }} />
+      <VersionFields edit={edit} labels={{ status: Object.fromEntries(statuses.map((s) => [s.key, s.label])) }} explain={(conflict) => theirRationale(conflict, edit.base.status)} />
       <div className="field">
         <label htmlFor="verdict-status">Verdict</label>
         <select id="verdict-status" name="status" defaultValue={edit.initial("status")} key={edit.fieldKey("status")} {...fieldErrorProps(state, ["status"], "verdict-status-error")}>

@@ -45,7 +45,7 @@ export type AttributionEdit = z.output<typeof attributionEditSchema>;
 export const versionOnlySchema = z.object({ version });
 
 export const claimTextSchema = z.string().trim().min(3, { error: "must be at least 3 characters" }).max(1000, { error: "must be at most 1,000 characters" });
-export const topicKeySchema = z.string().trim().min(1, { error: "is required" });
+export const topicKeySchema = z.string({ error: "choose a topic" }).trim().min(1, { error: "choose a topic" });
 
 export const claimInputSchema = z.object({
   text: claimTextSchema,

@@ -77,6 +77,7 @@ test("a fact-checker sets a verdict, adds a note, pastes an article and makes a 
   await expect(page.locator("blockquote")).toHaveText("the first three ships left Odesa on Friday");
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("The claim, in neutral words").fill("Three grain ships left Odesa on 1 November 2024.");
+  await page.getByLabel("Topic").selectOption({ index: 1 });
   await page.getByLabel("Who (person, government, outlet, or e.g. “reports from Kyiv”)").fill("Odesa port authority");
   await page.getByLabel("Kind, if this is a new actor").selectOption("government");
   await page.getByLabel("Verb the article uses").fill("said");
@@ -111,7 +112,8 @@ test("a stale verdict is refused and shows what changed meanwhile", async ({ bro
   await secondForm.getByRole("button", { name: "Save verdict" }).click();
   const notice = second.getByRole("alert").filter({ hasText: "Changed meanwhile" });
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText("Mostly true");
+  await expect(notice.getByRole("row", { name: /Verdict/ })).toContainText("Mostly true");
+  await expect(notice.getByRole("row", { name: /Verdict/ })).toContainText("False");
   await expect(notice).toContainText("US intelligence and later debris analysis support it.");
   await expectNoSeriousA11yViolations(second);
   // Nothing was overwritten, and the second checker's text is still there to resubmit.

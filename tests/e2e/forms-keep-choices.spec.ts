@@ -76,6 +76,7 @@ function expectStoredAttribution(attribution: Record<string, unknown>, actor: st
 test("new claim with a typed quote: an ambiguous quote keeps topic, kind, stance and sourcing", async ({ page, request }) => {
   await signIn(page, "factChecker", `/claims/new?source=${sourceId}`);
   const topic = page.getByLabel("Topic");
+  await expect(topic).toHaveValue(""); // "Choose a topic…", not a silent default
   ({ value: topicKey, label: topicLabel } = await lastOption(topic));
   await page.getByLabel("The claim, in neutral words").fill(`The grain corridor is closed (${RUN}).`);
   await topic.selectOption(topicKey);
@@ -131,6 +132,7 @@ test("claim from a selected quote: a too-short claim keeps every choice", async 
 });
 
 test("verdict, accuracy and note keep their choices after an error, and save exactly them", async ({ page, request, baseURL }) => {
+  test.setTimeout(120_000);
   const claimId = await createReviewedClaim(request, {
     baseURL: baseURL!,
     token: await apiToken("factChecker"),
@@ -160,6 +162,7 @@ test("verdict, accuracy and note keep their choices after an error, and save exa
   await expect(verdict.getByLabel("Rationale (required)")).toHaveValue("");
 
   // Accuracy: a non-default mark with a rationale of blanks only.
+  await page.getByText("Check this attribution").first().click();
   const accuracy = page.getByRole("form", { name: "Check the attribution" }).first();
   await accuracy.getByLabel("Did they really say it?").selectOption("misattributed");
   await accuracy.getByLabel("Rationale (required)").fill("   ");

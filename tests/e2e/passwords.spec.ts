@@ -11,6 +11,9 @@ import { signIn, signInWith } from "./support/sign-in";
  */
 
 const RUN = Date.now().toString(36);
+
+// Several browsers and sign-ins per test, on a machine shared with other work.
+test.describe.configure({ timeout: 150_000 });
 const EMAIL = `desk-${RUN}@claimtrail.test`;
 const FIRST = "the first desk password";
 const SECOND = "the second desk password";

@@ -10,7 +10,8 @@ import { signIn } from "./support/sign-in";
  */
 
 async function openSeedArticle(page: Page) {
-  const claims = (await (await page.request.get("/api/claims?pageSize=1")).json()).items;
+  // The example article (stored with its text and quotes highlighted in it).
+  const claims = (await (await page.request.get(`/api/claims?q=${encodeURIComponent("ballistic missiles ammunition")}`)).json()).items;
   const sourceId = claims[0].attributions[0].source.id as number;
   await signIn(page, "factChecker", `/sources/${sourceId}`);
   await expect(page.locator(".article-text")).toBeVisible();

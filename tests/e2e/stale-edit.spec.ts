@@ -13,6 +13,9 @@ import type { AccountName } from "./support/accounts";
 
 const RUN = Date.now().toString(36);
 
+// Several browsers and sign-ins per test, on a machine shared with other work.
+test.describe.configure({ timeout: 150_000 });
+
 async function open(browser: Browser, account: AccountName, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, account, path);

@@ -4,6 +4,7 @@ import { PermissionNotice } from "@/components/auth/permission-notice";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { adminAccess } from "@/lib/admin/guard";
 import { listStatusesWithUsage } from "@/lib/vocabulary/queries";
+import { countOf } from "@/lib/text/count-of";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Statuses" };
@@ -20,7 +21,7 @@ export default async function StatusesPage() {
           <li key={status.key}>
             <details>
               <summary>
-                <StatusBadge status={status} /> <code>{status.key}</code> · {status.claimCount} claims · {status.isFinal ? "final verdict" : "workflow state"}
+                <StatusBadge status={status} /> <code>{status.key}</code> · {countOf(status.claimCount, "claim")} · {status.isFinal ? "final verdict" : "workflow state"}
                 {status.ratingValue ? ` · rating ${status.ratingValue}/5` : ""}
               </summary>
               <EditStatusForm values={status} />

@@ -3,6 +3,7 @@ import { EditTopicForm, NewTopicForm } from "@/components/admin/vocabulary-forms
 import { PermissionNotice } from "@/components/auth/permission-notice";
 import { adminAccess } from "@/lib/admin/guard";
 import { listTopicsWithUsage } from "@/lib/vocabulary/queries";
+import { countOf } from "@/lib/text/count-of";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Topics" };
@@ -19,7 +20,7 @@ export default async function TopicsPage() {
           <li key={topic.key}>
             <details>
               <summary>
-                {topic.label} <code>{topic.key}</code> · {topic.claimCount} claims
+                {topic.label} <code>{topic.key}</code> · {countOf(topic.claimCount, "claim")}
               </summary>
               <EditTopicForm values={topic} />
             </details>

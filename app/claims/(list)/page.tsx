@@ -7,13 +7,30 @@ import { ExportMenu } from "@/components/export/export-menu";
 import { FacetPanel } from "@/components/claims/facet-panel";
 import { Pagination } from "@/components/claims/pagination";
 import { QueryProblems } from "@/components/claims/query-problems";
-import { parseClaimQuery, type RawParams } from "@/lib/claims/query/claim-query";
+import { parseClaimQuery, type ClaimQuery, type RawParams } from "@/lib/claims/query/claim-query";
+import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url";
+import { countOf } from "@/lib/text/count-of";
 import { searchClaims } from "@/lib/claims/search/search-claims";
 import { toClaimRow } from "@/lib/claims/table-rows";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
+
+/** A page number past the end (an old link, a typed URL): say so and offer the last page. */
+function PastTheEnd({ query, total }: { query: ClaimQuery; total: number }) {
+  const last = Math.ceil(total / query.pageSize);
+  return (
+    <div className="empty-state" role="status">
+      <p>
+        There is no page {query.page}: these filters match {countOf(total, "claim")} on {countOf(last, "page")}.
+      </p>
+      <p>
+        <Link href={claimQueryHref("/claims", withChanges(query, { page: last }))}>Go to the last page</Link>
+      </p>
+    </div>
+  );
+}
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const vocabulary = await loadVocabulary();
@@ -26,13 +43,18 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Claims</h1>
+      <a className="skip-link" href="#results">
+        Skip to results
+      </a>
       <ClaimSearchForm query={query} />
       <div className="layout-with-sidebar">
         <FacetPanel query={query} facets={facets} />
-        <div>
+        <div id="results" tabIndex={-1}>
           <ActiveFilters query={query} facets={facets} />
           <ExportMenu query={query} total={result.total} />
-          {result.total === 0 ? (
+          {result.total > 0 && result.items.length === 0 ? (
+            <PastTheEnd query={query} total={result.total} />
+          ) : result.total === 0 ? (
             <div className="empty-state" role="status">
               <p>No claims match these filters.</p>
               <p>

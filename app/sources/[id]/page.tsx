@@ -10,6 +10,7 @@ import { roleCan } from "@/lib/auth/roles";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { parseId } from "@/lib/http/ids";
 import { getSource, latestReanchoring } from "@/lib/sources/queries";
+import { countOf } from "@/lib/text/count-of";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +48,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
             · <a href={source.url} rel="noreferrer noopener">original</a>
           </>
         ) : null}{" "}
-        · {claimCount} claims, {source.highlights.length} quotes ·{" "}
+        · {countOf(claimCount, "claim")}, {countOf(source.highlights.length, "quote")} ·{" "}
         <Link href={`/claims?source=${source.id}`}>these claims in the table</Link>
         {canEdit ? (
           <>
@@ -56,11 +57,14 @@ export default async function SourcePage({ params, searchParams }: Props) {
           </>
         ) : null}
       </p>
-      <p className="muted">
-        Stored snapshot, SHA-256 <code title={source.textSha256}>{source.textSha256.slice(0, 12)}…</code>. Highlighted passages
-        link to their claims.
-      </p>
-      {unanchored.length > 0 ? (
+      {source.text ? (
+        <p className="muted">
+          Stored snapshot, SHA-256 <code title={source.textSha256}>{source.textSha256.slice(0, 12)}…</code>. Highlighted passages
+          link to their claims.
+        </p>
+      ) : null}
+      {/* Without stored text nothing could be anchored: the notice below says why, not "could not be anchored". */}
+      {unanchored.length > 0 && source.text ? (
         <div className="form-message form-message--error" role="status">
           {unanchored.length} quote{unanchored.length === 1 ? "" : "s"} could not be anchored in this text:{" "}
           {unanchored.map((h, index) => (
@@ -79,7 +83,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
       ) : source.text ? (
         <HighlightedArticle text={source.text} highlights={source.highlights} targetId={targetId} />
       ) : (
-        <p className="empty-state">This source was recorded without its text, so its quotes cannot be shown in place.</p>
+        <p className="empty-state">No article text stored: this source was recorded without its text, so its quotes are listed below but cannot be shown in place.</p>
       )}
 
       <h2>Quotes in this article</h2>
