@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+
+/* The small things of issue 10, item 8, each as a reader meets it. */
+
+test("Escape closes the Export menu and gives focus back to its button", async ({ page }) => {
+  await page.goto("/claims");
+  const menu = page.locator("details").filter({ has: page.locator("summary", { hasText: "Export" }) });
+  await menu.locator("summary").click();
+  await expect(menu.getByRole("link", { name: "Claims (JSON)" })).toBeVisible();
+  await menu.getByRole("link", { name: "Claims (JSON)" }).focus();
+  await page.keyboard.press("Escape");
+  await expect(menu.getByRole("link", { name: "Claims (JSON)" })).toBeHidden();
+  await expect(menu.locator("summary")).toBeFocused();
+});
+
+test("a page number past the end says so and links to the last page", async ({ page }) => {
+  await page.goto("/claims?pageSize=10&page=999");
+  await expect(page.getByRole("status")).toContainText("There is no page 999");
+  await page.getByRole("link", { name: "Go to the last page" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.locator("table.data tbody tr").first()).toBeVisible();
+});
+
+test("a skip link jumps past the search form and filters to the results", async ({ page }) => {
+  await page.goto("/claims");
+  const skip = page.getByRole("link", { name: "Skip to results" });
+  await skip.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#results")).toBeFocused();
+});
+
+test("one claim is '1 claim', not '1 claims'", async ({ page }) => {
+  await page.goto("/claims?q=" + encodeURIComponent("ballistic missiles ammunition"));
+  await expect(page.getByText(/All 1 matching claim,/)).toHaveCount(1);
+  await page.getByRole("link", { name: "North Korea has given Russia ballistic missiles and ammunition." }).click();
+  await page.getByRole("link", { name: /^“/ }).first().click();
+  await expect(page.locator("main")).not.toContainText(" 1 claims");
+  await expect(page.locator("main")).not.toContainText(" 1 quotes");
+});
