@@ -17,7 +17,8 @@ test("a page number past the end says so and links to the last page", async ({ p
   await page.goto("/claims?pageSize=10&page=999");
   await expect(page.getByRole("status")).toContainText("There is no page 999");
   await page.getByRole("link", { name: "Go to the last page" }).click();
-  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/page=\d+/);
+  await expect(page.getByText(/There is no page/)).toHaveCount(0);
   await expect(page.locator("table.data tbody tr").first()).toBeVisible();
 });
 
