@@ -79,6 +79,8 @@ test("an edit of the wording on an old page shows the colleague's wording and ne
   const admin = await open(browser, "admin", "/admin/audit");
   const entry = admin.getByRole("row").filter({ hasText: `update claim ${claimId}, replacing version ${replaced}` });
   await expect(entry).toHaveCount(1);
+  // Who: the user's name, as the pages show people.
+  await expect(entry.getByRole("cell").nth(1)).toHaveText("checker");
   await expect(entry).toContainText(myWording);
   await expect(entry).toContainText(colleagues);
 });

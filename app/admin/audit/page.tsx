@@ -8,13 +8,16 @@ import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/queries";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
+/** Stored field names shown in the words the pages use (an account is "disabled", not "banned"). */
+const UI_WORDS: Record<string, string> = { banned: "disabled" };
+
 /** Pretty JSON, or a dash. Values are shown as text, never as markup. */
 function json(value: string | null) {
   if (!value) return <span className="muted">—</span>;
   try {
     return (
       <pre className="audit-json" tabIndex={0}>
-        {JSON.stringify(JSON.parse(value), null, 2)}
+        {JSON.stringify(JSON.parse(value), null, 2).replace(/"(\w+)":/g, (whole, key: string) => (key in UI_WORDS ? `"${UI_WORDS[key]}":` : whole))}
       </pre>
     );
   } catch {
