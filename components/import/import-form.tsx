@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
-import { checkImportAction, runImportAction } from "@/app/import/actions";
+import { checkImportAction, runImportAction } from "@/lib/import/actions";
 import { CloseQuotesPicker } from "@/components/import/close-quotes";
 import { ImportReportView } from "@/components/import/import-report";
 import { closeQuoteKey, problemsBesideCloseQuotes } from "@/lib/import/close-quotes";

@@ -27,6 +27,27 @@ export async function listTopics(db: SqlReader = sharedReader): Promise<TopicOpt
   return db.all<TopicOption>(sql`SELECT "id", "key", "label", "description" FROM "Topic" ORDER BY ${caseless(sql`"label"`)}, "id"`);
 }
 
+/** A status as the admin page edits it, with the number of claims that have it. */
+export type StatusWithUsage = StatusOption & { sortOrder: number; claimCount: number };
+/** A topic as the admin page edits it, with the number of claims filed under it. */
+export type TopicWithUsage = TopicOption & { claimCount: number };
+
+export async function listStatusesWithUsage(db: SqlReader = sharedReader): Promise<StatusWithUsage[]> {
+  const rows = await db.all<Omit<StatusWithUsage, "isFinal"> & { isFinal: boolean | number }>(sql`
+    SELECT s."id", s."key", s."label", s."description", s."colour", s."isFinal", s."ratingValue", s."sortOrder",
+           (SELECT COUNT(*) FROM "Claim" c WHERE c."statusId" = s."id") AS "claimCount"
+    FROM "Status" s ORDER BY s."sortOrder", s."id"`);
+  return rows.map((row) => ({ ...row, isFinal: toBoolean(row.isFinal), claimCount: Number(row.claimCount) }));
+}
+
+export async function listTopicsWithUsage(db: SqlReader = sharedReader): Promise<TopicWithUsage[]> {
+  const rows = await db.all<TopicWithUsage>(sql`
+    SELECT t."id", t."key", t."label", t."description",
+           (SELECT COUNT(*) FROM "Claim" c WHERE c."topicId" = t."id") AS "claimCount"
+    FROM "Topic" t ORDER BY ${caseless(sql`t."label"`)}, t."id"`);
+  return rows.map((row) => ({ ...row, claimCount: Number(row.claimCount) }));
+}
+
 export type Vocabulary = QueryVocabulary & { statuses: StatusOption[]; topics: TopicOption[] };
 
 /**

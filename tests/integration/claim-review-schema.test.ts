@@ -88,7 +88,7 @@ function typedModule(collectionJson: string, singlesJson: string): string {
 
 /** Compile the given modules together; the diagnostics of each, as text. */
 function compile(files: Record<string, string>): Record<string, string[]> {
-  const paths = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, path.join(WORK_DIR, `${name}.ts`)]));
+  const paths = Object.fromEntries(Object.keys(files).map((name) => [name, path.join(WORK_DIR, `${name}.ts`)]));
   for (const [name, text] of Object.entries(files)) writeFileSync(paths[name]!, text);
   const program = ts.createProgram(Object.values(paths), {
     strict: true,

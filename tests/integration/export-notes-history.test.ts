@@ -97,7 +97,7 @@ describe("history.csv", () => {
     expect(rows[0]).toMatchObject({ claim_id: String(claimId), change: "verdict", from: "unreviewed", to: "false", rationale: "Images predate the claim", evidence: "https://evidence.test/a; https://evidence.test/b?x=1", changed_by: checker.name, attribution_id: "" });
     expect(rows[1]).toMatchObject({ change: "accuracy", from: "unchecked", to: "confirmed_by_primary_source", rationale: "Statement on the ministry site", evidence: "" });
     expect(rows[1]!.attribution_id).not.toBe("");
-    expect(rows[0]!.changed_at <= rows[1]!.changed_at).toBe(true);
+    expect(String(rows[0]!.changed_at) <= String(rows[1]!.changed_at)).toBe(true);
   });
 });
 

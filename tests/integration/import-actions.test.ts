@@ -14,7 +14,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 }));
 
-const { checkImportAction, runImportAction } = await import("@/app/import/actions");
+const { checkImportAction, runImportAction } = await import("@/lib/import/actions");
 const { prisma } = await import("@/lib/db/prisma");
 const { createUserAccount } = await import("@/lib/users/admin");
 const { createApiToken } = await import("@/lib/auth/api-tokens");

@@ -19,7 +19,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 }));
 
-const { checkImportAction, runImportAction } = await import("@/app/import/actions");
+const { checkImportAction, runImportAction } = await import("@/lib/import/actions");
 const { prisma } = await import("@/lib/db/prisma");
 const { sqliteFilePath } = await import("@/lib/env");
 const { checkImport, runImport } = await import("@/lib/import/run-import");

@@ -12,7 +12,7 @@ import * as annotationActions from "@/lib/annotations/actions";
 import * as sourceActions from "@/lib/sources/actions";
 import * as adminActions from "@/lib/admin/actions";
 import * as tokenActions from "@/lib/auth/token-actions";
-import * as importActions from "@/app/import/actions";
+import * as importActions from "@/lib/import/actions";
 import { POST as postSource } from "@/app/api/sources/route";
 import { POST as postClaim } from "@/app/api/claims/route";
 import { PATCH as patchClaim } from "@/app/api/claims/[id]/route";

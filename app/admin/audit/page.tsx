@@ -3,12 +3,10 @@ import Link from "next/link";
 import { PermissionNotice } from "@/components/auth/permission-notice";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { adminAccess } from "@/lib/admin/guard";
-import { prisma } from "@/lib/db/prisma";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
-
-const PAGE_SIZE = 100;
 
 /** Pretty JSON, or a dash. Values are shown as text, never as markup. */
 function json(value: string | null) {
@@ -32,12 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const access = await adminAccess();
   if (!access.ok) return <PermissionNotice access={access} next="/admin/audit" />;
   const before = Number((await searchParams).before);
-  const entries = await prisma.auditLog.findMany({
-    where: Number.isInteger(before) && before > 0 ? { id: { lt: before } } : {},
-    orderBy: { id: "desc" },
-    take: PAGE_SIZE,
-    include: { user: { select: { email: true } } },
-  });
+  const entries = await listAuditEntries(Number.isInteger(before) && before > 0 ? before : null);
   const last = entries.at(-1);
   return (
     <>
@@ -57,9 +50,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td>
-                <FormattedDate iso={entry.createdAt.toISOString()} withTime />
+                <FormattedDate iso={entry.createdAt} withTime />
               </td>
-              <td>{entry.user?.email ?? <span className="muted">system</span>}</td>
+              <td>{entry.userEmail ?? <span className="muted">system</span>}</td>
               <td>
                 {entry.action.replace(/_/g, " ")} {entry.entityType}{" "}
                 {entry.entityType === "claim" ? <Link href={`/claims/${entry.entityId}`}>{entry.entityId}</Link> : <code>{entry.entityId}</code>}
@@ -70,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      {entries.length === PAGE_SIZE && last ? (
+      {entries.length === AUDIT_PAGE_SIZE && last ? (
         <p>
           <Link href={`/admin/audit?before=${last.id}`}>Older entries</Link>
         </p>

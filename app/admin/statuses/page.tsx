@@ -3,7 +3,7 @@ import { EditStatusForm, NewStatusForm } from "@/components/admin/vocabulary-for
 import { PermissionNotice } from "@/components/auth/permission-notice";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { adminAccess } from "@/lib/admin/guard";
-import { prisma } from "@/lib/db/prisma";
+import { listStatusesWithUsage } from "@/lib/vocabulary/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Statuses" };
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Statuses" };
 export default async function StatusesPage() {
   const access = await adminAccess();
   if (!access.ok) return <PermissionNotice access={access} next="/admin/statuses" />;
-  const statuses = await prisma.status.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { _count: { select: { claims: true } } } });
+  const statuses = await listStatusesWithUsage();
   return (
     <>
       <h1>Verdict statuses</h1>
@@ -20,7 +20,7 @@ export default async function StatusesPage() {
           <li key={status.key}>
             <details>
               <summary>
-                <StatusBadge status={status} /> <code>{status.key}</code> · {status._count.claims} claims · {status.isFinal ? "final verdict" : "workflow state"}
+                <StatusBadge status={status} /> <code>{status.key}</code> · {status.claimCount} claims · {status.isFinal ? "final verdict" : "workflow state"}
                 {status.ratingValue ? ` · rating ${status.ratingValue}/5` : ""}
               </summary>
               <EditStatusForm values={status} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EditTopicForm, NewTopicForm } from "@/components/admin/vocabulary-forms";
 import { PermissionNotice } from "@/components/auth/permission-notice";
 import { adminAccess } from "@/lib/admin/guard";
-import { prisma } from "@/lib/db/prisma";
+import { listTopicsWithUsage } from "@/lib/vocabulary/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Topics" };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Topics" };
 export default async function TopicsPage() {
   const access = await adminAccess();
   if (!access.ok) return <PermissionNotice access={access} next="/admin/topics" />;
-  const topics = await prisma.topic.findMany({ orderBy: { label: "asc" }, include: { _count: { select: { claims: true } } } });
+  const topics = await listTopicsWithUsage();
   return (
     <>
       <h1>Topics</h1>
@@ -19,7 +19,7 @@ export default async function TopicsPage() {
           <li key={topic.key}>
             <details>
               <summary>
-                {topic.label} <code>{topic.key}</code> · {topic._count.claims} claims
+                {topic.label} <code>{topic.key}</code> · {topic.claimCount} claims
               </summary>
               <EditTopicForm values={topic} />
             </details>

@@ -1,5 +1,4 @@
-import { sql } from "@/lib/db/sql";
-import { queryOne } from "@/lib/db/reader";
+import { checkDatabase } from "@/lib/http/health";
 import { jsonError, jsonOk } from "@/lib/http/json";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +6,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/health: the server is up and its database answers. Open to monitors; says nothing about the data. */
 export async function GET() {
   try {
-    await queryOne(sql`SELECT 1 AS "ok"`);
+    await checkDatabase();
     return jsonOk({ ok: true });
   } catch (error) {
     console.error("Health check failed:", error);
