@@ -55,3 +55,11 @@ export class ForbiddenError extends DomainError {
 export function fieldError(field: string, message: string): InvalidInputError {
   return new InvalidInputError(`${field}: ${message}`, { [field]: [message] });
 }
+
+/** The refusal of an edit based on an old version: what the record is and how it looks now. */
+export function staleEdit(what: string, editedVersion: number, current: Record<string, unknown> & { version: number }): StaleVersionError {
+  return new StaleVersionError(
+    `This ${what} was changed by someone else (you edited version ${editedVersion}, it is now version ${current.version}). Nothing was saved.`,
+    current,
+  );
+}

@@ -12,7 +12,7 @@ import type { QuoteSuggestion } from "@/lib/sources/quote-suggestion";
  * button that puts the article's words, and their offsets, in the form. Nothing is stored
  * until the form is sent again, and then only the article's words.
  */
-export function QuoteField({ state, names, errorId }: { state: ActionState; names: string[]; errorId: string }) {
+export function QuoteField({ state, names, errorId, initial = "" }: { state: ActionState; names: string[]; errorId: string; initial?: string }) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const suggestion = state.status === "error" ? state.suggestion : undefined;
   // The suggestion taken: its words are in the field, its offsets go with them.
@@ -33,7 +33,7 @@ export function QuoteField({ state, names, errorId }: { state: ActionState; name
         name="quote"
         rows={3}
         required
-        defaultValue={submitted(state, "quote")}
+        defaultValue={submitted(state, "quote", initial)}
         // Edited after taking the article's words: the offsets no longer describe them.
         onChange={(event) => (taken && event.currentTarget.value !== taken.exact ? setTaken(null) : undefined)}
         {...fieldErrorProps(state, names, errorId)}

@@ -19,26 +19,33 @@ export async function writeAttribution(tx: Tx, claimId: number, input: Attributi
   const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true, text: true } });
   if (!source) throw new InvalidInputError(`${key("sourceId")}: no source with id ${input.sourceId}`, { [key("sourceId")]: [`no source with id ${input.sourceId}`] });
 
-  const anchor = anchorQuote(source.text, input, key);
-  const actor = await findOrCreateActor(tx, input.actor, { kind: input.actorKind, role: null });
-  const viaIds: number[] = [];
-  for (const name of input.via) viaIds.push((await findOrCreateActor(tx, name, { kind: "news_outlet" })).id);
-
+  const { columns, viaIds } = await attributionColumns(tx, source.text, input, key);
   return tx.attribution.create({
     data: {
       claimId,
       sourceId: source.id,
-      actorId: actor.id,
-      stance: input.stance,
-      verb: input.verb ?? null,
-      sourcing: input.sourcing,
-      actorRole: input.actorRole ?? null,
-      ...anchor,
+      ...columns,
       via: { create: viaIds.map((actorId, position) => ({ actorId, position })) },
     },
     select: { id: true, claimId: true, sourceId: true, actorId: true, stance: true, verb: true, sourcing: true, quote: true, quoteStart: true, quoteEnd: true, version: true },
   });
 }
+
+/**
+ * An attribution's columns from its input, shared by a new attribution and a correction:
+ * the quote anchored in the source text (refused if it is not there), the actor and the
+ * via-chain resolved by name or alias (unknown ones created).
+ */
+export async function attributionColumns(tx: Tx, sourceText: string, input: Omit<AttributionInput, "sourceId">, key?: (name: string) => string) {
+  const anchor = anchorQuote(sourceText, input, key);
+  const actor = await findOrCreateActor(tx, input.actor, { kind: input.actorKind, role: null });
+  const viaIds: number[] = [];
+  for (const name of input.via) viaIds.push((await findOrCreateActor(tx, name, { kind: "news_outlet" })).id);
+  const columns = { actorId: actor.id, stance: input.stance, verb: input.verb ?? null, sourcing: input.sourcing, actorRole: input.actorRole ?? null, ...anchor };
+  return { columns, viaIds };
+}
+
+type QuoteInput = Pick<AttributionInput, "quote" | "quoteStart" | "quoteEnd">;
 
 /**
  * The one place a quote given to Claimtrail is anchored (the API, the forms and, through
@@ -47,7 +54,7 @@ export async function writeAttribution(tx: Tx, claimId: number, input: Attributi
  * when the matcher finds the passage meant, so a client can resend the article's words:
  * the words stored are always the article's, never the quote as typed.
  */
-export function anchorQuote(text: string, input: Pick<AttributionInput, "quote" | "quoteStart" | "quoteEnd">, key: (name: string) => string = (name) => name) {
+export function anchorQuote(text: string, input: QuoteInput, key: (name: string) => string = (name) => name) {
   const start = input.quoteStart ?? null;
   const end = input.quoteEnd ?? null;
   if (text.length === 0) {

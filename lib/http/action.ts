@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { CurrentUser, Permission } from "@/lib/auth/roles";
 import { DomainError, InvalidInputError, type FieldErrors } from "@/lib/errors";
-import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
+import { databaseWriteFailure } from "@/lib/db/storage";
 import { describeFieldErrors, toFieldErrors } from "@/lib/http/api-handler";
 import type { QuoteSuggestion } from "@/lib/sources/quote-suggestion";
 
@@ -73,7 +73,8 @@ export function actionError(error: unknown): ActionState {
     const { fieldErrors, current } = error.details as { fieldErrors?: FieldErrors; current?: Record<string, unknown> };
     return { status: "error", message: error.message, fieldErrors, current, httpStatus: error.status };
   }
-  if (isDatabaseBusy(error)) return { status: "error", message: BUSY_MESSAGE, httpStatus: 503 };
+  const writeFailure = databaseWriteFailure(error);
+  if (writeFailure) return { status: "error", message: writeFailure.message, httpStatus: writeFailure.status };
   console.error("Server Action failed:", error);
   return { status: "error", message: "Something went wrong and nothing was saved. Please try again.", httpStatus: 500 };
 }

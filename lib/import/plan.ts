@@ -4,6 +4,7 @@ import type { CsvTable } from "@/lib/import/read-csv";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, isImportColumn, type ImportColumn } from "@/lib/import/columns";
 import { parseRow, type ImportRow } from "@/lib/import/parse-row";
 import type { ImportProblem } from "@/lib/import/problems";
+import { CLAIM_ID_MARGIN } from "@/lib/import/limits";
 import { anchorAt, findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
 import { closeQuoteKey, type CloseQuote } from "@/lib/import/close-quotes";
 import { suggestQuote, type QuoteSuggestion } from "@/lib/sources/quote-suggestion";
@@ -218,6 +219,10 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
     if (!known || (known.url !== null && source.url === null)) sourcesByTitle.set(key, source);
   }
 
+  // A new claim may take an id from the file only this far above the highest one (lib/import/limits.ts).
+  const highestClaimId = (await db.claim.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  const highestNewClaimId = highestClaimId + CLAIM_ID_MARGIN;
+
   // 3. Claims: by claim_id, else by text and topic; the first row for a claim sets its status.
   const claims = new Map<string, PlannedClaim>();
   const claimKeyById = new Map<number, string>();
@@ -284,6 +289,14 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
       return same ? registerExisting(stored, row) : null;
     }
     // A claim_id the database does not have: the claim is created with that id.
+    if (row.claimId > highestNewClaimId) {
+      report(
+        row.line,
+        "claim_id",
+        `there is no claim ${row.claimId}, and a new claim's id may be at most ${highestNewClaimId} (the highest claim id, ${highestClaimId}, plus ${CLAIM_ID_MARGIN.toLocaleString("en")}): leave claim_id empty and the claim is numbered for you`,
+      );
+      return null;
+    }
     if (storedByText) {
       report(row.line, "claim_id", `there is no claim ${row.claimId}, but this text and topic are claim ${storedByText.id}: write claim_id ${storedByText.id} or leave it empty`);
       return null;
