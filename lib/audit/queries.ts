@@ -10,6 +10,8 @@ export type AuditEntry = {
   createdAt: string;
   /** Null for writes made by the system (seed, command line) or by a deleted account. */
   userEmail: string | null;
+  /** The name people know the user by, shown in the log (the e-mail on hover). */
+  userName: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -25,7 +27,7 @@ export type AuditEntry = {
  */
 export async function listAuditEntries(before: number | null, db: SqlReader = sharedReader): Promise<AuditEntry[]> {
   const rows = await db.all<AuditEntry>(sql`
-    SELECT a."id", a."createdAt", u."email" AS "userEmail", a."action", a."entityType", a."entityId", a."before", a."after"
+    SELECT a."id", a."createdAt", u."email" AS "userEmail", u."name" AS "userName", a."action", a."entityType", a."entityId", a."before", a."after"
     FROM "AuditLog" a LEFT JOIN "User" u ON u."id" = a."userId"
     WHERE ${before === null ? sql`1 = 1` : sql`a."id" < ${before}`}
     ORDER BY a."id" DESC

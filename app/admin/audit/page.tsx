@@ -65,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>
                 <FormattedDate iso={entry.createdAt} withTime />
               </td>
-              <td>{entry.userEmail ?? <span className="muted">system</span>}</td>
+              <td>{entry.userEmail ? <span title={entry.userEmail}>{entry.userName || entry.userEmail}</span> : <span className="muted">system</span>}</td>
               <td>
                 {entry.action.replace(/_/g, " ")} {entry.entityType}{" "}
                 {entry.entityType === "claim" ? <Link href={`/claims/${entry.entityId}`}>{entry.entityId}</Link> : <code>{entry.entityId}</code>}
