@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { envProblems } from "@/tests/support/env-problems";
 import { parseEnv } from "@/lib/env";
 import { runScript } from "@/tests/support/run-script";
 
@@ -7,14 +8,7 @@ import { runScript } from "@/tests/support/run-script";
  * naming the variable, never a silent fallback.
  */
 
-const problemsOf = (source: Record<string, string>) => {
-  try {
-    parseEnv(source);
-    return "";
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
+const problemsOf = envProblems;
 
 describe("the environment", () => {
   it("has a default for every setting", () => {
