@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findOrCreateActor } from "@/lib/actors/resolve-actor";
 import { InvalidInputError } from "@/lib/errors";
-import { anchorAt, findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
+import { anchorQuote } from "@/lib/sources/anchor-quote";
 import type { AttributionInput } from "@/lib/claims/schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -18,7 +18,7 @@ export async function writeAttribution(tx: Tx, claimId: number, input: Attributi
   const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true, text: true } });
   if (!source) throw new InvalidInputError(`${key("sourceId")}: no source with id ${input.sourceId}`, { [key("sourceId")]: [`no source with id ${input.sourceId}`] });
 
-  const anchor = anchorQuote(source.text, input, key);
+  const anchor = placeQuote(source.text, input, key);
   const actor = await findOrCreateActor(tx, input.actor, { kind: input.actorKind, role: null });
   const viaIds: number[] = [];
   for (const name of input.via) viaIds.push((await findOrCreateActor(tx, name, { kind: "news_outlet" })).id);
@@ -39,27 +39,18 @@ export async function writeAttribution(tx: Tx, claimId: number, input: Attributi
   });
 }
 
-function anchorQuote(text: string, input: AttributionInput, key: (name: string) => string) {
+function placeQuote(text: string, input: AttributionInput, key: (name: string) => string) {
   const start = input.quoteStart ?? null;
   const end = input.quoteEnd ?? null;
-  if (text.length === 0) {
-    // An imported source without its text: the quote is kept, with nothing to anchor to.
-    if (start !== null) throw new InvalidInputError(`${key("quoteStart")}: this source has no stored text to point into`, { [key("quoteStart")]: ["this source has no stored text to point into"] });
-    return { quote: input.quote, quotePrefix: null, quoteSuffix: null, quoteStart: null, quoteEnd: null };
-  }
-  if (start === null || end === null) {
-    // No offsets: accept the words if they occur exactly once (a quote typed or pasted by hand).
-    const found = findQuote(text, input.quote);
-    if (found.ok) return found.anchor;
-    const message = `${found.problem.message}; select the passage in the article or give its offsets`;
-    throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
-  }
-  const checked = verifyQuoteAt(text, input.quote, start, end);
-  if (!checked.ok) {
-    const message = `the quote does not match the source text: ${checked.problem.message}`;
-    throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
-  }
-  const anchored = anchorAt(text, start, end);
-  if (!anchored.ok) throw new Error("unreachable: verified range failed to anchor");
-  return anchored.anchor;
+  const placed = anchorQuote(text, input.quote, start !== null && end !== null ? { start, end } : null, { offsetsWithoutText: "refuse" });
+  if (placed.ok) return placed.anchor;
+  const { problem } = placed;
+  const [field, message] =
+    problem.kind === "no_text"
+      ? [key("quoteStart"), problem.message]
+      : problem.kind === "not_found" || problem.kind === "ambiguous"
+        ? // No offsets: the words must occur exactly once (a quote typed or pasted by hand).
+          [key("quote"), `${problem.message}; select the passage in the article or give its offsets`]
+        : [key("quote"), `the quote does not match the source text: ${problem.message}`];
+  throw new InvalidInputError(`${field}: ${message}`, { [field]: [message] });
 }

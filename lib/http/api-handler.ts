@@ -9,6 +9,7 @@ import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "@/lib/db
 import { jsonError } from "@/lib/http/json";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
 import { findIllFormedString } from "@/lib/http/well-formed";
+import { WELL_FORMED_MESSAGE } from "@/lib/text/text-schema";
 
 type Context<Params> = { params: Promise<Params> };
 
@@ -54,7 +55,7 @@ export function writeRoute<Schema extends z.ZodType, Params = Record<string, nev
       }
       const illFormed = findIllFormedString(body);
       if (illFormed) {
-        return jsonError(400, `Invalid input: ${illFormed}: must be valid Unicode text`, { fieldErrors: { [illFormed]: ["must be valid Unicode text"] } });
+        return jsonError(400, `Invalid input: ${illFormed}: ${WELL_FORMED_MESSAGE}`, { fieldErrors: { [illFormed]: [WELL_FORMED_MESSAGE] } });
       }
       const parsed = options.schema.safeParse(body);
       if (!parsed.success) {
