@@ -7,6 +7,8 @@ const FILES = [
   { path: "/export/claims.csv", label: "Claims (CSV for Excel)", note: "with a byte-order mark", bom: true },
   { path: "/export/attributions.csv", label: "Attributions (CSV)", note: "one row per actor, source and quote" },
   { path: "/export/attributions.csv", label: "Attributions (CSV for Excel)", note: "with a byte-order mark", bom: true },
+  { path: "/export/notes.csv", label: "Notes (CSV)", note: "one row per note, replies and deletions included" },
+  { path: "/export/history.csv", label: "Verdict history (CSV)", note: "verdict and accuracy changes, with rationale and evidence" },
   { path: "/export/claims.json", label: "Claims (JSON)", note: "the records the API returns" },
   { path: "/export/claimreview.jsonld", label: "ClaimReview (JSON-LD)", note: "schema.org, final verdicts only" },
 ] as const;

@@ -46,6 +46,14 @@ export const ATTRIBUTION_COLUMNS = [
 ] as const;
 export type AttributionColumn = (typeof ATTRIBUTION_COLUMNS)[number];
 
+/** notes.csv: one row per note, deleted ones included as tombstones (docs/export.md). */
+export const NOTE_COLUMNS = ["note_id", "claim_id", "claim", "attribution_id", "parent_note_id", "author", "created_at", "edited_at", "deleted_at", "body"] as const;
+export type NoteColumn = (typeof NOTE_COLUMNS)[number];
+
+/** history.csv: one row per verdict change or attribution accuracy change, oldest first per claim. */
+export const HISTORY_COLUMNS = ["claim_id", "claim", "attribution_id", "change", "from", "to", "rationale", "evidence", "changed_by", "changed_at"] as const;
+export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
+
 /** Separators inside one cell. Documented in docs/export.md; the importer splits `via` on VIA_SEPARATOR. */
 export const LIST_SEPARATOR = "; ";
 export const VIA_SEPARATOR = " > ";

@@ -5,6 +5,7 @@ import { raw, type Sql } from "@/lib/db/sql";
 import { NOTICE_HEADER, type ReviewContext } from "@/lib/export/claim-review";
 import type { SnapshotReader } from "@/lib/db/reader";
 import { exportFileName, type ExportFormat } from "@/lib/export/formats";
+import { EXPORT_INCLUDES, parseIncludes } from "@/lib/export/includes";
 import { streamExport } from "@/lib/export/stream-export";
 import { loadVocabulary, type Vocabulary } from "@/lib/vocabulary/queries";
 
@@ -28,12 +29,15 @@ export async function createExport<R>(
 ): Promise<CreatedExport> {
   const vocabulary = await loadVocabulary(connection);
   const parsed = parseClaimQuery(params, vocabulary);
-  const bom = parseBom(params instanceof URLSearchParams ? params.getAll("bom") : [params.bom ?? []].flat());
-  const problems = [...(parsed.ok ? [] : parsed.problems), ...(bom.ok ? [] : [bom.problem])];
-  if (!parsed.ok || !bom.ok) return { ok: false, problems };
+  const values = (name: string) => (params instanceof URLSearchParams ? params.getAll(name) : [params[name] ?? []].flat());
+  const bom = parseBom(values("bom"));
+  const include = parseFormatIncludes(format, values("include"));
+  const problems = [...(parsed.ok ? [] : parsed.problems), ...(bom.ok ? [] : [bom.problem]), ...(include.ok ? [] : [include.problem])];
+  if (!parsed.ok || !bom.ok || !include.ok) return { ok: false, problems };
 
   const notice = format.notice?.(context) ?? null;
-  const stream = streamExport({ connection, ids: exportSelection(parsed.query, vocabulary, format), format, context, bom: bom.value });
+  const file = include.value.length > 0 && format.including ? format.including(include.value) : format;
+  const stream = streamExport({ connection, ids: exportSelection(parsed.query, vocabulary, format), format: file, context, bom: bom.value });
   return {
     ok: true,
     stream,
@@ -54,6 +58,15 @@ export function exportSelection(query: ClaimQuery, vocabulary: Vocabulary, forma
   // An empty status list means "any status" to the query, so "no final status asked for" must say so itself.
   if (status.length === 0) return raw('SELECT c."id" FROM "Claim" c WHERE 1 = 0');
   return orderedMatches({ ...query, status }, vocabulary);
+}
+
+/** `include` for the formats that take it; asking another format for more is an error, not silence. */
+function parseFormatIncludes(format: Pick<ExportFormat, "including" | "fileBase" | "extension">, values: readonly string[]) {
+  const include = parseIncludes(values);
+  if (include.ok && include.value.length > 0 && !format.including) {
+    return { ok: false as const, problem: { parameter: "include", message: `${format.fileBase}.${format.extension} has no parts to include; claims.json takes include=${EXPORT_INCLUDES.join(",")}` } };
+  }
+  return include;
 }
 
 type BomChoice = { ok: true; value: boolean } | { ok: false; problem: QueryProblem };

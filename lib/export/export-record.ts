@@ -1,7 +1,11 @@
 import type { ClaimRecord } from "@/lib/claims/records";
+import type { HistoryRecord, NoteRecord } from "@/lib/export/discussion-records";
 
-/** What claims.json holds per claim: the record /api/claims shows, plus its number of notes. */
-export type ExportRecord = ClaimRecord & { annotationsCount: number };
+/**
+ * What claims.json holds per claim: the record /api/claims shows, plus its number of notes,
+ * and its notes and history when `include` asks for them (lib/export/includes.ts).
+ */
+export type ExportRecord = ClaimRecord & { annotationsCount: number; notes?: NoteRecord[]; history?: HistoryRecord[] };
 
 /** What a ClaimReview needs beyond the record: the rating and the verdict that set it. */
 export type VerdictFacts = {

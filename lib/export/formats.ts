@@ -3,18 +3,21 @@ import { attributionCsvRows } from "@/lib/export/attribution-rows";
 import { loadClaimCsvRecords } from "@/lib/export/claim-csv-records";
 import { claimCsvRow, type ClaimCsvRecord } from "@/lib/export/claim-rows";
 import { claimReviewNotice, toClaimReview, SCHEMA_ORG, type ReviewContext } from "@/lib/export/claim-review";
-import { ATTRIBUTION_COLUMNS, CLAIM_COLUMNS } from "@/lib/export/columns";
+import { ATTRIBUTION_COLUMNS, CLAIM_COLUMNS, HISTORY_COLUMNS, NOTE_COLUMNS } from "@/lib/export/columns";
 import { csvLines } from "@/lib/export/csv";
 import type { SqlReader } from "@/lib/db/reader";
 import type { ExportRecord, ReviewRecord } from "@/lib/export/export-record";
+import { loadHistoryRows, loadNoteRows, type HistoryRecord, type NoteRecord } from "@/lib/export/discussion-records";
+import { historyCsvRow, noteCsvRow, type WithClaimText } from "@/lib/export/discussion-rows";
+import { addIncludes, type ExportInclude } from "@/lib/export/includes";
 import { loadExportRecords, loadReviewRecords } from "@/lib/export/load-records";
 
 /**
- * The four export files. Each says how to load a batch of claims and how to write the
+ * The export files. Each says how to load a batch of claims and how to write the
  * opening, a batch and the closing of the file; lib/export/stream-export.ts drives them.
  */
 export type ExportFormat<R = unknown> = {
-  name: "claims-csv" | "attributions-csv" | "claims-json" | "claimreview-jsonld";
+  name: "claims-csv" | "attributions-csv" | "notes-csv" | "history-csv" | "claims-json" | "claimreview-jsonld";
   contentType: string;
   /** Base name and extension of the download: claimtrail-<base>-YYYY-MM-DD.<extension>. */
   fileBase: string;
@@ -29,6 +32,8 @@ export type ExportFormat<R = unknown> = {
   end(): string;
   /** Something the reader of this file must know, sent as a response header (ClaimReview without a publisher). */
   notice?(context: ReviewContext): string | null;
+  /** The same file with more in each record (`?include=notes,history`); formats without it refuse `include`. */
+  including?(include: readonly ExportInclude[]): ExportFormat<R>;
 };
 
 const CSV_TYPE = "text/csv; charset=utf-8; header=present";
@@ -59,6 +64,32 @@ export const attributionsCsv: ExportFormat<ExportRecord> = {
   end: () => "",
 };
 
+export const notesCsv: ExportFormat<WithClaimText<NoteRecord>> = {
+  name: "notes-csv",
+  contentType: CSV_TYPE,
+  fileBase: "notes",
+  extension: "csv",
+  csv: true,
+  finalVerdictsOnly: false,
+  load: loadNoteRows,
+  start: () => csvLines([NOTE_COLUMNS]),
+  batch: (records) => csvLines(records.map(noteCsvRow)),
+  end: () => "",
+};
+
+export const historyCsv: ExportFormat<WithClaimText<HistoryRecord>> = {
+  name: "history-csv",
+  contentType: CSV_TYPE,
+  fileBase: "history",
+  extension: "csv",
+  csv: true,
+  finalVerdictsOnly: false,
+  load: loadHistoryRows,
+  start: () => csvLines([HISTORY_COLUMNS]),
+  batch: (records) => csvLines(records.map(historyCsvRow)),
+  end: () => "",
+};
+
 /** A JSON array written one element at a time; one record per line keeps it greppable. */
 const jsonItems = (items: readonly unknown[], written: number) =>
   items.map((item, index) => `${written + index === 0 ? "\n" : ",\n"}${JSON.stringify(item)}`).join("");
@@ -74,6 +105,7 @@ export const claimsJson: ExportFormat<ExportRecord> = {
   start: () => "[",
   batch: (records, written) => jsonItems(records, written),
   end: () => "\n]\n",
+  including: (include) => ({ ...claimsJson, load: async (db, ids) => addIncludes(db, await loadExportRecords(db, ids), include) }),
 };
 
 export const claimReviewJsonLd: ExportFormat<ReviewRecord> = {

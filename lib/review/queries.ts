@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import { parseEvidence } from "@/lib/review/evidence";
 
 export type StatusChangeView = {
   id: number;
@@ -14,15 +15,6 @@ export type StatusChangeView = {
 export type AccuracyChangeView = { id: number; attributionId: number; from: string; to: string; rationale: string; by: string; at: string };
 
 const who = (user: { name: string; email: string } | null) => user?.name ?? user?.email ?? "system";
-
-function parseEvidence(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 /** A claim's verdict history, newest first. */
 export async function listStatusChanges(claimId: number): Promise<StatusChangeView[]> {

@@ -14,7 +14,7 @@ export type QuotePlacement =
  * into it are refused (`"refuse"`, someone pointing at text that is not there) or dropped
  * (`"drop"`, an exported file re-imported where the articles are not stored).
  */
-export function anchorQuote(
+export function placeQuote(
   text: string,
   quote: string,
   offsets: { start: number; end: number } | null,

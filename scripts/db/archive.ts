@@ -1,0 +1,47 @@
+/**
+ * `npm run db:archive -- FILE [--with-accounts] [--force]`: the whole database at
+ * DATABASE_URL as one gzipped JSON Lines file (docs/archive.md), for a partner, a new
+ * server or safekeeping. Taken while the server keeps running.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { env, sqliteFilePath } from "@/lib/env";
+import { ArchiveError } from "@/lib/archive/format";
+import { writeArchive } from "@/lib/archive/write-archive";
+import { runCommand } from "../shared/run-command";
+
+const USAGE = `Usage: npm run db:archive -- FILE [--with-accounts] [--force]
+
+Writes everything in the database named by DATABASE_URL (now ${env.DATABASE_URL}) to FILE,
+a gzipped JSON Lines archive (docs/archive.md): sources with their full text, actors,
+topics, statuses, claims, attributions with their quotes' positions, histories, notes and
+the audit log. People are kept by display name only, unless --with-accounts adds the login
+accounts (e-mail addresses, password hashes, API tokens): keep such a file as safe as the
+database. An existing FILE is replaced only with --force.
+
+Load it into a new database with: npm run db:unarchive -- FILE`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { "with-accounts": { type: "boolean" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const target = path.resolve(positionals[0]!);
+  const result = await writeArchive(sqliteFilePath(env.DATABASE_URL), target, { withAccounts: values["with-accounts"] ?? false, overwrite: values.force ?? false });
+  const total = Object.values(result.rows).reduce((sum, n) => sum + n, 0);
+  console.log(`Archived ${total} rows (${result.rows.Claim ?? 0} claims) to ${result.file}: ${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${result.durationMs} ms.`);
+  return 0;
+}
+
+runCommand(() => main(process.argv.slice(2)), {
+  describeError: (error) => (error instanceof ArchiveError ? `Archive failed: ${error.message}` : null),
+});
