@@ -44,6 +44,8 @@ test.beforeAll(async ({ request }) => {
       "/export/attributions.csv",
       "/export/claims.json",
       "/export/claimreview.jsonld",
+      "/export/claims.ndjson",
+      "/api/claims/deleted",
       `/claims/${claimId}/claimreview.jsonld`,
     ],
   };
