@@ -9,11 +9,11 @@ import { prisma } from "@/lib/db/prisma";
 import { env, sqliteFilePath } from "@/lib/env";
 import { accessControl, authRoles } from "@/lib/auth/access-control";
 import { loadAuthSecret } from "@/lib/auth/secret";
-import { allowSignInAttempt, signInMaxAttempts, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth/sign-in-limit";
+import { allowSignInAttempt, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth/sign-in-limit";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
+const baseURL = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
 
 /**
  * better-auth: e-mail and password accounts created by an admin (no public sign-up),
@@ -24,7 +24,7 @@ export const auth = betterAuth({
   appName: "Claimtrail",
   baseURL,
   trustedOrigins: [baseURL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
-  secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL))),
+  secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL)), env.BETTER_AUTH_SECRET),
   database: prismaAdapter(prisma, { provider: "sqlite", transaction: true }),
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
   rateLimit: {
@@ -32,7 +32,7 @@ export const auth = betterAuth({
     storage: "database",
     window: 60,
     max: 300,
-    customRules: { "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: signInMaxAttempts() } },
+    customRules: { "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX_ATTEMPTS } },
   },
   telemetry: { enabled: false },
   disabledPaths: ["/sign-up/email", "/admin/impersonate-user", "/admin/stop-impersonating"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unknownKey } from "@/lib/text/text-schema";
 import { STANCES, stanceSchema } from "@/lib/vocabulary/terms";
 
 /**
@@ -90,7 +91,7 @@ export const single = <T extends z.ZodType>(item: T) =>
 
 function vocabularyValue(keys: readonly string[], what: string) {
   return z.string().refine((value) => keys.includes(value), {
-    error: (issue) => `unknown ${what} "${String(issue.input)}"; known: ${keys.join(", ")}`,
+    error: (issue) => unknownKey(what, String(issue.input), keys),
   });
 }
 
