@@ -47,3 +47,32 @@ for (const next of HOSTILE_NEXT) {
     expect(visits).toEqual([]);
   });
 }
+
+test("a NUL byte in q: the claim list and the matrix name the parameter, the API and the export answer 400", async ({ page }) => {
+  for (const path of ["/claims?q=%00a", "/matrix?q=%00a"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has filters Claimtrail cannot read");
+    await expect(page.getByRole("alert")).toContainText("q: must not contain control characters");
+  }
+  for (const path of ["/api/claims?q=%00a", "/export/claims.csv?q=%00a", "/export/claims.json?q=%00a"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect((await response.json()).error, path).toContain("q: must not contain control characters");
+  }
+});
+
+test("an 8 MB body of 4,000 nested arrays is refused in under a second while /api/health answers", async ({ page }) => {
+  await signIn(page, "factChecker");
+  const cell = `"${"x".repeat(1_995)}",`;
+  const body = `${`[${cell}`.repeat(4_000)}0${"]".repeat(4_000)}`;
+  const started = Date.now();
+  const refused = page.request.post("/api/sources", { data: body, headers: { "content-type": "application/json" } });
+  const health = await page.request.get("/api/health");
+  const healthMs = Date.now() - started;
+  const response = await refused;
+  expect(response.status()).toBe(400);
+  expect((await response.json()).error).toContain("nests arrays and objects more than 32 levels deep");
+  expect(Date.now() - started).toBeLessThan(2_000);
+  expect(health.status()).toBe(200);
+  expect(healthMs).toBeLessThan(1_000);
+});
