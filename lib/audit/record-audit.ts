@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditAction = "create" | "update" | "delete" | "set_status" | "set_accuracy" | "import" | "set_role" | "disable" | "enable" | "create_token" | "revoke_token";
+export type AuditAction = "create" | "update" | "delete" | "set_status" | "set_accuracy" | "import" | "set_role" | "set_name" | "disable" | "enable" | "create_token" | "revoke_token";
 
 export type AuditEntry = {
   userId: string | null;
