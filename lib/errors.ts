@@ -20,8 +20,10 @@ export class InvalidInputError extends DomainError {
   constructor(
     message: string,
     readonly fieldErrors: FieldErrors,
+    /** More for the client beside the field errors, e.g. a quote's `suggestion`. */
+    extra: Record<string, unknown> = {},
   ) {
-    super(400, message, { fieldErrors });
+    super(400, message, { ...extra, fieldErrors });
   }
 }
 
@@ -52,4 +54,12 @@ export class ForbiddenError extends DomainError {
 
 export function fieldError(field: string, message: string): InvalidInputError {
   return new InvalidInputError(`${field}: ${message}`, { [field]: [message] });
+}
+
+/** The refusal of an edit based on an old version: what the record is and how it looks now. */
+export function staleEdit(what: string, editedVersion: number, current: Record<string, unknown> & { version: number }): StaleVersionError {
+  return new StaleVersionError(
+    `This ${what} was changed by someone else (you edited version ${editedVersion}, it is now version ${current.version}). Nothing was saved.`,
+    current,
+  );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { QuoteField } from "@/components/claims/quote-field";
 import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
 import type { ActionState } from "@/lib/http/action";
 import { ACTOR_KINDS, ACTOR_KIND_LABELS, SOURCINGS, STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
@@ -13,7 +14,20 @@ const names = (field: string) => [field, `attributions.0.${field}`];
  * Who said it, how, through whom, and the exact words. The actor field suggests known
  * names and aliases; a new name creates an actor of the chosen kind.
  */
-export function AttributionFields({ state, sourceId, quote, actorNames }: { state: ActionState; sourceId: number; quote: QuoteChoice; actorNames: string[] }) {
+export function AttributionFields({
+  state,
+  sourceId,
+  quote,
+  actorNames,
+  initial = {},
+}: {
+  state: ActionState;
+  sourceId: number;
+  quote: QuoteChoice;
+  actorNames: string[];
+  /** The values stored so far, when correcting an attribution. */
+  initial?: Partial<Record<"quote" | "actor" | "actorRole" | "stance" | "verb" | "sourcing" | "via", string>>;
+}) {
   return (
     <fieldset className="stack-form">
       <legend>Attribution</legend>
@@ -29,17 +43,13 @@ export function AttributionFields({ state, sourceId, quote, actorNames }: { stat
           <blockquote className="quote-context">{quote.quote}</blockquote>
         </>
       ) : (
-        <div className="field">
-          <label htmlFor="attribution-quote">Exact words quoted from the article</label>
-          <textarea id="attribution-quote" name="quote" rows={3} required defaultValue={submitted(state, "quote")} {...fieldErrorProps(state, names("quote"), "attribution-quote-error")} />
-          <span className="muted">Paste them as printed; they must occur exactly once in the article.</span>
-        </div>
+        <QuoteField state={state} names={names("quote")} errorId="attribution-quote-error" initial={initial.quote ?? ""} />
       )}
       <FieldError state={state} names={[...names("quote"), ...names("quoteStart"), ...names("quoteEnd"), ...names("sourceId")]} id="attribution-quote-error" />
 
       <div className="field">
         <label htmlFor="attribution-actor">Who (person, government, outlet, or e.g. “reports from Kyiv”)</label>
-        <input id="attribution-actor" name="actor" list="known-actors" required autoComplete="off" defaultValue={submitted(state, "actor")} {...fieldErrorProps(state, names("actor"), "attribution-actor-error")} />
+        <input id="attribution-actor" name="actor" list="known-actors" required autoComplete="off" defaultValue={submitted(state, "actor", initial.actor ?? "")} {...fieldErrorProps(state, names("actor"), "attribution-actor-error")} />
         <datalist id="known-actors">
           {actorNames.map((name) => (
             <option key={name} value={name} />
@@ -59,11 +69,11 @@ export function AttributionFields({ state, sourceId, quote, actorNames }: { stat
       </div>
       <div className="field">
         <label htmlFor="attribution-role">Their role or title, as the article gives it</label>
-        <input id="attribution-role" name="actorRole" type="text" defaultValue={submitted(state, "actorRole")} placeholder="e.g. The Kremlin’s spokesperson" />
+        <input id="attribution-role" name="actorRole" type="text" defaultValue={submitted(state, "actorRole", initial.actorRole ?? "")} placeholder="e.g. The Kremlin’s spokesperson" />
       </div>
       <div className="field">
         <label htmlFor="attribution-stance">Stance</label>
-        <select id="attribution-stance" name="stance" defaultValue={submitted(state, "stance", "asserts")} {...fieldErrorProps(state, names("stance"), "attribution-stance-error")}>
+        <select id="attribution-stance" name="stance" defaultValue={submitted(state, "stance", initial.stance ?? "asserts")} {...fieldErrorProps(state, names("stance"), "attribution-stance-error")}>
           {STANCES.map((stance) => (
             <option key={stance} value={stance}>
               {STANCE_LABELS[stance]}
@@ -74,11 +84,11 @@ export function AttributionFields({ state, sourceId, quote, actorNames }: { stat
       </div>
       <div className="field">
         <label htmlFor="attribution-verb">Verb the article uses</label>
-        <input id="attribution-verb" name="verb" type="text" defaultValue={submitted(state, "verb")} placeholder="said, alleged, claims, denounced as fake news, refuted" />
+        <input id="attribution-verb" name="verb" type="text" defaultValue={submitted(state, "verb", initial.verb ?? "")} placeholder="said, alleged, claims, denounced as fake news, refuted" />
       </div>
       <div className="field">
         <label htmlFor="attribution-sourcing">Sourcing</label>
-        <select id="attribution-sourcing" name="sourcing" defaultValue={submitted(state, "sourcing", "named")}>
+        <select id="attribution-sourcing" name="sourcing" defaultValue={submitted(state, "sourcing", initial.sourcing ?? "named")}>
           {SOURCINGS.map((sourcing) => (
             <option key={sourcing} value={sourcing}>
               {sourcing}
@@ -88,7 +98,7 @@ export function AttributionFields({ state, sourceId, quote, actorNames }: { stat
       </div>
       <div className="field">
         <label htmlFor="attribution-via">Via: intermediaries, one per line, nearest to the speaker first</label>
-        <textarea id="attribution-via" name="via" rows={2} defaultValue={submitted(state, "via")} placeholder={"Reuters"} {...fieldErrorProps(state, names("via"), "attribution-via-error")} />
+        <textarea id="attribution-via" name="via" rows={2} defaultValue={submitted(state, "via", initial.via ?? "")} placeholder={"Reuters"} {...fieldErrorProps(state, names("via"), "attribution-via-error")} />
         <FieldError state={state} names={names("via")} id="attribution-via-error" />
       </div>
     </fieldset>

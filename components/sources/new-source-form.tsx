@@ -2,39 +2,16 @@
 
 import { useActionState } from "react";
 import { FieldError, fieldErrorProps, FormFeedback, submitted } from "@/components/forms/form-feedback";
+import { SourceDetailFields } from "@/components/sources/source-detail-fields";
 import { IDLE } from "@/lib/http/action-state";
 import { createSourceAction } from "@/lib/sources/actions";
-
-const FIELDS = [
-  { name: "title", label: "Headline", type: "text", required: true },
-  { name: "outlet", label: "Outlet", type: "text", required: true },
-  { name: "url", label: "Address (URL)", type: "url", required: false },
-  { name: "author", label: "Author", type: "text", required: false },
-  { name: "publishedAt", label: "Published on", type: "date", required: false },
-] as const;
 
 /** Paste an article: the text is stored exactly as pasted and quotes point into it. */
 export function NewSourceForm() {
   const [state, action, pending] = useActionState(createSourceAction, IDLE);
   return (
     <form action={action} className="stack-form">
-      {FIELDS.map((field) => (
-        <div className="field" key={field.name}>
-          <label htmlFor={`source-${field.name}`}>
-            {field.label}
-            {field.required ? "" : " (optional)"}
-          </label>
-          <input
-            id={`source-${field.name}`}
-            name={field.name}
-            type={field.type}
-            required={field.required}
-            defaultValue={submitted(state, field.name)}
-            {...fieldErrorProps(state, [field.name], `source-${field.name}-error`)}
-          />
-          <FieldError state={state} names={[field.name]} id={`source-${field.name}-error`} />
-        </div>
-      ))}
+      <SourceDetailFields state={state} />
       <div className="field">
         <label htmlFor="source-text">Full text of the article</label>
         <textarea id="source-text" name="text" rows={16} required defaultValue={submitted(state, "text")} {...fieldErrorProps(state, ["text"], "source-text-error")} />

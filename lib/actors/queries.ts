@@ -11,6 +11,8 @@ export type ActorSummary = {
   role: string | null;
   affiliation: string | null;
   aliases: string[];
+  /** What a correction of the actor is based on (PATCH /api/actors/[id]). */
+  version: number;
   asserted: number;
   denied: number;
   otherStances: number;
@@ -40,7 +42,7 @@ type ActorRow = Omit<ActorSummary, "aliases"> & { aliases: string | null };
 const SEPARATOR = "\u001f";
 
 const SUMMARY_COLUMNS = sql`
-  ac."id", ac."name", ac."kind", ac."role", ac."affiliation",
+  ac."id", ac."name", ac."kind", ac."role", ac."affiliation", ac."version",
   (SELECT ${joinedGroup(sql`al."alias"`, SEPARATOR)} FROM "ActorAlias" al WHERE al."actorId" = ac."id") AS "aliases",
   (SELECT count(DISTINCT a."claimId") FROM "Attribution" a WHERE a."actorId" = ac."id" AND a."stance" = 'asserts') AS "asserted",
   (SELECT count(DISTINCT a."claimId") FROM "Attribution" a WHERE a."actorId" = ac."id" AND a."stance" = 'denies') AS "denied",

@@ -1,6 +1,21 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditAction = "create" | "update" | "delete" | "set_status" | "set_accuracy" | "import" | "set_role" | "set_name" | "disable" | "enable" | "create_token" | "revoke_token";
+export type AuditAction =
+  | "create"
+  | "update"
+  | "delete"
+  | "set_status"
+  | "set_accuracy"
+  | "import"
+  | "set_role"
+  | "set_name"
+  | "disable"
+  | "enable"
+  | "create_token"
+  | "revoke_token"
+  | "merge"
+  | "add_text"
+  | "replace_text";
 
 export type AuditEntry = {
   userId: string | null;

@@ -9,6 +9,7 @@ import { attributionInputSchema, claimEditSchema, claimInputSchema } from "@/lib
 import { defineAction, formNumber, formText } from "@/lib/http/action";
 
 const id = z.number({ error: "is missing" }).int().positive();
+const chosenClaim = z.number({ error: "choose the claim: pick one quoted in this article, or search for its words" }).int().positive();
 
 /** "New claim from this quote": the claim in neutral words plus its first attribution. */
 export const createClaimAction = defineAction(
@@ -28,7 +29,7 @@ export const createClaimAction = defineAction(
 export const addAttributionAction = defineAction(
   {
     permission: "edit",
-    schema: attributionInputSchema.safeExtend({ claimId: id }),
+    schema: attributionInputSchema.safeExtend({ claimId: chosenClaim }),
     fromForm: (form) => ({ ...attributionFromForm(form), claimId: formNumber(form, "claimId") }),
   },
   async (input, user) => {

@@ -3,6 +3,7 @@ import { findOrCreateActor } from "@/lib/actors/resolve-actor";
 import { InvalidInputError } from "@/lib/errors";
 import { anchorAt, findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
 import type { AttributionInput } from "@/lib/claims/schemas";
+import { describeSuggestion, suggestQuote, type QuoteSuggestion } from "@/lib/sources/quote-suggestion";
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,28 +19,42 @@ export async function writeAttribution(tx: Tx, claimId: number, input: Attributi
   const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true, text: true } });
   if (!source) throw new InvalidInputError(`${key("sourceId")}: no source with id ${input.sourceId}`, { [key("sourceId")]: [`no source with id ${input.sourceId}`] });
 
-  const anchor = anchorQuote(source.text, input, key);
-  const actor = await findOrCreateActor(tx, input.actor, { kind: input.actorKind, role: null });
-  const viaIds: number[] = [];
-  for (const name of input.via) viaIds.push((await findOrCreateActor(tx, name, { kind: "news_outlet" })).id);
-
+  const { columns, viaIds } = await attributionColumns(tx, source.text, input, key);
   return tx.attribution.create({
     data: {
       claimId,
       sourceId: source.id,
-      actorId: actor.id,
-      stance: input.stance,
-      verb: input.verb ?? null,
-      sourcing: input.sourcing,
-      actorRole: input.actorRole ?? null,
-      ...anchor,
+      ...columns,
       via: { create: viaIds.map((actorId, position) => ({ actorId, position })) },
     },
     select: { id: true, claimId: true, sourceId: true, actorId: true, stance: true, verb: true, sourcing: true, quote: true, quoteStart: true, quoteEnd: true, version: true },
   });
 }
 
-function anchorQuote(text: string, input: AttributionInput, key: (name: string) => string) {
+/**
+ * An attribution's columns from its input, shared by a new attribution and a correction:
+ * the quote anchored in the source text (refused if it is not there), the actor and the
+ * via-chain resolved by name or alias (unknown ones created).
+ */
+export async function attributionColumns(tx: Tx, sourceText: string, input: Omit<AttributionInput, "sourceId">, key?: (name: string) => string) {
+  const anchor = anchorQuote(sourceText, input, key);
+  const actor = await findOrCreateActor(tx, input.actor, { kind: input.actorKind, role: null });
+  const viaIds: number[] = [];
+  for (const name of input.via) viaIds.push((await findOrCreateActor(tx, name, { kind: "news_outlet" })).id);
+  const columns = { actorId: actor.id, stance: input.stance, verb: input.verb ?? null, sourcing: input.sourcing, actorRole: input.actorRole ?? null, ...anchor };
+  return { columns, viaIds };
+}
+
+type QuoteInput = Pick<AttributionInput, "quote" | "quoteStart" | "quoteEnd">;
+
+/**
+ * The one place a quote given to Claimtrail is anchored (the API, the forms and, through
+ * issue 12, the importer): its words must be the source text's exactly. A quote that is
+ * not is refused as before, and the refusal carries `suggestion` (lib/sources/quote-suggestion.ts)
+ * when the matcher finds the passage meant, so a client can resend the article's words:
+ * the words stored are always the article's, never the quote as typed.
+ */
+export function anchorQuote(text: string, input: QuoteInput, key: (name: string) => string = (name) => name) {
   const start = input.quoteStart ?? null;
   const end = input.quoteEnd ?? null;
   if (text.length === 0) {
@@ -51,15 +66,21 @@ function anchorQuote(text: string, input: AttributionInput, key: (name: string) 
     // No offsets: accept the words if they occur exactly once (a quote typed or pasted by hand).
     const found = findQuote(text, input.quote);
     if (found.ok) return found.anchor;
-    const message = `${found.problem.message}; select the passage in the article or give its offsets`;
-    throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
+    // Words that occur several times are exact: the offsets are missing, not the words.
+    const suggestion = found.problem.kind === "not_found" ? suggestQuote(text, input.quote) : null;
+    throw quoteError(key("quote"), `${found.problem.message}; ${suggestion ? describeSuggestion(suggestion) : "select the passage in the article or give its offsets"}`, suggestion);
   }
   const checked = verifyQuoteAt(text, input.quote, start, end);
   if (!checked.ok) {
-    const message = `the quote does not match the source text: ${checked.problem.message}`;
-    throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
+    const suggestion = suggestQuote(text, input.quote, start);
+    throw quoteError(key("quote"), `the quote does not match the source text: ${checked.problem.message}${suggestion ? `; ${describeSuggestion(suggestion)}` : ""}`, suggestion);
   }
   const anchored = anchorAt(text, start, end);
   if (!anchored.ok) throw new Error("unreachable: verified range failed to anchor");
   return anchored.anchor;
+}
+
+/** A 400 on the quote field; with `suggestion: { exact, start, end, score, before, after }` when there is one. */
+function quoteError(field: string, message: string, suggestion: QuoteSuggestion | null): InvalidInputError {
+  return new InvalidInputError(`${field}: ${message}`, { [field]: [message] }, suggestion ? { suggestion } : {});
 }

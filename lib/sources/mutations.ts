@@ -15,11 +15,7 @@ export async function createSource(user: CurrentUser, input: SourceInput) {
     }
     const source = await tx.source.create({
       data: {
-        title: input.title,
-        outlet: input.outlet,
-        url: input.url ?? null,
-        author: input.author ?? null,
-        publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
+        ...sourceDetailColumns(input),
         text: input.text,
         textSha256: sha256Hex(input.text),
       },
@@ -28,4 +24,15 @@ export async function createSource(user: CurrentUser, input: SourceInput) {
     await recordAudit(tx, { userId: user.id, action: "create", entityType: "source", entityId: source.id, after: { ...source, textLength: input.text.length } });
     return source;
   });
+}
+
+/** A source's descriptive columns from its input (new or corrected): everything but the text. */
+export function sourceDetailColumns(input: Omit<SourceInput, "text">) {
+  return {
+    title: input.title,
+    outlet: input.outlet,
+    url: input.url ?? null,
+    author: input.author ?? null,
+    publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
+  };
 }

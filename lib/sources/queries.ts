@@ -3,6 +3,7 @@ import { sql } from "@/lib/db/sql";
 import { queryAll, queryOne } from "@/lib/db/reader";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
 import { verifyQuoteAt } from "@/lib/sources/anchoring";
+import type { ReanchoredQuote } from "@/lib/sources/reanchor-quotes";
 import type { Stance } from "@/lib/vocabulary/terms";
 
 export type SourceSummary = {
@@ -32,6 +33,8 @@ export type SourceHighlight = {
 export type SourceDetail = Omit<SourceSummary, "claimCount" | "attributionCount"> & {
   text: string;
   textSha256: string;
+  /** What a correction of the source is based on (PATCH /api/sources/[id], PUT …/text). */
+  version: number;
   createdAt: string;
   highlights: SourceHighlight[];
 };
@@ -58,8 +61,8 @@ export async function listSources(): Promise<SourceSummary[]> {
 }
 
 export async function getSource(id: number): Promise<SourceDetail | null> {
-  const row = await queryOne<SourceRow & { text: string; textSha256: string; createdAt: string }>(sql`
-    SELECT "id", "title", "outlet", "url", "author", "publishedAt", "text", "textSha256", "createdAt" FROM "Source" WHERE "id" = ${id}`);
+  const row = await queryOne<SourceRow & { text: string; textSha256: string; version: number; createdAt: string }>(sql`
+    SELECT "id", "title", "outlet", "url", "author", "publishedAt", "text", "textSha256", "version", "createdAt" FROM "Source" WHERE "id" = ${id}`);
   if (!row) return null;
   const highlights = await queryAll<Omit<SourceHighlight, "anchored">>(sql`
     SELECT a."id" AS "attributionId", a."claimId", c."text" AS "claimText", ac."name" AS "actorName", a."stance",
@@ -76,4 +79,21 @@ export async function getSource(id: number): Promise<SourceDetail | null> {
       anchored: h.start !== null && h.end !== null && verifyQuoteAt(row.text, h.quote, h.start, h.end).ok,
     })),
   };
+}
+
+export type Reanchoring = { at: string; by: string | null; action: "add_text" | "replace_text"; quotes: ReanchoredQuote[] };
+
+/**
+ * The last time the source's text was added or replaced, and what became of each quote
+ * then (from its audit entry, written in the same transaction as the text).
+ */
+export async function latestReanchoring(sourceId: number): Promise<Reanchoring | null> {
+  const row = await queryOne<{ action: "add_text" | "replace_text"; after: string | null; createdAt: string; userName: string | null }>(sql`
+    SELECT l."action", l."after", l."createdAt", u."name" AS "userName"
+    FROM "AuditLog" l LEFT JOIN "user" u ON u."id" = l."userId"
+    WHERE l."entityType" = 'source' AND l."entityId" = ${String(sourceId)} AND l."action" IN ('add_text', 'replace_text')
+    ORDER BY l."id" DESC LIMIT 1`);
+  if (!row?.after) return null;
+  const after = JSON.parse(row.after) as { quotes?: ReanchoredQuote[] };
+  return { at: toIsoTimestamp(row.createdAt), by: row.userName, action: row.action, quotes: after.quotes ?? [] };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionSchema } from "@/lib/claims/schemas";
 
 const optionalText = (max: number) =>
   z
@@ -27,3 +28,14 @@ export const sourceInputSchema = z.object({
 });
 
 export type SourceInput = z.output<typeof sourceInputSchema>;
+
+/** A correction of a source's details (not its text); the same rules as when it was stored. */
+export const sourceDetailsSchema = sourceInputSchema.omit({ text: true }).extend({ version: versionSchema });
+export type SourceDetailsEdit = z.output<typeof sourceDetailsSchema>;
+
+/**
+ * Article text for a source stored without it (as imported sources are), or a corrected
+ * copy: every quote of the source is re-anchored in it (lib/sources/reanchor-quotes.ts).
+ */
+export const sourceTextSchema = sourceInputSchema.pick({ text: true }).extend({ version: versionSchema });
+export type SourceTextEdit = z.output<typeof sourceTextSchema>;

@@ -19,6 +19,7 @@ const TABLES = [
   "AccuracyChange",
   "Annotation",
   "AuditLog",
+  "ClaimTombstone",
   "user",
   "account",
 ];

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { EditActorForm, MergeActorForm } from "@/components/actors/actor-forms";
+import { mergedInto } from "@/lib/actors/corrections";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { roleCan } from "@/lib/auth/roles";
 import { StatusBadge } from "@/components/claims/status-badge";
-import { getActor, type ActorClaim } from "@/lib/actors/queries";
+import { getActor, listActorNames, type ActorClaim } from "@/lib/actors/queries";
 import { parseId } from "@/lib/http/ids";
 import { ACTOR_KIND_LABELS } from "@/lib/vocabulary/terms";
 
@@ -27,7 +31,15 @@ const SECTIONS: { stance: ActorClaim["stance"]; heading: string; role: string }[
 export default async function ActorPage({ params }: Props) {
   const id = parseId((await params).id);
   const actor = id === null ? null : await getActor(id);
-  if (!actor) notFound();
+  if (!actor) {
+    // An actor merged into another: its old address leads to the one it became part of.
+    const keptId = id === null ? null : await mergedInto(id);
+    if (keptId !== null) redirect(`/actors/${keptId}`);
+    notFound();
+  }
+  const user = await getCurrentUser();
+  const canEdit = user !== null && roleCan(user.role, "edit");
+  const editable = { id: actor.id, name: actor.name, kind: actor.kind, role: actor.role, aliases: actor.aliases, version: actor.version };
   return (
     <article>
       <p className="muted">
@@ -44,6 +56,18 @@ export default async function ActorPage({ params }: Props) {
         <Link href={`/claims?actor=${actor.id}`}>All claims involving {actor.name} in the table</Link> ·{" "}
         <Link href={`/matrix?actor=${actor.id}`}>in the stance matrix</Link>
       </p>
+      {canEdit ? (
+        <>
+          <details className="edit-panel">
+            <summary>Correct this actor&apos;s name, kind, role or aliases</summary>
+            <EditActorForm actor={editable} />
+          </details>
+          <details className="edit-panel">
+            <summary>Merge into another actor (the same actor under another spelling)</summary>
+            <MergeActorForm actor={editable} actorNames={await listActorNames()} />
+          </details>
+        </>
+      ) : null}
       {SECTIONS.map((section) => {
         const claims = actor.claims.filter((claim) => claim.stance === section.stance);
         if (claims.length === 0) return null;

@@ -5,6 +5,7 @@ import { AnnotationThread } from "@/components/annotations/annotation-thread";
 import { NoteForm } from "@/components/annotations/note-form";
 import { AttributionChain } from "@/components/claims/attribution-chain";
 import { ClaimReviewScript } from "@/components/claims/claim-review-script";
+import { DeleteClaimForm } from "@/components/claims/delete-claim-form";
 import { EditClaimForm } from "@/components/claims/edit-claim-form";
 import { StanceLabel } from "@/components/claims/stance-label";
 import { StatusBadge } from "@/components/claims/status-badge";
@@ -16,6 +17,7 @@ import { listAnnotations, type AnnotationView } from "@/lib/annotations/queries"
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleCan, type CurrentUser } from "@/lib/auth/roles";
 import { getClaimDetail, type AttributionDetail } from "@/lib/claims/claim-detail";
+import { findClaimTombstone, type ClaimTombstoneView } from "@/lib/claims/delete-claim";
 import { parseId } from "@/lib/http/ids";
 import { listAccuracyChanges, listStatusChanges, type AccuracyChangeView } from "@/lib/review/queries";
 import { listStatuses, listTopics } from "@/lib/vocabulary/queries";
@@ -28,13 +30,18 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
   const claim = id === null ? null : await getClaimDetail(id);
-  return { title: claim ? claim.text : "Claim not found" };
+  if (claim) return { title: claim.text };
+  return { title: id !== null && (await findClaimTombstone(id)) ? "Deleted claim" : "Claim not found" };
 }
 
 export default async function ClaimPage({ params }: Props) {
   const id = parseId((await params).id);
   const claim = id === null ? null : await getClaimDetail(id);
-  if (!claim) notFound();
+  if (!claim) {
+    const tombstone = id === null ? null : await findClaimTombstone(id);
+    if (tombstone) return <DeletedClaim tombstone={tombstone} />;
+    notFound();
+  }
   const [user, history, accuracyHistory, notes] = await Promise.all([
     getCurrentUser(),
     listStatusChanges(claim.id),
@@ -42,6 +49,7 @@ export default async function ClaimPage({ params }: Props) {
     listAnnotations(claim.id),
   ]);
   const canEdit = user !== null && roleCan(user.role, "edit");
+  const canDelete = user !== null && roleCan(user.role, "admin");
   const claimNotes = notes.filter((note) => note.attributionId === null);
 
   return (
@@ -61,6 +69,13 @@ export default async function ClaimPage({ params }: Props) {
         <details className="edit-panel">
           <summary>Edit the claim&apos;s wording or topic</summary>
           <EditClaimForm claimId={claim.id} version={claim.version} text={claim.text} topic={claim.topic.key} topics={await listTopics()} />
+        </details>
+      ) : null}
+      {canDelete ? (
+        <details className="edit-panel">
+          <summary>Delete this claim (admin)</summary>
+          <p className="muted">A tombstone keeps its number, the reason, who deleted it and when; its quotes, verdicts and notes are kept in the audit log.</p>
+          <DeleteClaimForm claimId={claim.id} version={claim.version} />
         </details>
       ) : null}
 
@@ -97,6 +112,26 @@ export default async function ClaimPage({ params }: Props) {
         <AnnotationThread notes={claimNotes} claimId={claim.id} user={user} />
         {canEdit ? <NoteForm mode="add" claimId={claim.id} label="Add a note on this claim" /> : null}
       </section>
+    </article>
+  );
+}
+
+/** What is left of a deleted claim: its words, and who deleted it, when and why. */
+function DeletedClaim({ tombstone }: { tombstone: ClaimTombstoneView }) {
+  return (
+    <article>
+      <p className="muted">
+        <Link href="/claims">Claims</Link>
+      </p>
+      <h1>Deleted claim</h1>
+      <div className="form-message form-message--error" role="status">
+        <p>
+          Claim {tombstone.claimId} was deleted on <FormattedDate iso={tombstone.deletedAt} withTime />
+          {tombstone.deletedBy ? ` by ${tombstone.deletedBy}` : ""}: “{tombstone.reason}”
+        </p>
+      </div>
+      <p>It read: “{tombstone.text}” ({tombstone.topic}).</p>
+      <p className="muted">Its attributions, verdict history and notes are kept in the audit log.</p>
     </article>
   );
 }
@@ -158,6 +193,11 @@ function AttributionCard({
             ))}
           </ol>
         </details>
+      ) : null}
+      {canEdit ? (
+        <p>
+          <Link href={`/attributions/${attribution.id}/edit`}>Correct or remove this attribution</Link>
+        </p>
       ) : null}
       {canEdit ? (
         <details>

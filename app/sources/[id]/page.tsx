@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { StanceLabel } from "@/components/claims/stance-label";
 import { HighlightedArticle } from "@/components/sources/highlighted-article";
 import { QuoteSelector } from "@/components/sources/quote-selector";
+import { ReanchorReport } from "@/components/sources/reanchor-report";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleCan } from "@/lib/auth/roles";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { parseId } from "@/lib/http/ids";
-import { getSource } from "@/lib/sources/queries";
+import { getSource, latestReanchoring } from "@/lib/sources/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const targetId = typeof quoteParam === "string" ? parseId(quoteParam) : null;
   const unanchored = source.highlights.filter((h) => !h.anchored);
   const claimCount = new Set(source.highlights.map((h) => h.claimId)).size;
-  const user = await getCurrentUser();
+  const [user, reanchoring] = await Promise.all([getCurrentUser(), latestReanchoring(source.id)]);
   const canEdit = user !== null && roleCan(user.role, "edit");
 
   return (
@@ -48,6 +49,12 @@ export default async function SourcePage({ params, searchParams }: Props) {
         ) : null}{" "}
         · {claimCount} claims, {source.highlights.length} quotes ·{" "}
         <Link href={`/claims?source=${source.id}`}>these claims in the table</Link>
+        {canEdit ? (
+          <>
+            {" "}
+            · <Link href={`/sources/${source.id}/edit`}>{source.text ? "Correct this source" : "Correct this source or add its text"}</Link>
+          </>
+        ) : null}
       </p>
       <p className="muted">
         Stored snapshot, SHA-256 <code title={source.textSha256}>{source.textSha256.slice(0, 12)}…</code>. Highlighted passages
@@ -64,6 +71,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
           ))}
         </div>
       ) : null}
+      {reanchoring ? <ReanchorReport reanchoring={reanchoring} /> : null}
       {source.text && canEdit ? (
         <QuoteSelector sourceId={source.id} text={source.text}>
           <HighlightedArticle text={source.text} highlights={source.highlights} targetId={targetId} />

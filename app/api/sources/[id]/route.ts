@@ -1,4 +1,6 @@
-import { readRoute } from "@/lib/http/api-handler";
+import { readRoute, writeRoute } from "@/lib/http/api-handler";
+import { updateSourceDetails } from "@/lib/sources/corrections";
+import { sourceDetailsSchema } from "@/lib/sources/schemas";
 import { parseId } from "@/lib/http/ids";
 import { jsonError, jsonOk } from "@/lib/http/json";
 import { getSource } from "@/lib/sources/queries";
@@ -23,4 +25,11 @@ export const GET = readRoute<{ id: string }>(async ({ params }) => {
       anchored,
     })),
   });
+});
+
+/** PATCH /api/sources/[id]: correct the title, outlet, address, author or date; `version` guards against lost edits. */
+export const PATCH = writeRoute<typeof sourceDetailsSchema, { id: string }>({ permission: "edit", schema: sourceDetailsSchema }, async ({ user, input, params }) => {
+  const sourceId = parseId(params.id);
+  if (sourceId === null) return jsonError(404, `No source with id ${JSON.stringify(params.id)}.`);
+  return jsonOk(await updateSourceDetails(user, sourceId, input));
 });

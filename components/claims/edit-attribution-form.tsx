@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { AttributionFields } from "@/components/claims/attribution-fields";
+import { EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
+import { editAttributionAction } from "@/lib/claims/correction-actions";
+import { IDLE } from "@/lib/http/action-state";
+
+export type EditableAttribution = {
+  id: number;
+  claimId: number;
+  sourceId: number;
+  version: number;
+  actor: string;
+  actorRole: string | null;
+  stance: string;
+  verb: string | null;
+  sourcing: string;
+  via: string[];
+  quote: string;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+};
+
+/** Correct who said it, how, through whom, and the exact words; the quote is anchored again on save. */
+export function EditAttributionForm({ attribution, actorNames }: { attribution: EditableAttribution; actorNames: string[] }) {
+  const [state, action, pending] = useActionState(editAttributionAction, IDLE);
+  return (
+    <form action={action} aria-label="Correct the attribution">
+      <input type="hidden" name="attributionId" value={attribution.id} />
+      <input type="hidden" name="claimId" value={attribution.claimId} />
+      <input type="hidden" name="originalQuote" value={attribution.quote} />
+      {attribution.quoteStart !== null && attribution.quoteEnd !== null ? (
+        <>
+          <input type="hidden" name="quoteStart" value={attribution.quoteStart} />
+          <input type="hidden" name="quoteEnd" value={attribution.quoteEnd} />
+        </>
+      ) : null}
+      <VersionFields state={state} version={attribution.version} />
+      <AttributionFields
+        state={state}
+        sourceId={attribution.sourceId}
+        quote={null}
+        actorNames={actorNames}
+        initial={{
+          quote: attribution.quote,
+          actor: attribution.actor,
+          actorRole: attribution.actorRole ?? "",
+          stance: attribution.stance,
+          verb: attribution.verb ?? "",
+          sourcing: attribution.sourcing,
+          via: attribution.via.join("\n"),
+        }}
+      />
+      <EditFeedback state={state} />
+      <button type="submit" className="primary" disabled={pending}>
+        {pending ? "Saving…" : "Save the attribution"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
+import { EditFeedback, VersionFields } from "@/components/review/stale-edit-notice";
+import { SourceDetailFields, type SourceDetailValues } from "@/components/sources/source-detail-fields";
+import { IDLE } from "@/lib/http/action-state";
+import { setSourceTextAction, updateSourceDetailsAction } from "@/lib/sources/correction-actions";
+
+/** Correct a source's headline, outlet, address, author or date. */
+export function EditSourceDetailsForm({ sourceId, version, initial }: { sourceId: number; version: number; initial: SourceDetailValues }) {
+  const [state, action, pending] = useActionState(updateSourceDetailsAction, IDLE);
+  return (
+    <form action={action} className="stack-form" aria-label="Correct the source's details">
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <VersionFields state={state} version={version} />
+      <SourceDetailFields state={state} initial={initial} />
+      <EditFeedback state={state} />
+      <button type="submit" className="primary" disabled={pending}>
+        {pending ? "Saving…" : "Save the details"}
+      </button>
+    </form>
+  );
+}
+
+/** Add the article text to a source stored without it, or replace it with a corrected copy. */
+export function SourceTextForm({ sourceId, version, text }: { sourceId: number; version: number; text: string }) {
+  const [state, action, pending] = useActionState(setSourceTextAction, IDLE);
+  const adding = text.length === 0;
+  return (
+    <form action={action} className="stack-form" aria-label={adding ? "Add the article text" : "Replace the article text"}>
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <VersionFields state={state} version={version} />
+      <div className="field">
+        <label htmlFor="source-text">{adding ? "Full text of the article" : "Corrected full text of the article"}</label>
+        <textarea id="source-text" name="text" rows={16} required defaultValue={submitted(state, "text", text)} {...fieldErrorProps(state, ["text"], "source-text-error")} />
+        <FieldError state={state} names={["text"]} id="source-text-error" />
+        <span className="muted">Every quote of this source is looked for again in this text; those that move, change or cannot be found are listed on the source page.</span>
+      </div>
+      <EditFeedback state={state} />
+      <button type="submit" className="primary" disabled={pending}>
+        {pending ? "Saving…" : adding ? "Add the text and anchor the quotes" : "Replace the text and re-anchor the quotes"}
+      </button>
+    </form>
+  );
+}
