@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { corsPreflight, corsResponseHeaders, isCorsReadablePath } from "@/lib/http/cors";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
 
 /**
  * Runs before every request:
@@ -19,6 +20,8 @@ import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
  *   so an injected <script> in a claim or a quote cannot.
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** The largest Server Action body: an import file plus the multipart framing (next.config.ts allows 21 MB). */
+const MAX_ACTION_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
 // robots.txt and sitemap.xml answer for themselves what a site that needs sign-in shows crawlers (nothing).
 const ALWAYS_OPEN = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/, /^\/robots\.txt$/, /^\/sitemap\.xml$/];
 
@@ -32,6 +35,10 @@ export async function proxy(request: NextRequest) {
 
   if (!SAFE_METHODS.has(request.method) && isCrossOriginCookieRequest(request)) {
     return NextResponse.json({ error: "Cross-origin requests are refused." }, { status: 403 });
+  }
+  // Next answers a Server Action body over its bodySizeLimit with a bare 500; say what is wrong.
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) {
+    return NextResponse.json({ error: `The upload is too large: a file may be at most ${MAX_IMPORT_LABEL}.` }, { status: 413 });
   }
 
   if (env.READ_ACCESS === "login" && !ALWAYS_OPEN.some((pattern) => pattern.test(path))) {

@@ -6,6 +6,7 @@
  *   add --email E --role R [--name N]   create an account
  *   list                                every account, its role and state
  *   set-role --email E --role R         change a role
+ *   set-name --email E --name N         change the display name (never another account's e-mail or name)
  *   disable --email E / enable --email E
  *   token --email E [--name N]          print a new personal API token (shown once)
  */
@@ -18,9 +19,17 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import { roleSchema } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createUserAccount, disableUser, enableUser, findUser, listUsers, setUserRole } from "@/lib/users/admin";
+import { createUserAccount, disableUser, enableUser, findUser, listUsers, setUserName, setUserRole } from "@/lib/users/admin";
 
-const USAGE = `Usage: npm run users -- <add|list|set-role|disable|enable|token> [--email E] [--role viewer|fact_checker|admin] [--name N]
+const USAGE = `Usage: npm run users -- <command> [options]
+
+  add --email E --role R [--name N]   create an account
+  list                                every account, its role and state
+  set-role --email E --role R         change a role (viewer, fact_checker, admin)
+  set-name --email E --name N         change the display name
+  disable --email E, enable --email E
+  token --email E [--name N]          print a new personal API token (shown once)
+
 Passwords: set CLAIMTRAIL_PASSWORD, or type it (or pipe it) on standard input.`;
 
 async function readPassword(): Promise<string> {
@@ -41,12 +50,23 @@ function required(value: string | undefined, flag: string): string {
 
 class UsageError extends Error {}
 
+const OPTIONS = { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+
+/** node:util's parseArgs, its complaints (an unknown option, a missing value) as usage errors. */
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
-  });
+  const { positionals, values } = parseArguments(argv);
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   await readyDatabase();
   const [command] = positionals;
   const role = () => {
@@ -71,6 +91,11 @@ async function main(argv: string[]): Promise<void> {
     case "set-role": {
       const user = await setUserRole(null, required(values.email, "email"), role());
       console.log(`${user.email} is now ${user.role}.`);
+      return;
+    }
+    case "set-name": {
+      const user = await setUserName(null, required(values.email, "email"), required(values.name, "name"));
+      console.log(`${user.email} is now shown as "${user.name}".`);
       return;
     }
     case "disable": {

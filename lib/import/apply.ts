@@ -68,7 +68,9 @@ export async function applyImportPlan(tx: Tx, plan: ImportPlan, context: { userI
   // Claims: those with an id from the file keep it; the others are numbered after all of them.
   const claimIds = new Map<string, number>();
   const newClaims = plan.claims.filter((claim) => !claim.existing);
-  let nextClaimId = Math.max(await nextId(tx, "Claim"), ...newClaims.map((claim) => (claim.id ?? 0) + 1));
+  // A loop, not Math.max(...ids): spreading 100,000 arguments overflows the stack.
+  let nextClaimId = await nextId(tx, "Claim");
+  for (const claim of newClaims) if (claim.id !== null && claim.id >= nextClaimId) nextClaimId = claim.id + 1;
   for (const claim of newClaims) claimIds.set(claim.key, claim.id ?? nextClaimId++);
   await insertRows(
     tx,
