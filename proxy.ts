@@ -17,7 +17,7 @@ import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // robots.txt and sitemap.xml answer for themselves what a site that needs sign-in shows crawlers (nothing).
-const ALWAYS_OPEN = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/robots\.txt$/, /^\/sitemap\.xml$/];
+const ALWAYS_OPEN = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/, /^\/robots\.txt$/, /^\/sitemap\.xml$/];
 
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--sizes 10000,100000] [--seed 1] [--requests 200] [--warmup 20]
- *                   [--export-runs 3] [--import-runs 3] [--skip-build] [--regenerate]
- *                   [--only api,page,export,import]`
+ *                   [--export-runs 3] [--import-runs 3] [--quote-runs 300] [--skip-build]
+ *                   [--regenerate] [--only api,page,export,import,quotes]`
  *
  * Proof at scale (docs/performance.md). For each size:
  * 1. A synthetic database in .tmp/bench/<size>.db (lib/synthetic), regenerated when the
@@ -15,6 +15,10 @@
  * 4. The full /export/claims.csv against `sqlite3 -csv` running the equivalent query, with
  *    the server's RSS sampled every 50 ms; at 10k, `npm run import` of 10,000 exported
  *    attribution rows into a fresh database. Both skip with a message when absent.
+ *
+ * 5. `quotes`, first and without a server or database: matching a 1,000-character quote in
+ *    a 50,000-character article (bench/lib/quote-matching.ts), `--quote-runs` runs per way a
+ *    quote is found, each next to its floors (indexOf, one plain approx-string-match call).
  *
  * Results: a table on stdout, and .tmp/bench/results/<time>.{json,md} with every figure,
  * per-statement floor times and query plans.
@@ -31,6 +35,7 @@ import { captureStatements, FloorQuery, openFloorConnection } from "./lib/floor"
 import { closeConnections, timedGet } from "./lib/http";
 import { measureExport, SQLITE_CLI, type ExportResult } from "./lib/export";
 import { measureImport, type ImportResult } from "./lib/import";
+import { DEFAULT_QUOTE_BENCH_OPTIONS, measureQuoteMatching, quoteBenchMarkdown, quoteBenchTable, type QuoteBenchResult } from "./lib/quote-matching";
 import { pickFilterValues, scenarios, type Scenario } from "./lib/scenarios";
 import { ensureBuild, freePort, ROOT, startServer, stopServer, type Server } from "./lib/server";
 import { fmt, msSince, summarise, type Summary } from "./lib/stats";
@@ -55,10 +60,10 @@ async function loadApp() {
 }
 type App = Awaited<ReturnType<typeof loadApp>>;
 const RESULTS_DIR = path.join(BENCH_DIR, "results");
-const ALL_PARTS = ["api", "page", "export", "import"] as const;
+const ALL_PARTS = ["api", "page", "export", "import", "quotes"] as const;
 type Part = (typeof ALL_PARTS)[number];
 
-const USAGE = "Usage: npm run bench -- [--sizes 10000,100000] [--seed N] [--requests N] [--warmup N] [--export-runs N] [--import-runs N] [--skip-build] [--regenerate] [--only api,page,export,import]";
+const USAGE = "Usage: npm run bench -- [--sizes 10000,100000] [--seed N] [--requests N] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--skip-build] [--regenerate] [--only api,page,export,import,quotes]";
 
 type Options = {
   sizes: number[];
@@ -67,6 +72,7 @@ type Options = {
   warmup: number;
   exportRuns: number;
   importRuns: number;
+  quoteRuns: number;
   skipBuild: boolean;
   regenerate: boolean;
   only: Set<Part>;
@@ -81,6 +87,7 @@ function parseOptions(): Options {
       warmup: { type: "string", default: "20" },
       "export-runs": { type: "string", default: "3" },
       "import-runs": { type: "string", default: "3" },
+      "quote-runs": { type: "string", default: String(DEFAULT_QUOTE_BENCH_OPTIONS.runs) },
       "skip-build": { type: "boolean", default: false },
       regenerate: { type: "boolean", default: false },
       only: { type: "string", default: ALL_PARTS.join(",") },
@@ -113,6 +120,7 @@ function parseOptions(): Options {
     warmup: int("warmup", values.warmup, 0),
     exportRuns: int("export-runs", values["export-runs"], 1),
     importRuns: int("import-runs", values["import-runs"], 1),
+    quoteRuns: int("quote-runs", values["quote-runs"], 1),
     skipBuild: values["skip-build"] ?? false,
     regenerate: values.regenerate ?? false,
     only,
@@ -270,23 +278,28 @@ function importRows(result: SizeResult): string[] {
   ];
 }
 
-function markdown(results: SizeResult[], machine: Record<string, string>, options: Options): string {
+function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machine: Record<string, string>, options: Options): string {
   const lines = [
     `# Benchmark ${new Date().toISOString()}`,
     "",
     ...Object.entries(machine).map(([key, value]) => `- ${key}: ${value}`),
-    `- command: npm run bench -- --sizes ${options.sizes.join(",")} --seed ${options.seed} --requests ${options.requests} --warmup ${options.warmup}`,
+    `- command: npm run bench -- --sizes ${options.sizes.join(",")} --seed ${options.seed} --requests ${options.requests} --warmup ${options.warmup} --quote-runs ${options.quoteRuns} --only ${[...options.only].join(",")}`,
     "",
-    "Latency in ms as median / p95 over the measured requests. Floor: the same SQL statements, captured from the app's functions, run directly through better-sqlite3 in the bench process (read-only connection, mmap_size 1 GiB, cache_size 64 MiB, each statement prepared once). In-process: the app's functions (loadVocabulary, parseClaimQuery, searchClaims with facets) plus JSON.stringify, no HTTP. Ratio: HTTP ÷ floor (median / p95). Targets apply at 100k; at other sizes they are shown in brackets.",
-    "",
-    "| claims | scenario | matches | floor | in-process | HTTP | HTTP ÷ floor | targets |",
-    "|---|---|---|---|---|---|---|---|",
-    ...results.flatMap(queryRows),
-    "",
-    "| claims | measure | size | floor | measured | ratio | targets |",
-    "|---|---|---|---|---|---|---|",
-    ...results.flatMap((r) => [...exportRows(r), ...importRows(r)]),
-    "",
+    ...(results.length === 0
+      ? []
+      : [
+          "Latency in ms as median / p95 over the measured requests. Floor: the same SQL statements, captured from the app's functions, run directly through better-sqlite3 in the bench process (read-only connection, mmap_size 1 GiB, cache_size 64 MiB, each statement prepared once). In-process: the app's functions (loadVocabulary, parseClaimQuery, searchClaims with facets) plus JSON.stringify, no HTTP. Ratio: HTTP ÷ floor (median / p95). Targets apply at 100k; at other sizes they are shown in brackets.",
+          "",
+          "| claims | scenario | matches | floor | in-process | HTTP | HTTP ÷ floor | targets |",
+          "|---|---|---|---|---|---|---|---|",
+          ...results.flatMap(queryRows),
+          "",
+          "| claims | measure | size | floor | measured | ratio | targets |",
+          "|---|---|---|---|---|---|---|",
+          ...results.flatMap((r) => [...exportRows(r), ...importRows(r)]),
+          "",
+        ]),
+    ...(quotes ? [...quoteBenchMarkdown(quotes), ""] : []),
   ];
   for (const result of results) {
     for (const q of result.queries) {
@@ -315,12 +328,21 @@ async function main(): Promise<void> {
   };
   console.log(Object.entries(machine).map(([k, v]) => `${k}: ${v}`).join("\n"));
 
+  // Quote matching needs neither database nor server: measured first, on a quieter machine.
+  let quotes: QuoteBenchResult | null = null;
+  if (options.only.has("quotes")) {
+    console.log("\n== quote matching ==");
+    quotes = measureQuoteMatching({ ...DEFAULT_QUOTE_BENCH_OPTIONS, runs: options.quoteRuns, warmup: Math.min(DEFAULT_QUOTE_BENCH_OPTIONS.warmup, options.quoteRuns), seed: options.seed });
+    for (const line of quoteBenchTable(quotes.rows)) console.log(line);
+    if (quotes.wrongAnswers.length > 0) console.log(`${quotes.wrongAnswers.length} WRONG answers, e.g. ${quotes.wrongAnswers[0]}`);
+  }
+
   const needsServer = options.only.has("api") || options.only.has("page") || options.only.has("export") || options.only.has("import");
   if (needsServer) console.log(ensureBuild({ logFile: path.join(BENCH_DIR, "build.log"), skip: options.skipBuild }));
 
   const app = await loadApp();
   const results: SizeResult[] = [];
-  for (const size of options.sizes) {
+  for (const size of needsServer ? options.sizes : []) {
     console.log(`\n== ${size.toLocaleString("en")} claims ==`);
     const database = ensureDatabase(size, options);
     console.log(database.note);
@@ -365,9 +387,9 @@ async function main(): Promise<void> {
 
   machine["load average at end"] = os.loadavg().map((l) => l.toFixed(2)).join(" ");
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const report = markdown(results, machine, options);
+  const report = markdown(results, quotes, machine, options);
   writeFileSync(path.join(RESULTS_DIR, `${stamp}.md`), report);
-  writeFileSync(path.join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ machine, options: { ...options, only: [...options.only] }, results }, null, 2));
+  writeFileSync(path.join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ machine, options: { ...options, only: [...options.only] }, results, quotes }, null, 2));
   console.log(`\n${report.split("\n## ")[0]}`);
   console.log(`Full report: ${path.relative(ROOT, path.join(RESULTS_DIR, `${stamp}.md`))}`);
 }

@@ -20,8 +20,10 @@ export class InvalidInputError extends DomainError {
   constructor(
     message: string,
     readonly fieldErrors: FieldErrors,
+    /** More for the client beside the field errors, e.g. a quote's `suggestion`. */
+    extra: Record<string, unknown> = {},
   ) {
-    super(400, message, { fieldErrors });
+    super(400, message, { ...extra, fieldErrors });
   }
 }
 

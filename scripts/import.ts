@@ -1,13 +1,17 @@
 /**
- * `npm run import -- <file.csv> [--check] [--create-topics]`: import attributions.csv
+ * `npm run import -- <file.csv> [--check] [--create-topics] [--accept-close-quotes]`: import attributions.csv
  * (docs/export.md, "Import") as the system (the audit entry has no user). All or nothing:
  * any problem and nothing is written.
  *
  *   --check           only check the file and say what an import would do
  *   --create-topics   create topics the file names that do not exist yet (label = key)
+ *   --accept-close-quotes
+ *                     import a quote that is close to, but not exactly, the stored article's
+ *                     words (quotes, dashes, spacing, a typo) as the article's words; without
+ *                     it such a row is a problem that names those words
  *
  * Problems go to standard error, one per line (`line 12, column stance: …`); the summary
- * goes to standard output. Exit code 0 on success, 1 when the file has problems, 2 when
+ * goes to standard output, with each close quote taken (line, the file's words, the article's). Exit code 0 on success, 1 when the file has problems, 2 when
  * the command itself is wrong (no file, unreadable file).
  */
 import { readFileSync } from "node:fs";
@@ -21,12 +25,12 @@ import { describeSummary } from "@/lib/import/describe";
 import { formatProblem } from "@/lib/import/problems";
 import { checkImport, runImport } from "@/lib/import/run-import";
 
-const USAGE = "Usage: npm run import -- <attributions.csv> [--check] [--create-topics]";
+const USAGE = "Usage: npm run import -- <attributions.csv> [--check] [--create-topics] [--accept-close-quotes]";
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: "boolean" }, "create-topics": { type: "boolean" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: "boolean" }, "create-topics": { type: "boolean" }, "accept-close-quotes": { type: "boolean" } } });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -46,13 +50,16 @@ async function main(argv: string[]): Promise<number> {
   }
   await readyDatabase();
   const file = { bytes, fileName: path.basename(filePath) };
-  const options = { createTopics: values["create-topics"] ?? false };
+  const options = { createTopics: values["create-topics"] ?? false, acceptCloseQuotes: values["accept-close-quotes"] ? ("all" as const) : [] };
   const report = values.check ? await checkImport(prisma, file, options) : await runImport(prisma, file, { ...options, userId: null });
 
   if (!report.ok) {
     for (const problem of report.problems) console.error(formatProblem(problem));
     console.error(`${file.fileName}: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}; nothing was imported.`);
     return 1;
+  }
+  for (const close of report.closeQuotes.filter((c) => c.accepted)) {
+    console.log(`line ${close.line}: ${JSON.stringify(close.quote)} ${report.committed ? "imported" : "would be imported"} as the article's words ${JSON.stringify(close.suggestion.exact)} (characters ${close.suggestion.start}–${close.suggestion.end})`);
   }
   console.log(`${values.check ? "Checked" : "Imported"} ${file.fileName}: ${describeSummary(report.summary!, report.committed)}.`);
   return 0;

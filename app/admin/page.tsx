@@ -26,6 +26,15 @@ export default async function AdminPage() {
           <Link href="/admin/audit">Audit log</Link>
         </li>
       </ul>
+      <h2>Archive</h2>
+      <p>
+        {/* A plain link: a file download, not a page for the client router. */}
+        <a href="/admin/archive.jsonl.gz" download>
+          Download the whole database as an archive
+        </a>{" "}
+        (gzipped JSON Lines: sources, claims, attributions, histories, notes and the audit log; people by display name, no logins). Load it into a new
+        database with <code>npm run db:unarchive</code>; see docs/archive.md.
+      </p>
     </div>
   );
 }

@@ -2,17 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { sameSitePath } from "@/lib/http/redirect-target";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only same-site paths: a sign-in link must not bounce anyone to another site. */
-function safeNext(value: string | string[] | undefined): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const next = safeNext((await searchParams).next);
+  // Only same-site paths: a sign-in link must not bounce anyone to another site.
+  const next = sameSitePath((await searchParams).next);
   if (await getCurrentUser()) redirect(next);
   return (
     <div className="page-intro">

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth/auth-client";
+import { sameSitePath } from "@/lib/http/redirect-target";
 
 /** E-mail and password sign-in; errors are announced and shown next to the form. */
 export function SignInForm({ next }: { next: string }) {
@@ -31,7 +32,7 @@ export function SignInForm({ next }: { next: string }) {
       );
       return;
     }
-    router.push(next);
+    router.push(sameSitePath(next));
     router.refresh();
   }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { QuoteField } from "@/components/claims/quote-field";
 import { FieldError, fieldErrorProps, submitted } from "@/components/forms/form-feedback";
 import type { ActionState } from "@/lib/http/action";
 import { ACTOR_KINDS, ACTOR_KIND_LABELS, SOURCINGS, STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
@@ -42,11 +43,7 @@ export function AttributionFields({
           <blockquote className="quote-context">{quote.quote}</blockquote>
         </>
       ) : (
-        <div className="field">
-          <label htmlFor="attribution-quote">Exact words quoted from the article</label>
-          <textarea id="attribution-quote" name="quote" rows={3} required defaultValue={submitted(state, "quote", initial.quote ?? "")} {...fieldErrorProps(state, names("quote"), "attribution-quote-error")} />
-          <span className="muted">Paste them as printed; they must occur exactly once in the article.</span>
-        </div>
+        <QuoteField state={state} names={names("quote")} errorId="attribution-quote-error" initial={initial.quote ?? ""} />
       )}
       <FieldError state={state} names={[...names("quote"), ...names("quoteStart"), ...names("quoteEnd"), ...names("sourceId")]} id="attribution-quote-error" />
 

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { checkImportAction, runImportAction } from "@/lib/import/actions";
+import { CloseQuotesPicker } from "@/components/import/close-quotes";
 import { ImportReportView } from "@/components/import/import-report";
+import { closeQuoteKey, problemsBesideCloseQuotes } from "@/lib/import/close-quotes";
 import type { ActionState } from "@/lib/http/action";
 import type { ImportReport } from "@/lib/import/run-import";
 import styles from "./import.module.css";
@@ -33,6 +35,8 @@ export function ImportForm({ maxLabel, maxBytes }: { maxLabel: string; maxBytes:
   const [selection, setSelection] = useState(0);
   const [checkedSelection, setCheckedSelection] = useState(-1);
   const [importedSelection, setImportedSelection] = useState(-1);
+  // Close quotes ticked to import with the article's words (closeQuoteKey), for the last check.
+  const [acceptedQuotes, setAcceptedQuotes] = useState<Set<string>>(new Set());
 
   async function send(action: typeof checkImportAction, form: FormData): Promise<ActionState> {
     const file = form.get("file");
@@ -59,6 +63,7 @@ export function ImportForm({ maxLabel, maxBytes }: { maxLabel: string; maxBytes:
     } else {
       setCheckedSelection(selection);
       setImportedSelection(-1);
+      setAcceptedQuotes(new Set());
       startCheck(async () => {
         const state = await send(checkImportAction, form);
         startCheck(() => setCheckState(state));
@@ -69,7 +74,12 @@ export function ImportForm({ maxLabel, maxBytes }: { maxLabel: string; maxBytes:
   const checkReport = checkedSelection === selection ? reportOf(checkState) : null;
   const importDone = importedSelection === selection && importState.status !== "idle";
   const importReport = importDone ? reportOf(importState) : null;
-  const canImport = checkReport?.ok === true && !(importDone && importState.status === "success");
+  const imported = importDone && importState.status === "success";
+  const closeQuotes = checkReport?.closeQuotes ?? [];
+  // Clean, or clean but for close quotes, every one of them accepted.
+  const checkedClean =
+    checkReport !== null && problemsBesideCloseQuotes(checkReport.problems, closeQuotes).length === 0 && closeQuotes.every((close) => acceptedQuotes.has(closeQuoteKey(close)));
+  const canImport = checkedClean && !imported;
   const busy = checking || importing;
   const shown = importDone ? importState : checkedSelection === selection ? checkState : IDLE;
   const report = importReport ?? checkReport;
@@ -88,7 +98,13 @@ export function ImportForm({ maxLabel, maxBytes }: { maxLabel: string; maxBytes:
           {importing ? "Importing…" : "2. Import"}
         </button>
         <span id="import-step-hint" className="muted">
-          {canImport ? "The file checked clean: import it." : "Import is possible once the file checks clean."}
+          {canImport
+            ? closeQuotes.length > 0
+              ? "Every close quote is accepted: import the file with the article's words."
+              : "The file checked clean: import it."
+            : closeQuotes.length > 0 && !imported
+              ? "Import is possible once every close quote is accepted (or the file corrected) and nothing else is wrong."
+              : "Import is possible once the file checks clean."}
         </span>
       </div>
       {shown.status !== "idle" ? (
@@ -102,7 +118,8 @@ export function ImportForm({ maxLabel, maxBytes }: { maxLabel: string; maxBytes:
           ) : null}
         </p>
       ) : null}
-      {report ? <ImportReportView report={report} committed={importDone && importState.status === "success"} /> : null}
+      {report ? <ImportReportView report={report} committed={imported} /> : null}
+      {closeQuotes.length > 0 && !imported ? <CloseQuotesPicker closeQuotes={closeQuotes} accepted={acceptedQuotes} onChange={setAcceptedQuotes} /> : null}
     </form>
   );
 }

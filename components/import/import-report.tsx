@@ -12,6 +12,7 @@ const SUMMARY_LABELS: [keyof NonNullable<ImportReport["summary"]>, string][] = [
   ["attributionsToAdd", "Attributions to add"],
   ["duplicatesSkipped", "Duplicates skipped"],
   ["quotesWithoutOffsets", "Quotes kept without offsets"],
+  ["closeQuotesAccepted", "Close quotes taken as the article's words"],
 ];
 
 /** What a check found: the counts, and every problem with its line, column and reason. */

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import Database from "better-sqlite3";
-import { ARCHIVE_VERSION, ArchiveError, headerSchema, rowLineSchema, trailerSchema, type ArchiveHeader, type ArchiveTrailer } from "@/lib/archive/format";
+import { ARCHIVE_VERSION, ArchiveError, headerSchema, rowLineSchema, trailerSchema, type ArchiveHeader, type ArchiveRow, type ArchiveTrailer } from "@/lib/archive/format";
 import { appliedMigrations, idSequences } from "@/lib/archive/sqlite-facts";
 import { columnsOf, USER_TABLE } from "@/lib/archive/tables";
 import { rebuildAllClaimSearchSync } from "@/lib/search/rebuild";
@@ -51,7 +51,7 @@ export async function loadArchive(archiveFile: string, databaseFile: string): Pr
         trailer = parseWith(trailerSchema, value, lineNumber, "the last line");
         continue;
       }
-      const line = parseWith(rowLineSchema, value, lineNumber, "a row");
+      const line = parseRowLine(value, lineNumber);
       const insert = target.inserts.get(line.table);
       if (!insert) throw new ArchiveError(`Line ${lineNumber}: table "${line.table}" is not in the archive's header.`);
       insert(line.row, lineNumber);
@@ -100,6 +100,18 @@ function parseWith<T>(schema: { safeParse(value: unknown): { success: true; data
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   throw new ArchiveError(`Line ${lineNumber} is not ${what} of a Claimtrail archive (${issue.path.map(String).join(".") || "line"}: ${issue.message}).`);
+}
+
+/**
+ * A row line, checked by hand: the same rules as rowLineSchema (lib/archive/format.ts),
+ * which costs a fifth of the load time when run on a million lines.
+ */
+function parseRowLine(value: unknown, lineNumber: number): ArchiveRow {
+  const line = value as Partial<ArchiveRow> | null;
+  const row = line?.row;
+  const cellsOk = row !== null && typeof row === "object" && !Array.isArray(row) && Object.values(row).every((cell) => cell === null || typeof cell === "string" || typeof cell === "number");
+  if (typeof line?.table !== "string" || !cellsOk) return parseWith(rowLineSchema, value, lineNumber, "a row");
+  return line as ArchiveRow;
 }
 
 function parseHeader(text: string): ArchiveHeader {

@@ -3,6 +3,7 @@ import { findOrCreateActor } from "@/lib/actors/resolve-actor";
 import { InvalidInputError } from "@/lib/errors";
 import { anchorAt, findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
 import type { AttributionInput } from "@/lib/claims/schemas";
+import { describeSuggestion, suggestQuote, type QuoteSuggestion } from "@/lib/sources/quote-suggestion";
 
 type Tx = Prisma.TransactionClient;
 
@@ -47,8 +48,11 @@ export async function attributionColumns(tx: Tx, sourceText: string, input: Omit
 type QuoteInput = Pick<AttributionInput, "quote" | "quoteStart" | "quoteEnd">;
 
 /**
- * The stored selectors for a quote in `text`: checked at its offsets, or found exactly once
- * without them; kept without an anchor when the source has no text. Refused otherwise.
+ * The one place a quote given to Claimtrail is anchored (the API, the forms and, through
+ * issue 12, the importer): its words must be the source text's exactly. A quote that is
+ * not is refused as before, and the refusal carries `suggestion` (lib/sources/quote-suggestion.ts)
+ * when the matcher finds the passage meant, so a client can resend the article's words:
+ * the words stored are always the article's, never the quote as typed.
  */
 export function anchorQuote(text: string, input: QuoteInput, key: (name: string) => string = (name) => name) {
   const start = input.quoteStart ?? null;
@@ -62,15 +66,21 @@ export function anchorQuote(text: string, input: QuoteInput, key: (name: string)
     // No offsets: accept the words if they occur exactly once (a quote typed or pasted by hand).
     const found = findQuote(text, input.quote);
     if (found.ok) return found.anchor;
-    const message = `${found.problem.message}; select the passage in the article or give its offsets`;
-    throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
+    // Words that occur several times are exact: the offsets are missing, not the words.
+    const suggestion = found.problem.kind === "not_found" ? suggestQuote(text, input.quote) : null;
+    throw quoteError(key("quote"), `${found.problem.message}; ${suggestion ? describeSuggestion(suggestion) : "select the passage in the article or give its offsets"}`, suggestion);
   }
   const checked = verifyQuoteAt(text, input.quote, start, end);
   if (!checked.ok) {
-    const message = `the quote does not match the source text: ${checked.problem.message}`;
-    throw new InvalidInputError(`${key("quote")}: ${message}`, { [key("quote")]: [message] });
+    const suggestion = suggestQuote(text, input.quote, start);
+    throw quoteError(key("quote"), `the quote does not match the source text: ${checked.problem.message}${suggestion ? `; ${describeSuggestion(suggestion)}` : ""}`, suggestion);
   }
   const anchored = anchorAt(text, start, end);
   if (!anchored.ok) throw new Error("unreachable: verified range failed to anchor");
   return anchored.anchor;
+}
+
+/** A 400 on the quote field; with `suggestion: { exact, start, end, score, before, after }` when there is one. */
+function quoteError(field: string, message: string, suggestion: QuoteSuggestion | null): InvalidInputError {
+  return new InvalidInputError(`${field}: ${message}`, { [field]: [message] }, suggestion ? { suggestion } : {});
 }

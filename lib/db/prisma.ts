@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
+import { noteWriteSucceeded } from "@/lib/db/storage";
 
 type AdapterFactory = InstanceType<typeof PrismaBetterSQLite3>;
 type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
@@ -18,6 +19,25 @@ type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
 const TAKE_WRITE_LOCK = { sql: `DELETE FROM "search_sync_queue" WHERE 0`, args: [], argTypes: [] };
 const ROLLBACK = { sql: "ROLLBACK", args: [], argTypes: [] };
 
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * End a transaction that cannot go on: undo whatever SQLite still holds of it and release
+ * the adapter's transaction mutex. The adapter's commit() and rollback() only release that
+ * mutex; Prisma calls them after its own COMMIT or ROLLBACK statement succeeded, so a
+ * COMMIT that fails (a full disk, SQLITE_FULL) or a ROLLBACK that fails (SQLite already
+ * rolled the transaction back itself after an I/O error) would otherwise leave every later
+ * transaction of the process waiting forever, with no error and no timeout.
+ */
+async function abandon(transaction: Transaction, executeRaw: Transaction["executeRaw"]): Promise<void> {
+  // Fails with "no transaction is active" when SQLite has already rolled back: nothing left to undo.
+  await executeRaw(ROLLBACK).catch(() => undefined);
+  await transaction.rollback();
+}
+
+/** The statements with which Prisma ends a transaction. */
+const ENDS_TRANSACTION = new Set(["COMMIT", "ROLLBACK"]);
+
 function withImmediateTransactions(factory: AdapterFactory): AdapterFactory {
   const connect = factory.connect.bind(factory);
   factory.connect = async (): Promise<Adapter> => {
@@ -25,14 +45,28 @@ function withImmediateTransactions(factory: AdapterFactory): AdapterFactory {
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const transaction = await startTransaction(isolationLevel);
+      const executeRaw = transaction.executeRaw.bind(transaction);
       try {
-        await transaction.executeRaw(TAKE_WRITE_LOCK);
+        await executeRaw(TAKE_WRITE_LOCK);
       } catch (error) {
-        // Undo the BEGIN (the adapter's rollback() only releases its mutex) and release it.
-        await transaction.executeRaw(ROLLBACK).catch(() => undefined);
-        await transaction.rollback();
+        await abandon(transaction, executeRaw);
         throw error;
       }
+      transaction.executeRaw = async (query) => {
+        try {
+          const changes = await executeRaw(query);
+          if (query.sql === "COMMIT") noteWriteSucceeded();
+          return changes;
+        } catch (error) {
+          if (!ENDS_TRANSACTION.has(query.sql)) throw error;
+          await abandon(transaction, executeRaw);
+          // A failed COMMIT is the write's failure and is reported as such; a failed ROLLBACK
+          // is not: the statement that made Prisma roll back is the error worth reporting.
+          if (query.sql === "COMMIT") throw error;
+          console.warn("ROLLBACK failed; the transaction was ended anyway:", (error as Error).message);
+          return 0;
+        }
+      };
       return transaction;
     };
     return adapter;

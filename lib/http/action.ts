@@ -5,8 +5,9 @@ import { authorize } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { CurrentUser, Permission } from "@/lib/auth/roles";
 import { DomainError, InvalidInputError, type FieldErrors } from "@/lib/errors";
-import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
+import { databaseWriteFailure } from "@/lib/db/storage";
 import { describeFieldErrors, toFieldErrors } from "@/lib/http/api-handler";
+import type { QuoteSuggestion } from "@/lib/sources/quote-suggestion";
 
 /** What a form's Server Action hands back to `useActionState`. */
 export type ActionState =
@@ -20,6 +21,8 @@ export type ActionState =
       httpStatus: number;
       /** What the user submitted, so the form can show it again instead of losing it. */
       values?: Record<string, string>;
+      /** A quote that is not the article's words: the passage meant, to offer ("Did you mean …"). */
+      suggestion?: QuoteSuggestion;
     };
 
 /**
@@ -62,12 +65,16 @@ export function submittedValues(form: FormData): Record<string, string> {
 }
 
 export function actionError(error: unknown): ActionState {
-  if (error instanceof InvalidInputError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, httpStatus: 400 };
+  if (error instanceof InvalidInputError) {
+    const { suggestion } = error.details as { suggestion?: QuoteSuggestion };
+    return { status: "error", message: error.message, fieldErrors: error.fieldErrors, httpStatus: 400, ...(suggestion ? { suggestion } : {}) };
+  }
   if (error instanceof DomainError) {
     const { fieldErrors, current } = error.details as { fieldErrors?: FieldErrors; current?: Record<string, unknown> };
     return { status: "error", message: error.message, fieldErrors, current, httpStatus: error.status };
   }
-  if (isDatabaseBusy(error)) return { status: "error", message: BUSY_MESSAGE, httpStatus: 503 };
+  const writeFailure = databaseWriteFailure(error);
+  if (writeFailure) return { status: "error", message: writeFailure.message, httpStatus: writeFailure.status };
   console.error("Server Action failed:", error);
   return { status: "error", message: "Something went wrong and nothing was saved. Please try again.", httpStatus: 500 };
 }

@@ -5,10 +5,10 @@ import { env } from "@/lib/env";
 import { userFromHeaders } from "@/lib/auth/current-user";
 import type { CurrentUser, Permission } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
-import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "@/lib/db/busy";
+import { databaseWriteFailure } from "@/lib/db/storage";
 import { jsonError } from "@/lib/http/json";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
-import { findIllFormedString } from "@/lib/http/well-formed";
+import { parseJsonBody } from "@/lib/http/well-formed";
 
 type Context<Params> = { params: Promise<Params> };
 
@@ -46,17 +46,9 @@ export function writeRoute<Schema extends z.ZodType, Params = Record<string, nev
       const user = await userFromHeaders(request.headers);
       const access = authorize(user, options.permission);
       if (!access.ok) return jsonError(access.status, access.message);
-      let body: unknown;
-      try {
-        body = await request.json();
-      } catch {
-        return jsonError(400, "The request body must be JSON.", { fieldErrors: { body: ["must be JSON"] } });
-      }
-      const illFormed = findIllFormedString(body);
-      if (illFormed) {
-        return jsonError(400, `Invalid input: ${illFormed}: must be valid Unicode text`, { fieldErrors: { [illFormed]: ["must be valid Unicode text"] } });
-      }
-      const parsed = options.schema.safeParse(body);
+      const body = await readJsonBody(request);
+      if (!body.ok) return body.response;
+      const parsed = options.schema.safeParse(body.value);
       if (!parsed.success) {
         const fieldErrors = toFieldErrors(parsed.error);
         return jsonError(400, `Invalid input: ${describeFieldErrors(fieldErrors)}`, { fieldErrors });
@@ -66,6 +58,25 @@ export function writeRoute<Schema extends z.ZodType, Params = Record<string, nev
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * The largest JSON body a write takes: the longest text (a source's 500,000 characters)
+ * written entirely as \uXXXX escapes, with room to spare. A bigger body is answered 413
+ * before it is read, when it says its length, and after reading otherwise.
+ */
+export const MAX_JSON_BODY_BYTES = 8 * 1024 * 1024;
+
+async function readJsonBody(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const tooLarge = () => ({ ok: false as const, response: jsonError(413, `The request body must be at most ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB.`) });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) return tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) return tooLarge();
+  const parsed = parseJsonBody(text);
+  if (parsed.ok) return parsed;
+  const { field, message } = parsed.problem;
+  const summary = field === "body" && message === "must be JSON" ? "The request body must be JSON." : `Invalid input: ${field}: ${message}`;
+  return { ok: false, response: jsonError(400, summary, { fieldErrors: { [field]: [message] } }) };
 }
 
 /** Read routes: open unless READ_ACCESS=login. */
@@ -86,10 +97,11 @@ export function readRoute<Params = Record<string, never>>(handler: (args: { requ
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) return jsonError(error.status, error.message, error.details);
-  if (isDatabaseBusy(error)) {
-    console.warn("API write gave up waiting for the database lock:", (error as Error).message);
-    const response = jsonError(503, BUSY_MESSAGE);
-    response.headers.set("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
+  const writeFailure = databaseWriteFailure(error);
+  if (writeFailure) {
+    console.warn(`API write failed (${writeFailure.status}):`, (error as Error).message);
+    const response = jsonError(writeFailure.status, writeFailure.message);
+    if (writeFailure.retryAfterSeconds) response.headers.set("Retry-After", String(writeFailure.retryAfterSeconds));
     return response;
   }
   console.error("API route failed:", error);

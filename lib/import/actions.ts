@@ -21,6 +21,9 @@ const uploadSchema = z.object({
     .max(MAX_IMPORT_BYTES, { error: `the file must be at most ${MAX_IMPORT_LABEL}` }),
 });
 
+/** The close quotes a person accepted on the page (closeQuoteKey values of the ticked boxes). */
+const acceptedSchema = z.array(z.string().regex(/^\d+:\d+:\d+$/, { error: "is not a close quote of this file" })).max(100_000);
+
 const fromForm = (form: FormData) => ({ file: form.get("file") });
 
 async function toImportFile(file: File): Promise<ImportFile> {
@@ -35,13 +38,16 @@ export const checkImportAction = defineAction({ permission: "edit", schema: uplo
   return { status: "success", message, data: { report } };
 });
 
-export const runImportAction = defineAction({ permission: "edit", schema: uploadSchema, fromForm }, async ({ file }, user) => {
-  const report = await runImport(prisma, await toImportFile(file), { userId: user.id });
-  if (!report.committed) {
-    // Refused: the report (every problem) rides along for the form to show.
-    return { status: "error", message: `Nothing was imported: ${report.fileName} has ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}.`, httpStatus: 400, current: { report } };
-  }
-  revalidatePath("/claims");
-  revalidatePath("/");
-  return { status: "success", message: `Imported ${report.fileName}: ${describeSummary(report.summary!, true)}.`, data: { report } };
-});
+export const runImportAction = defineAction(
+  { permission: "edit", schema: uploadSchema.extend({ acceptQuote: acceptedSchema }), fromForm: (form) => ({ ...fromForm(form), acceptQuote: form.getAll("acceptQuote") }) },
+  async ({ file, acceptQuote }, user) => {
+    const report = await runImport(prisma, await toImportFile(file), { userId: user.id, acceptCloseQuotes: acceptQuote });
+    if (!report.committed) {
+      // Refused: the report (every problem) rides along for the form to show.
+      return { status: "error", message: `Nothing was imported: ${report.fileName} has ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}.`, httpStatus: 400, current: { report } };
+    }
+    revalidatePath("/claims");
+    revalidatePath("/");
+    return { status: "success", message: `Imported ${report.fileName}: ${describeSummary(report.summary!, true)}.`, data: { report } };
+  },
+);

@@ -11,5 +11,6 @@ export function describeSummary(summary: ImportSummary, committed: boolean): str
     `${count(summary.actorsToCreate, "actor")}, ${count(summary.sourcesToCreate, "source")} and ${count(summary.topicsToCreate, "topic")} ${verb}created`,
     `${count(summary.attributionsToAdd, "attribution")} ${verb}added, ${count(summary.duplicatesSkipped, "duplicate")} skipped`,
     ...(summary.quotesWithoutOffsets > 0 ? [`${count(summary.quotesWithoutOffsets, "quote")} kept without offsets (their source has no stored text)`] : []),
+    ...(summary.closeQuotesAccepted > 0 ? [`${count(summary.closeQuotesAccepted, "close quote")} ${verb}taken as the article's own words`] : []),
   ].join("; ");
 }

@@ -4,3 +4,12 @@
  */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_LABEL = "20 MB";
+
+/**
+ * How far above the highest claim id a file may number a new claim. Ids from a file are
+ * kept (so a re-import of an export finds its claims again), but the database numbers every
+ * later claim after the highest id ever used: a typo'd long number (or 2^53 − 1) would move
+ * that counter beyond the integers JavaScript represents exactly and break every later
+ * claim creation. Within this margin the ids stay small and exact for any real database.
+ */
+export const CLAIM_ID_MARGIN = 100_000;

@@ -4,7 +4,10 @@ import type { CsvTable } from "@/lib/import/read-csv";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, isImportColumn, type ImportColumn } from "@/lib/import/columns";
 import { parseRow, type ImportRow } from "@/lib/import/parse-row";
 import type { ImportProblem } from "@/lib/import/problems";
-import { findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
+import { CLAIM_ID_MARGIN } from "@/lib/import/limits";
+import { anchorAt, findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
+import { closeQuoteKey, type CloseQuote } from "@/lib/import/close-quotes";
+import { suggestQuote, type QuoteSuggestion } from "@/lib/sources/quote-suggestion";
 import { normalizeKey } from "@/lib/text/normalize";
 import type { Accuracy, ActorKind, Sourcing, Stance } from "@/lib/vocabulary/terms";
 
@@ -18,7 +21,19 @@ type Tx = Prisma.TransactionClient;
  * again inside the import's transaction, so the preview is never trusted.
  */
 
-export type ImportOptions = { createTopics?: boolean };
+export type ImportOptions = {
+  createTopics?: boolean;
+  /**
+   * Close quotes to import with the article's words (issue 17): "all" (the command line's
+   * --accept-close-quotes), or the keys (closeQuoteKey) of those a person accepted one by
+   * one on the page. A key names the line and the passage offered, so an acceptance never
+   * carries over to other words should the article change between check and import.
+   */
+  acceptCloseQuotes?: "all" | readonly string[];
+};
+export type { CloseQuote };
+
+
 
 export type PlannedClaim = {
   key: string;
@@ -85,6 +100,8 @@ export type ImportSummary = {
   duplicatesSkipped: number;
   /** Rows whose offsets were dropped because their source has no stored text to point into. */
   quotesWithoutOffsets: number;
+  /** Rows whose close quote is imported as the article's words (accepted). */
+  closeQuotesAccepted: number;
 };
 
 export type ImportPlan = {
@@ -93,6 +110,8 @@ export type ImportPlan = {
   actors: PlannedActor[];
   sources: PlannedSource[];
   attributions: PlannedAttribution[];
+  /** Every row whose quote matched only approximately, accepted or not. */
+  closeQuotes: CloseQuote[];
   summary: ImportSummary;
 };
 
@@ -200,6 +219,10 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
     if (!known || (known.url !== null && source.url === null)) sourcesByTitle.set(key, source);
   }
 
+  // A new claim may take an id from the file only this far above the highest one (lib/import/limits.ts).
+  const highestClaimId = (await db.claim.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  const highestNewClaimId = highestClaimId + CLAIM_ID_MARGIN;
+
   // 3. Claims: by claim_id, else by text and topic; the first row for a claim sets its status.
   const claims = new Map<string, PlannedClaim>();
   const claimKeyById = new Map<number, string>();
@@ -266,6 +289,14 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
       return same ? registerExisting(stored, row) : null;
     }
     // A claim_id the database does not have: the claim is created with that id.
+    if (row.claimId > highestNewClaimId) {
+      report(
+        row.line,
+        "claim_id",
+        `there is no claim ${row.claimId}, and a new claim's id may be at most ${highestNewClaimId} (the highest claim id, ${highestClaimId}, plus ${CLAIM_ID_MARGIN.toLocaleString("en")}): leave claim_id empty and the claim is numbered for you`,
+      );
+      return null;
+    }
     if (storedByText) {
       report(row.line, "claim_id", `there is no claim ${row.claimId}, but this text and topic are claim ${storedByText.id}: write claim_id ${storedByText.id} or leave it empty`);
       return null;
@@ -338,6 +369,9 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
   const keys = new Set<string>();
   let duplicatesSkipped = 0;
   let quotesWithoutOffsets = 0;
+  const closeQuotes: CloseQuote[] = [];
+  const accepts = options.acceptCloseQuotes === "all" ? "all" : new Set(options.acceptCloseQuotes ?? []);
+  const isAccepted = (close: Omit<CloseQuote, "accepted">) => accepts === "all" || accepts.has(closeQuoteKey(close));
   const planned: { row: ImportRow; claimKey: string; actor: PlannedActor; via: PlannedActor[]; source: PlannedSource; anchor: PlannedAttribution["anchor"] }[] = [];
 
   for (const row of rows) {
@@ -366,7 +400,8 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
     const source = resolveSource(row);
     if (!claimKey || !source) continue;
 
-    const anchor = anchorRow(row, source);
+    const anchor = anchorRow(row, source, isAccepted);
+    if (anchor.close) closeQuotes.push(anchor.close);
     if (!anchor.ok) {
       report(row.line, anchor.column, anchor.message);
       continue;
@@ -431,6 +466,7 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
       actors: actorList,
       sources: sourceList,
       attributions,
+      closeQuotes,
       summary: {
         rows: table.rows.length,
         claimsToCreate: claimList.filter((claim) => !claim.existing).length,
@@ -442,6 +478,7 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
         attributionsToAdd: attributions.length,
         duplicatesSkipped,
         quotesWithoutOffsets,
+        closeQuotesAccepted: closeQuotes.filter((close) => close.accepted).length,
       },
     },
     problems,
@@ -452,29 +489,39 @@ function identity(claim: string, source: string, actor: string, stance: string, 
   return JSON.stringify([claim, source, actor, stance, quote, start, end]);
 }
 
-type Anchored = { ok: true; anchor: PlannedAttribution["anchor"] } | { ok: false; column: ImportColumn; message: string };
+type Anchored = ({ ok: true; anchor: PlannedAttribution["anchor"] } | { ok: false; column: ImportColumn; message: string }) & { close?: CloseQuote };
 
 /**
  * Where the quote sits in the source. With stored text the quote must be exactly the text
- * at the given offsets, or (without offsets) occur exactly once. A source without stored
- * text (as every source an import creates) keeps the quote's words only: there is nothing
- * for offsets to point into.
+ * at the given offsets, or (without offsets) occur exactly once. A quote that is neither
+ * but close to a passage (lib/sources/quote-suggestion.ts) is a close quote: imported as
+ * the article's words at that passage when accepted, a problem naming those words when
+ * not. A source without stored text (as every source an import creates) keeps the quote's
+ * words only: there is nothing for offsets to point into.
  */
-function anchorRow(row: ImportRow, source: PlannedSource): Anchored {
+function anchorRow(row: ImportRow, source: PlannedSource, isAccepted: (close: Omit<CloseQuote, "accepted">) => boolean): Anchored {
   if (source.text.length === 0) {
     return { ok: true, anchor: { quote: row.quote, quotePrefix: null, quoteSuffix: null, quoteStart: null, quoteEnd: null } };
   }
+  let refusal: { column: ImportColumn; message: string; suggestion: QuoteSuggestion | null };
   if (row.quoteStart !== null && row.quoteEnd !== null) {
     const checked = verifyQuoteAt(source.text, row.quote, row.quoteStart, row.quoteEnd);
-    if (!checked.ok) return { ok: false, column: "quote", message: `does not match the stored text of ${quoted(source.title, 60)}: ${checked.problem.message}` };
-    return { ok: true, anchor: checked.anchor };
+    if (checked.ok) return { ok: true, anchor: checked.anchor };
+    refusal = { column: "quote", message: `does not match the stored text of ${quoted(source.title, 60)}: ${checked.problem.message}`, suggestion: suggestQuote(source.text, row.quote, row.quoteStart) };
+  } else {
+    const found = findQuote(source.text, row.quote);
+    if (found.ok) return { ok: true, anchor: found.anchor };
+    if (found.problem.kind === "ambiguous") return { ok: false, column: "quote_start", message: `${found.problem.message}: give quote_start and quote_end` };
+    refusal = { column: "quote", message: `${found.problem.message} of ${quoted(source.title, 60)}`, suggestion: suggestQuote(source.text, row.quote) };
   }
-  const found = findQuote(source.text, row.quote);
-  if (!found.ok) {
-    return found.problem.kind === "ambiguous"
-      ? { ok: false, column: "quote_start", message: `${found.problem.message}: give quote_start and quote_end` }
-      : { ok: false, column: "quote", message: `${found.problem.message} of ${quoted(source.title, 60)}` };
+  const { suggestion } = refusal;
+  if (!suggestion) return { ok: false, column: refusal.column, message: refusal.message };
+  const offered = { line: row.line, quote: row.quote, suggestion };
+  if (!isAccepted(offered)) {
+    const where = `characters ${suggestion.start}–${suggestion.end}, score ${suggestion.score}`;
+    return { ok: false, column: refusal.column, message: `${refusal.message}; close to the article's words ${quoted(suggestion.exact)} (${where}): accept close quotes to import those words`, close: { ...offered, accepted: false } };
   }
-  return { ok: true, anchor: found.anchor };
+  const anchored = anchorAt(source.text, suggestion.start, suggestion.end);
+  if (!anchored.ok) throw new Error("unreachable: a suggestion lies inside its text");
+  return { ok: true, anchor: anchored.anchor, close: { ...offered, accepted: true } };
 }
-

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { applyImportPlan } from "@/lib/import/apply";
 import { IMPORT_COLUMNS } from "@/lib/import/columns";
-import { planImport, type ImportOptions, type ImportSummary } from "@/lib/import/plan";
+import { planImport, type CloseQuote, type ImportOptions, type ImportPlan } from "@/lib/import/plan";
 import { sortProblems, type ImportProblem } from "@/lib/import/problems";
 import { readCsv } from "@/lib/import/read-csv";
 import { pauseSearchSync, rebuildClaimSearch, resumeSearchSync } from "@/lib/search/rebuild";
@@ -23,7 +23,9 @@ export type ImportReport = {
   /** True when the import was written. */
   committed: boolean;
   problems: ImportProblem[];
-  summary: ImportSummary | null;
+  summary: ImportPlan["summary"] | null;
+  /** Rows whose quotes match the article only approximately, with the article's words (accepted or not). */
+  closeQuotes: CloseQuote[];
 };
 
 /** Writes of a big file are many statements in one transaction; Prisma's default limit is 5 s. */
@@ -35,7 +37,7 @@ export async function checkImport(db: PrismaClient, file: ImportFile, options: I
   const read = readCsv(file.bytes);
   if (!read.ok) return refused(file, read.problems, null);
   const { plan, problems } = await planImport(db, read.table, options);
-  return problems.length > 0 ? refused(file, problems, plan.summary) : { fileName: file.fileName, ok: true, committed: false, problems: [], summary: plan.summary };
+  return problems.length > 0 ? refused(file, problems, plan) : { fileName: file.fileName, ok: true, committed: false, problems: [], summary: plan.summary, closeQuotes: plan.closeQuotes };
 }
 
 class Refused extends Error {
@@ -55,7 +57,7 @@ export async function runImport(db: PrismaClient, file: ImportFile, options: Imp
   // A file with problems is refused before taking the write lock, so a bad upload never
   // makes other writers wait; a good one is checked again inside the transaction.
   const preliminary = await planImport(db, read.table, options);
-  if (preliminary.problems.length > 0) return refused(file, preliminary.problems, preliminary.plan.summary);
+  if (preliminary.problems.length > 0) return refused(file, preliminary.problems, preliminary.plan);
   const pause = `import ${randomUUID()}`;
   try {
     const report = await db.$transaction(
@@ -63,7 +65,7 @@ export async function runImport(db: PrismaClient, file: ImportFile, options: Imp
         // Written first, so the transaction holds the write lock while it checks the data.
         await pauseSearchSync(tx, pause);
         const { plan, problems } = await planImport(tx, read.table, options);
-        if (problems.length > 0) throw new Refused(refused(file, problems, plan.summary));
+        if (problems.length > 0) throw new Refused(refused(file, problems, plan));
         const touched = await applyImportPlan(tx, plan, { userId: options.userId, fileName: file.fileName });
         await rebuildClaimSearch(tx, touched);
         await resumeSearchSync(tx, pause);
@@ -72,9 +74,17 @@ export async function runImport(db: PrismaClient, file: ImportFile, options: Imp
           action: "import",
           entityType: "import",
           entityId: file.fileName,
-          after: { file: file.fileName, sha256: createHash("sha256").update(file.bytes).digest("hex"), ...plan.summary },
+          after: {
+            file: file.fileName,
+            sha256: createHash("sha256").update(file.bytes).digest("hex"),
+            ...plan.summary,
+            // What the file said and what was stored instead, for each close quote accepted.
+            ...(plan.summary.closeQuotesAccepted > 0
+              ? { closeQuotes: plan.closeQuotes.filter((close) => close.accepted).map(({ line, quote, suggestion }) => ({ line, quote, stored: suggestion.exact, start: suggestion.start, end: suggestion.end })) }
+              : {}),
+          },
         });
-        return { fileName: file.fileName, ok: true, committed: true, problems: [], summary: plan.summary };
+        return { fileName: file.fileName, ok: true, committed: true, problems: [], summary: plan.summary, closeQuotes: plan.closeQuotes };
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS },
     );
@@ -87,6 +97,6 @@ export async function runImport(db: PrismaClient, file: ImportFile, options: Imp
   }
 }
 
-function refused(file: ImportFile, problems: ImportProblem[], summary: ImportSummary | null): ImportReport {
-  return { fileName: file.fileName, ok: false, committed: false, problems: sortProblems(problems, IMPORT_COLUMNS), summary };
+function refused(file: ImportFile, problems: ImportProblem[], plan: Pick<ImportPlan, "summary" | "closeQuotes"> | null): ImportReport {
+  return { fileName: file.fileName, ok: false, committed: false, problems: sortProblems(problems, IMPORT_COLUMNS), summary: plan?.summary ?? null, closeQuotes: plan?.closeQuotes ?? [] };
 }

@@ -280,5 +280,27 @@ describe("npm run db:archive and db:unarchive", () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("Usage: npm run db:");
     }
+    // Seven command runs, one of them migrating a new file: minutes on a busy machine.
+  }, 240_000);
+});
+
+describe("GET /admin/archive.jsonl.gz", () => {
+  it("gives an admin the archive (no accounts) and refuses everyone else", async () => {
+    const { GET } = await import("@/app/admin/archive.jsonl.gz/route");
+    const request = (token?: string) => new Request("http://localhost/admin/archive.jsonl.gz", { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await GET(request())).status).toBe(401);
+    expect((await GET(request((await createUserWithToken("fact_checker")).token))).status).toBe(403);
+
+    const response = await GET(request((await createUserWithToken("admin")).token));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/gzip");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="claimtrail-archive-\d{8}T\d{6}Z\.jsonl\.gz"$/);
+    const file = path.join(dir, "downloaded.jsonl.gz");
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    expect(archiveLines(file).join("\n")).not.toContain(checker.email);
+    const target = await emptyDatabase();
+    const loaded = await loadArchive(file, target.file);
+    expect(loaded.withAccounts).toBe(false);
+    expect((await allExports(target.file))["claims.csv"]).toBe((await allExports(sourceFile()))["claims.csv"]);
   });
 });

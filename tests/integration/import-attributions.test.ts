@@ -210,6 +210,7 @@ describe("a good file", () => {
       attributionsToAdd: 5,
       duplicatesSkipped: 1,
       quotesWithoutOffsets: 1,
+      closeQuotesAccepted: 0,
     });
     expect(await tableCounts(prisma)).toEqual(before);
   });
