@@ -43,6 +43,10 @@ export type ClaimQuery = {
   contested: boolean | undefined;
   from: string | undefined;
   to: string | undefined;
+  /** Incremental sync: only claims whose record changed at or after this instant (canonical ISO, "…Z"). */
+  updatedSince: string | undefined;
+  /** Incremental sync: with updatedSince, leave out the claims changed at exactly that instant with an id up to this one. */
+  afterId: number | undefined;
   sort: SortKey;
   desc: boolean;
   page: number;
@@ -64,15 +68,18 @@ const many = <T extends z.ZodType>(item: T) =>
     .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>)
     .transform((values) => [...new Set(values)]);
 
-const positiveId = z.coerce
+export const positiveId = z.coerce
   .number({ error: "must be a number" })
   .int({ error: "must be a whole number" })
   .positive({ error: "must be a positive id" });
 
 const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+export const isoInstant = z.iso
+  .datetime({ offset: true, error: "must be a date and time with its zone, e.g. 2024-10-15T09:30:00Z" })
+  .transform((value) => new Date(value).toISOString());
 
 /** The last value given (later wins, as in most web frameworks); an empty value counts as absent. */
-const single = <T extends z.ZodType>(item: T) =>
+export const single = <T extends z.ZodType>(item: T) =>
   z
     .array(z.string())
     .transform((values) => {
@@ -111,6 +118,8 @@ export function claimQuerySchema(vocabulary: QueryVocabulary) {
       ),
       from: single(isoDate.optional()),
       to: single(isoDate.optional()),
+      updated_since: single(isoInstant.optional()),
+      after_id: single(positiveId.optional()),
       sort: single(sortSchema.optional()),
       page: single(
         z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1 or more" }).default(1),
@@ -128,12 +137,14 @@ export function claimQuerySchema(vocabulary: QueryVocabulary) {
         .transform((values) => (values.length === 0 ? undefined : values.flatMap((v) => v.split(",")).filter(Boolean)))
         .pipe(z.array(z.enum(COLUMN_KEYS, { error: `must list columns among ${COLUMN_KEYS.join(", ")}` })).optional()),
     })
-    .transform(({ sort, cols, q, ...rest }): ClaimQuery => {
+    .transform(({ sort, cols, q, updated_since, after_id, ...rest }): ClaimQuery => {
       const search = q === "" ? undefined : q;
       const requested = sort ?? (search ? "relevance" : "-updated");
       const key = requested.replace(/^-/, "") as SortKey;
       return {
         ...rest,
+        updatedSince: updated_since,
+        afterId: after_id,
         q: search,
         // Relevance needs a search; without one fall back to the default order.
         sort: key === "relevance" && !search ? "updated" : key,
@@ -144,6 +155,11 @@ export function claimQuerySchema(vocabulary: QueryVocabulary) {
     .refine((query) => !query.from || !query.to || query.from <= query.to, {
       path: ["to"],
       error: "must not be before from",
+    })
+    // Resuming after a claim only means something in the order claims changed in.
+    .refine((query) => query.afterId === undefined || (query.updatedSince !== undefined && query.sort === "updated" && !query.desc), {
+      path: ["after_id"],
+      error: "needs updated_since and sort=updated (oldest change first): it resumes a sync after the last claim received",
     });
 }
 
@@ -159,7 +175,7 @@ export function toParamArrays(params: RawParams | URLSearchParams): Record<strin
       for (const item of Array.isArray(value) ? value : [value]) add(key, item);
     }
   }
-  for (const key of ["q", "status", "topic", "stance", "source", "actor", "role", "contested", "from", "to", "sort", "page", "pageSize", "cols"]) {
+  for (const key of ["q", "status", "topic", "stance", "source", "actor", "role", "contested", "from", "to", "updated_since", "after_id", "sort", "page", "pageSize", "cols"]) {
     out[key] ??= [];
   }
   return out;
