@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { corsPreflight, corsResponseHeaders, isCorsReadablePath } from "@/lib/http/cors";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
 
 /**
  * Runs before every request:
@@ -10,12 +11,17 @@ import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
  * - refuses writes (any method but GET/HEAD/OPTIONS) that ride on the session cookie from
  *   another site, for API routes and Server Actions alike (Next's own action check answers
  *   such requests with a 500; this answers 403 first);
- * - when READ_ACCESS=login, sends anonymous visitors to the sign-in page (pages) or
- *   answers 401 (API and exports); pages and routes check again themselves;
+ * - when READ_ACCESS=login, sends anonymous visitors to the sign-in page (pages, their
+ *   React Server Component payloads and prefetches) or answers 401 (API, exports and
+ *   ClaimReview files). For pages this is the gate: they do not check again, so the
+ *   matcher below must keep covering every path but static assets. Routes check again
+ *   through readRoute (lib/http/api-handler.ts). tests/e2e/read-gate.spec.ts holds both;
  * - sets a Content-Security-Policy with a fresh nonce: only scripts Next marks with it run,
  *   so an injected <script> in a claim or a quote cannot.
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** The largest Server Action body: an import file plus the multipart framing (next.config.ts allows 21 MB). */
+const MAX_ACTION_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
 // robots.txt and sitemap.xml answer for themselves what a site that needs sign-in shows crawlers (nothing).
 const ALWAYS_OPEN = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/, /^\/robots\.txt$/, /^\/sitemap\.xml$/];
 
@@ -29,6 +35,10 @@ export async function proxy(request: NextRequest) {
 
   if (!SAFE_METHODS.has(request.method) && isCrossOriginCookieRequest(request)) {
     return NextResponse.json({ error: "Cross-origin requests are refused." }, { status: 403 });
+  }
+  // Next answers a Server Action body over its bodySizeLimit with a bare 500; say what is wrong.
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) {
+    return NextResponse.json({ error: `The upload is too large: a file may be at most ${MAX_IMPORT_LABEL}.` }, { status: 413 });
   }
 
   if (env.READ_ACCESS === "login" && !ALWAYS_OPEN.some((pattern) => pattern.test(path))) {

@@ -7,6 +7,7 @@
  *   list                                every account, its role and state
  *   set-role --email E --role R         change a role
  *   set-password --email E              set a new password; all of the account's sessions end
+ *   set-name --email E --name N         change the display name (never another account's e-mail or name)
  *   disable --email E / enable --email E
  *   token --email E [--name N]          print a new personal API token (shown once)
  */
@@ -19,10 +20,19 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import { roleSchema } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createUserAccount, disableUser, enableUser, findUser, listUsers, setUserRole } from "@/lib/users/admin";
+import { createUserAccount, disableUser, enableUser, findUser, listUsers, setUserName, setUserRole } from "@/lib/users/admin";
 import { setUserPassword } from "@/lib/users/passwords";
 
-const USAGE = `Usage: npm run users -- <add|list|set-role|set-password|disable|enable|token> [--email E] [--role viewer|fact_checker|admin] [--name N]
+const USAGE = `Usage: npm run users -- <command> [options]
+
+  add --email E --role R [--name N]   create an account
+  list                                every account, its role and state
+  set-role --email E --role R         change a role (viewer, fact_checker, admin)
+  set-name --email E --name N         change the display name
+  set-password --email E              set a new password (CLAIMTRAIL_PASSWORD or stdin); ends its sessions
+  disable --email E, enable --email E
+  token --email E [--name N]          print a new personal API token (shown once)
+
 Passwords: set CLAIMTRAIL_PASSWORD, or type it (or pipe it) on standard input.`;
 
 async function readPassword(): Promise<string> {
@@ -43,12 +53,23 @@ function required(value: string | undefined, flag: string): string {
 
 class UsageError extends Error {}
 
+const OPTIONS = { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+
+/** node:util's parseArgs, its complaints (an unknown option, a missing value) as usage errors. */
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
-  });
+  const { positionals, values } = parseArguments(argv);
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   await readyDatabase();
   const [command] = positionals;
   const role = () => {
@@ -79,6 +100,11 @@ async function main(argv: string[]): Promise<void> {
       const email = required(values.email, "email");
       const user = await setUserPassword(null, email, await readPassword(), { mustChange: false });
       console.log(`${user.email} has a new password; its sessions are signed out.`);
+      return;
+    }
+    case "set-name": {
+      const user = await setUserName(null, required(values.email, "email"), required(values.name, "name"));
+      console.log(`${user.email} is now shown as "${user.name}".`);
       return;
     }
     case "disable": {

@@ -32,8 +32,8 @@ export function EditAttributionForm({ attribution, actorNames }: { attribution: 
       <input type="hidden" name="originalQuote" value={attribution.quote} />
       {attribution.quoteStart !== null && attribution.quoteEnd !== null ? (
         <>
-          <input type="hidden" name="quoteStart" value={attribution.quoteStart} />
-          <input type="hidden" name="quoteEnd" value={attribution.quoteEnd} />
+          <input type="hidden" name="originalStart" value={attribution.quoteStart} />
+          <input type="hidden" name="originalEnd" value={attribution.quoteEnd} />
         </>
       ) : null}
       <VersionFields edit={edit} />

@@ -8,6 +8,7 @@ export type AuditAction =
   | "set_accuracy"
   | "import"
   | "set_role"
+  | "set_name"
   | "disable"
   | "enable"
   | "create_token"

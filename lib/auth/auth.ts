@@ -9,11 +9,24 @@ import { prisma } from "@/lib/db/prisma";
 import { env, sqliteFilePath } from "@/lib/env";
 import { accessControl, authRoles } from "@/lib/auth/access-control";
 import { loadAuthSecret } from "@/lib/auth/secret";
-import { allowSignInAttempt, signInMaxAttempts, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth/sign-in-limit";
+import { allowSignInAttempt, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth/sign-in-limit";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
+/** The longest value each account field takes, whichever endpoint receives it. */
+export const ACCOUNT_FIELD_LIMITS = { name: 100, email: 254, password: 128, currentPassword: 128, newPassword: 128 } as const;
+
+/** The first field of an auth request body over its limit, if any. */
+function overlongAccountField(body: unknown): { field: string; max: number } | null {
+  if (typeof body !== "object" || body === null) return null;
+  for (const [field, max] of Object.entries(ACCOUNT_FIELD_LIMITS)) {
+    const value = (body as Record<string, unknown>)[field];
+    if (typeof value === "string" && value.length > max) return { field, max };
+  }
+  return null;
+}
+
+const baseURL = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
 
 /**
  * better-auth: e-mail and password accounts created by an admin (no public sign-up),
@@ -24,9 +37,9 @@ export const auth = betterAuth({
   appName: "Claimtrail",
   baseURL,
   trustedOrigins: [baseURL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
-  secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL))),
+  secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL)), env.BETTER_AUTH_SECRET),
   database: prismaAdapter(prisma, { provider: "sqlite", transaction: true }),
-  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
+  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: ACCOUNT_FIELD_LIMITS.password },
   // Set by an admin's password reset (lib/users/passwords.ts); comes with every session.
   user: { additionalFields: { mustChangePassword: { type: "boolean", defaultValue: false, input: false } } },
   rateLimit: {
@@ -34,14 +47,20 @@ export const auth = betterAuth({
     storage: "database",
     window: 60,
     max: 300,
-    customRules: { "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: signInMaxAttempts() } },
+    customRules: { "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX_ATTEMPTS } },
   },
   telemetry: { enabled: false },
-  disabledPaths: ["/sign-up/email", "/admin/impersonate-user", "/admin/stop-impersonating"],
+  // Nobody edits their own profile through better-auth: a display name is how notes and
+  // verdicts say who wrote them, so only admins set it (lib/users/admin.ts, which refuses
+  // a name that is another account's e-mail or name). "/update-user" let a viewer call
+  // themselves "admin@…" or store a 20 MB name (issue 11).
+  disabledPaths: ["/sign-up/email", "/admin/impersonate-user", "/admin/stop-impersonating", "/update-user", "/change-email", "/admin/update-user"],
   // Vitest sets NODE_ENV=test, which would switch better-auth's origin checks off.
   advanced: { disableOriginCheck: false },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
+      const tooLong = overlongAccountField(ctx.body);
+      if (tooLong) throw new APIError("BAD_REQUEST", { message: `${tooLong.field} must be at most ${tooLong.max} characters.` });
       if (ctx.path !== "/sign-in/email") return;
       const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
       if (email && !(await allowSignInAttempt(email))) {

@@ -14,8 +14,9 @@ const withLf = (value: string | undefined) => value?.replace(/\r\n/g, "\n");
 
 /**
  * "Correct this attribution". The form carries the stored quote and its offsets; when the
- * user leaves the quote as it was, the offsets go with it (the same passage, even if the
- * words occur twice); when they change it, the new words must occur once in the article.
+ * user leaves the quote as it was, those offsets go with it (the same passage, even if the
+ * words occur twice); when they change it, the new words must occur once in the article,
+ * or come with the offsets of the article's words they took from a suggestion.
  */
 export const editAttributionAction = defineAction(
   {
@@ -28,8 +29,8 @@ export const editAttributionAction = defineAction(
       return {
         ...fields,
         quote,
-        quoteStart: samePlace ? fields.quoteStart : null,
-        quoteEnd: samePlace ? fields.quoteEnd : null,
+        quoteStart: samePlace ? (formNumber(form, "originalStart") ?? null) : fields.quoteStart,
+        quoteEnd: samePlace ? (formNumber(form, "originalEnd") ?? null) : fields.quoteEnd,
         attributionId: formNumber(form, "attributionId"),
         claimId: formNumber(form, "claimId"),
         version: formNumber(form, "version"),

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import Database from "better-sqlite3";
@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 export function migrateDatabase(databaseUrl: string): void {
   const file = path.resolve(databaseUrl.replace(/^file:/, ""));
   mkdirSync(path.dirname(file), { recursive: true });
+  assertWritable(file);
   const prismaCli = require.resolve("prisma/build/index.js");
   try {
     execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], {
@@ -26,6 +27,22 @@ export function migrateDatabase(databaseUrl: string): void {
     throw new Error(`Migrating ${file} failed:\n${failure.stdout ?? ""}${failure.stderr ?? ""}`);
   }
   tuneDatabase(file);
+}
+
+/**
+ * SQLite writes the file and, beside it, its -wal and -shm files: both must be writable.
+ * Checked before migrating, because the migration engine's own complaint is "External error
+ * id#0 … sql_migration_persistence::initialize", which names neither the file nor the cause.
+ */
+function assertWritable(file: string): void {
+  for (const [target, what] of [[file, "the database file"], [path.dirname(file), "the database's folder"]] as const) {
+    if (target === file && !existsSync(file)) continue;
+    try {
+      accessSync(target, constants.R_OK | constants.W_OK);
+    } catch {
+      throw new Error(`Cannot open the database: ${what} ${target} is not writable by this user. Fix its permissions (or set DATABASE_URL to a writable place) and start again.`);
+    }
+  }
 }
 
 /** The migration folders the code ships with (prisma/migrations), or null when not found. */

@@ -63,7 +63,10 @@ export function streamExport<R>(options: StreamOptions<R>): ReadableStream<Uint8
           if (chunk) controller.enqueue(encoder.encode(chunk));
         } catch (error) {
           await finish().catch(() => undefined);
-          console.error(`Export ${format.name} failed:`, error);
+          // The headers (200) and part of the file are out: erroring the stream makes the
+          // server destroy the connection, which curl and browsers report as an incomplete
+          // download. Closing it instead would hand the client a truncated file as complete.
+          console.error(`Export ${format.name} failed after ${written} records; the connection is aborted:`, error);
           controller.error(error);
         }
       },

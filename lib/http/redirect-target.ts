@@ -8,14 +8,14 @@
  * redirect must never carry one into a header (`/%0d%0aSet-Cookie:…`). The result is the
  * parser's own serialisation (percent-encoded), never the raw input.
  */
+import { hasControlCharacter } from "@/lib/text/control-characters";
+
 const PLACEHOLDER_ORIGIN = "http://claimtrail.invalid";
 
 export const REDIRECT_FALLBACK = "/";
 
-const UNSAFE = /[\u0000-\u001f\u007f\\]/;
-
 export function sameSitePath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || UNSAFE.test(value)) return REDIRECT_FALLBACK;
+  if (typeof value !== "string" || !value.startsWith("/") || hasControlCharacter(value) || value.includes("\\")) return REDIRECT_FALLBACK;
   let url: URL;
   try {
     url = new URL(value, PLACEHOLDER_ORIGIN);

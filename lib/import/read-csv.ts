@@ -19,6 +19,10 @@ export function readCsv(bytes: Uint8Array): ReadResult {
   if (badLine !== null) return fail(badLine, "the file is not UTF-8 text; save it as “CSV UTF-8” and try again");
 
   const lineOf = lineIndex(bytes);
+  // Valid UTF-8 but never text: UTF-16 without a byte-order mark puts a NUL beside every
+  // ASCII character, which would otherwise be read as one odd column ("required column is missing").
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return fail(lineOf(nul), "the file is not UTF-8 text (it has NUL bytes, as UTF-16 files do); save it as “CSV UTF-8” and try again");
   let records: { record: string[]; info: { bytes_records: number } }[];
   // Where the last good record ended: a syntax error is in the record that starts there.
   // (The error's own byte counts are not reliable across record delimiters.)

@@ -234,3 +234,17 @@ test("the claim for a new attribution is chosen by its words or from the claims 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`The ferry ${other.t} sails at dawn`);
   await expect(page.locator(".card").filter({ hasText: `Harbour union ${s.t}` })).toContainText("denies");
 });
+
+test("the correction pages fit a phone without sideways scrolling", async ({ page }) => {
+  await signIn(page, "admin");
+  const s = await story(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const start = s.text.indexOf("The union called");
+  for (const path of [`/attributions/${s.mayorAttribution}/edit`, `/sources/${s.sourceId}/edit`, `/actors/${s.mayorId}`, `/sources/${s.sourceId}/attribute?start=${start}&end=${start + 16}`, `/claims/${s.claimId}`]) {
+    await page.goto(path);
+    // Open every folded form, so what is measured is everything the page can show.
+    for (const summary of await page.locator("details > summary").all()) await summary.click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+  }
+});

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { bearer, setRequestHeaders } from "@/tests/support/request-context";
+import { editAttributionAction } from "@/lib/claims/correction-actions";
 import { DELETE as deleteAttribution, PATCH as patchAttribution } from "@/app/api/attributions/[id]/route";
 import { DELETE as deleteClaimRoute, GET as getClaim } from "@/app/api/claims/[id]/route";
 import { GET as getSourceRoute, PATCH as patchSource } from "@/app/api/sources/[id]/route";
@@ -123,6 +125,28 @@ describe("PATCH /api/attributions/[id]", () => {
     await refused(() => patchAttribution(request("PATCH", body, "anonymous"), id(target.id)), 401);
     await refused(() => patchAttribution(request("PATCH", body, "viewer"), id(target.id)), 403);
     await refused(() => patchAttribution(request("PATCH", body), id(999_999)), 404);
+  });
+});
+
+describe("the attribution correction form", () => {
+  it("keeps the stored place of a quote whose words occur twice when only the stance is corrected", async () => {
+    const n = unique("echo");
+    const text = `The port ${n} is open, the mayor said. Later he repeated: the port ${n} is open.`;
+    const quote = `he port ${n} is open`;
+    const second = text.lastIndexOf(quote);
+    const source = await prisma.source.create({ data: { title: n, outlet: "Echo", text, textSha256: "" }, select: { id: true } });
+    const claim = await prisma.claim.findFirstOrThrow({ select: { id: true } });
+    const actor = await prisma.actor.findFirstOrThrow({ select: { id: true, name: true } });
+    const attribution = await prisma.attribution.create({
+      data: { claimId: claim.id, sourceId: source.id, actorId: actor.id, stance: "asserts", sourcing: "named", quote, quoteStart: second, quoteEnd: second + quote.length },
+    });
+    const form = new FormData();
+    const fields = { attributionId: attribution.id, claimId: claim.id, sourceId: source.id, actor: actor.name, stance: "reports", quote, originalQuote: quote, originalStart: second, originalEnd: second + quote.length, version: attribution.version };
+    for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+    setRequestHeaders(bearer(tokens.fact_checker!));
+    // Saving redirects to the claim: Next signals that by throwing.
+    await expect(editAttributionAction({ status: "idle" }, form)).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await prisma.attribution.findUniqueOrThrow({ where: { id: attribution.id } })).toMatchObject({ stance: "reports", quoteStart: second, version: attribution.version + 1 });
   });
 });
 

@@ -21,6 +21,15 @@ import { POST as postStatus } from "@/app/api/claims/[id]/status/route";
 import { POST as postAnnotation } from "@/app/api/claims/[id]/annotations/route";
 import { PATCH as patchAnnotation, DELETE as deleteAnnotation } from "@/app/api/annotations/[id]/route";
 import { POST as postAccuracy } from "@/app/api/attributions/[id]/accuracy/route";
+import { PATCH as patchAttribution, DELETE as deleteAttribution } from "@/app/api/attributions/[id]/route";
+import { DELETE as deleteClaim } from "@/app/api/claims/[id]/route";
+import { PATCH as patchSource } from "@/app/api/sources/[id]/route";
+import { PUT as putSourceText } from "@/app/api/sources/[id]/text/route";
+import { PATCH as patchActor } from "@/app/api/actors/[id]/route";
+import { POST as mergeActor } from "@/app/api/actors/[id]/merge/route";
+import * as correctionActions from "@/lib/claims/correction-actions";
+import * as sourceCorrectionActions from "@/lib/sources/correction-actions";
+import * as actorActions from "@/lib/actors/actions";
 
 /*
  * The authorization matrix: every write route and every Server Action, called anonymously
@@ -67,6 +76,8 @@ type Operation = {
   name: string;
   permission: "edit" | "admin" | "account";
   run: (caller: Caller) => Promise<number>;
+  /** The operation makes its own record first and checks a refusal against the database after that (afterSetUp). */
+  checksAfterSetUp?: true;
 };
 
 const json = (method: string, body: unknown, caller: Caller) =>
@@ -103,7 +114,145 @@ async function callAction(caller: Caller, action: (state: ActionState, form: For
   }
 }
 
+/** Records a correction acts on, made fresh for each call (each correction changes or removes its record). */
+async function spareAttribution() {
+  const actor = await prisma.actor.findFirstOrThrow({ select: { id: true } });
+  const start = sourceText.indexOf(QUOTE);
+  return prisma.attribution.create({
+    data: { claimId, sourceId, actorId: actor.id, stance: "asserts", sourcing: "named", quote: QUOTE, quoteStart: start, quoteEnd: start + QUOTE.length },
+    select: { id: true, version: true },
+  });
+}
+async function spareActor() {
+  const name = `Spare actor ${unique()}`;
+  return prisma.actor.create({ data: { name, normalizedName: name.toLowerCase(), kind: "person" }, select: { id: true, version: true, name: true } });
+}
+async function spareClaim() {
+  const [topic, status, actor] = await Promise.all([prisma.topic.findFirstOrThrow(), prisma.status.findFirstOrThrow(), prisma.actor.findFirstOrThrow()]);
+  const text = `Spare claim ${unique()}`;
+  return prisma.claim.create({
+    data: { text, normalizedText: text.toLowerCase(), topicId: topic.id, statusId: status.id, attributions: { create: { sourceId, actorId: actor.id, stance: "asserts", sourcing: "named", quote: QUOTE } } },
+    select: { id: true, version: true },
+  });
+}
+const sourceVersion = async () => (await prisma.source.findUniqueOrThrow({ where: { id: sourceId }, select: { version: true } })).version;
+
+/**
+ * For operations that first make the record they act on: a refused call is checked
+ * against the database as it was after that set-up, not before it.
+ */
+async function afterSetUp(caller: Caller, permission: Operation["permission"], call: () => Promise<number>): Promise<number> {
+  const fingerprint = ALLOWED[permission].includes(caller) ? null : await databaseFingerprint();
+  const status = await call();
+  if (fingerprint) expect(await databaseFingerprint()).toBe(fingerprint);
+  return status;
+}
+
+const editedAttribution = (version: number) => ({ actor: `Corrected ${unique()}`, stance: "denies", quote: QUOTE, version });
+
+const CORRECTIONS: Operation[] = [
+  {
+    name: "PATCH /api/attributions/[id]",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const a = await spareAttribution();
+      return afterSetUp(c, "edit", async () => (await patchAttribution(json("PATCH", editedAttribution(a.version), c), routeParams({ id: String(a.id) }))).status);
+    },
+  },
+  {
+    name: "DELETE /api/attributions/[id]",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const a = await spareAttribution();
+      return afterSetUp(c, "edit", async () => (await deleteAttribution(json("DELETE", { version: a.version }, c), routeParams({ id: String(a.id) }))).status);
+    },
+  },
+  {
+    name: "DELETE /api/claims/[id]",
+    permission: "admin",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const claim = await spareClaim();
+      return afterSetUp(c, "admin", async () => (await deleteClaim(json("DELETE", { reason: "a test", version: claim.version }, c), routeParams({ id: String(claim.id) }))).status);
+    },
+  },
+  { name: "PATCH /api/sources/[id]", permission: "edit", run: async (c) => (await patchSource(json("PATCH", { title: `Bridge ${unique()}`, outlet: "Test", version: await sourceVersion() }, c), routeParams({ id: String(sourceId) }))).status },
+  { name: "PUT /api/sources/[id]/text", permission: "edit", run: async (c) => (await putSourceText(json("PUT", { text: sourceText, version: await sourceVersion() }, c), routeParams({ id: String(sourceId) }))).status },
+  {
+    name: "PATCH /api/actors/[id]",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const actor = await spareActor();
+      return afterSetUp(c, "edit", async () => (await patchActor(json("PATCH", { name: `${actor.name} renamed`, kind: "government", version: actor.version }, c), routeParams({ id: String(actor.id) }))).status);
+    },
+  },
+  {
+    name: "POST /api/actors/[id]/merge",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const [from, into] = [await spareActor(), await spareActor()];
+      return afterSetUp(c, "edit", async () => (await mergeActor(json("POST", { into: into.id, version: from.version, intoVersion: into.version }, c), routeParams({ id: String(from.id) }))).status);
+    },
+  },
+  {
+    name: "editAttributionAction",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const a = await spareAttribution();
+      return afterSetUp(c, "edit", () => callAction(c, correctionActions.editAttributionAction, { attributionId: a.id, claimId, ...editedAttribution(a.version), originalQuote: QUOTE }));
+    },
+  },
+  {
+    name: "removeAttributionAction",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const a = await spareAttribution();
+      return afterSetUp(c, "edit", () => callAction(c, correctionActions.removeAttributionAction, { attributionId: a.id, version: a.version }));
+    },
+  },
+  {
+    name: "deleteClaimAction",
+    permission: "admin",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const claim = await spareClaim();
+      return afterSetUp(c, "admin", () => callAction(c, correctionActions.deleteClaimAction, { claimId: claim.id, reason: "a test", version: claim.version }));
+    },
+  },
+  {
+    name: "updateSourceDetailsAction",
+    permission: "edit",
+    run: async (c) => callAction(c, sourceCorrectionActions.updateSourceDetailsAction, { sourceId, title: `Bridge ${unique()}`, outlet: "Test", version: await sourceVersion() }),
+  },
+  { name: "setSourceTextAction", permission: "edit", run: async (c) => callAction(c, sourceCorrectionActions.setSourceTextAction, { sourceId, text: sourceText, version: await sourceVersion() }) },
+  {
+    name: "updateActorAction",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const actor = await spareActor();
+      return afterSetUp(c, "edit", () => callAction(c, actorActions.updateActorAction, { actorId: actor.id, name: `${actor.name} renamed`, kind: "person", version: actor.version }));
+    },
+  },
+  {
+    name: "mergeActorAction",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const [from, into] = [await spareActor(), await spareActor()];
+      return afterSetUp(c, "edit", () => callAction(c, actorActions.mergeActorAction, { actorId: from.id, into: into.name, version: from.version }));
+    },
+  },
+];
+
 const OPERATIONS: Operation[] = [
+  ...CORRECTIONS,
   { name: "POST /api/sources", permission: "edit", run: async (c) => (await postSource(json("POST", { title: `T ${unique()}`, outlet: "O", text: "Some text." }, c), routeParams({}))).status },
   { name: "POST /api/claims", permission: "edit", run: async (c) => (await postClaim(json("POST", { text: `Claim ${unique()}`, topic: topicKey, attributions: [attributionBody()] }, c), routeParams({}))).status },
   {
@@ -263,8 +412,15 @@ async function runRefused(operation: Operation, caller: Caller): Promise<number>
   // refused call itself must leave the database untouched.
   const fingerprintBefore = await databaseFingerprint();
   const status = await operation.run(caller);
-  const setUpWrites = ["PATCH /api/annotations/[id]", "DELETE /api/annotations/[id]", "editAnnotationAction", "deleteAnnotationAction", "setDisabledAction", "revokeTokenAction"];
-  if (!setUpWrites.includes(operation.name)) expect(await databaseFingerprint()).toBe(fingerprintBefore);
+  const setUpWrites = [
+    "PATCH /api/annotations/[id]",
+    "DELETE /api/annotations/[id]",
+    "editAnnotationAction",
+    "deleteAnnotationAction",
+    "setDisabledAction",
+    "revokeTokenAction",
+  ];
+  if (!setUpWrites.includes(operation.name) && !operation.checksAfterSetUp) expect(await databaseFingerprint()).toBe(fingerprintBefore);
   return status;
 }
 

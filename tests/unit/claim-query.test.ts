@@ -47,7 +47,7 @@ describe("parseClaimQuery", () => {
   it.each([
     ["status=bogus", "status", /unknown status "bogus"/],
     ["topic=weather", "topic", /unknown topic/],
-    ["stance=maybe", "stance", /stance must be one of/],
+    ["stance=maybe", "stance", /must be one of asserts, denies, reports, declines_to_clarify \(got "maybe"\)/],
     ["page=0", "page", /1 or more/],
     ["page=abc", "page", /must be a number/],
     ["page=1.5", "page", /whole number/],
@@ -60,6 +60,15 @@ describe("parseClaimQuery", () => {
     ["contested=maybe", "contested", /true or false/],
     ["sort=colour", "sort", /must be one of/],
     ["cols=claim,secret", "cols", /columns/],
+    // Issue 11: control characters in any parameter, numbers only in digits (as path ids).
+    ["q=%00a", "q", /must not contain control characters/],
+    ["q=a%0d%0ab", "q", /must not contain control characters/],
+    ["status=false%00", "status", /must not contain control characters/],
+    ["actor=1e3", "actor", /must be a number written in digits/],
+    ["source=0x10", "source", /must be a number written in digits/],
+    ["source=9007199254740993", "source", /too large/],
+    ["page=1e3", "page", /must be a number written in digits/],
+    ["pageSize=%207", "pageSize", /must be a number written in digits/],
   ])("refuses %s, naming the parameter", (search, parameter, message) => {
     const problems = problemsOf(search);
     expect(problems.map((p) => p.parameter)).toContain(parameter);

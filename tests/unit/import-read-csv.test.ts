@@ -41,6 +41,15 @@ describe("readCsv", () => {
     expect(readCsv(latin1)).toEqual({ ok: false, problems: [{ row: 3, column: "", message: expect.stringMatching(/not UTF-8/) }] });
   });
 
+  it("refuses UTF-16 without a byte-order mark as not UTF-8 (issue 11), little- and big-endian", () => {
+    const text = "claim,topic,status\nA claim,diplomacy,unreviewed\n";
+    const le = new Uint8Array(Buffer.from(text, "utf16le"));
+    const be = new Uint8Array(Buffer.from(text, "utf16le").swap16());
+    for (const file of [le, be]) {
+      expect(readCsv(file)).toEqual({ ok: false, problems: [{ row: 1, column: "", message: expect.stringMatching(/not UTF-8.*UTF-16/) }] });
+    }
+  });
+
   it("refuses an empty file", () => {
     expect(readCsv(new Uint8Array())).toMatchObject({ ok: false, problems: [{ row: 1, message: "the file is empty" }] });
     expect(readCsv(bytes("\n\n"))).toMatchObject({ ok: false, problems: [{ message: "the file has no header line" }] });

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { unknownKey } from "@/lib/text/text-schema";
 import { STANCES, stanceSchema } from "@/lib/vocabulary/terms";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "@/lib/text/control-characters";
 
 /**
  * The state of a claim list, as it lives in the URL. One schema serves the /claims page,
@@ -68,10 +70,22 @@ const many = <T extends z.ZodType>(item: T) =>
     .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>)
     .transform((values) => [...new Set(values)]);
 
-export const positiveId = z.coerce
-  .number({ error: "must be a number" })
-  .int({ error: "must be a whole number" })
-  .positive({ error: "must be a positive id" });
+/**
+ * A whole number written in decimal digits, as path ids are (lib/http/ids.ts): `Number()`
+ * would also take `1e3`, `0x10`, ` 7 ` and numbers past 2^53 that it cannot represent.
+ */
+const wholeNumber = (min: number, tooSmall: string) =>
+  z.string().transform((value, context) => {
+    const problem = (message: string) => (context.addIssue({ code: "custom", message }), z.NEVER);
+    if (/^-?[0-9]+\.[0-9]+$/.test(value)) return problem("must be a whole number");
+    if (!/^-?[0-9]+$/.test(value)) return problem("must be a number written in digits");
+    const number = Number(value);
+    if (number < min) return problem(tooSmall);
+    if (!Number.isSafeInteger(number)) return problem("is too large");
+    return number;
+  });
+
+export const positiveId = wholeNumber(1, "must be a positive id");
 
 const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
 export const isoInstant = z.iso
@@ -90,7 +104,7 @@ export const single = <T extends z.ZodType>(item: T) =>
 
 function vocabularyValue(keys: readonly string[], what: string) {
   return z.string().refine((value) => keys.includes(value), {
-    error: (issue) => `unknown ${what} "${String(issue.input)}"; known: ${keys.join(", ")}`,
+    error: (issue) => unknownKey(what, String(issue.input), keys),
   });
 }
 
@@ -121,14 +135,9 @@ export function claimQuerySchema(vocabulary: QueryVocabulary) {
       updated_since: single(isoInstant.optional()),
       after_id: single(positiveId.optional()),
       sort: single(sortSchema.optional()),
-      page: single(
-        z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1 or more" }).default(1),
-      ),
+      page: single(wholeNumber(1, "must be 1 or more").default(1)),
       pageSize: single(
-        z.coerce
-          .number({ error: "must be a number" })
-          .int({ error: "must be a whole number" })
-          .min(1, { error: "must be 1 or more" })
+        wholeNumber(1, "must be 1 or more")
           .default(DEFAULT_PAGE_SIZE)
           .transform((size) => Math.min(size, MAX_PAGE_SIZE)),
       ),
@@ -163,6 +172,9 @@ export function claimQuerySchema(vocabulary: QueryVocabulary) {
     });
 }
 
+/** The parameters of a list view (README, "The query parameters"). */
+const QUERY_PARAMETERS = ["q", "status", "topic", "stance", "source", "actor", "role", "contested", "from", "to", "updated_since", "after_id", "sort", "page", "pageSize", "cols"] as const;
+
 /** Next's searchParams object or a URLSearchParams, as arrays per parameter (missing → []). */
 export function toParamArrays(params: RawParams | URLSearchParams): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -175,7 +187,7 @@ export function toParamArrays(params: RawParams | URLSearchParams): Record<strin
       for (const item of Array.isArray(value) ? value : [value]) add(key, item);
     }
   }
-  for (const key of ["q", "status", "topic", "stance", "source", "actor", "role", "contested", "from", "to", "updated_since", "after_id", "sort", "page", "pageSize", "cols"]) {
+  for (const key of QUERY_PARAMETERS) {
     out[key] ??= [];
   }
   return out;
@@ -186,7 +198,11 @@ export type QueryProblem = { parameter: string; message: string };
 export type ParsedClaimQuery = { ok: true; query: ClaimQuery } | { ok: false; problems: QueryProblem[] };
 
 export function parseClaimQuery(params: RawParams | URLSearchParams, vocabulary: QueryVocabulary): ParsedClaimQuery {
-  const parsed = claimQuerySchema(vocabulary).safeParse(toParamArrays(params));
+  const values = toParamArrays(params);
+  // Checked on every parameter before any schema: no search, filter or page number has one.
+  const withControl = QUERY_PARAMETERS.filter((name) => values[name]!.some(hasControlCharacter));
+  if (withControl.length > 0) return { ok: false, problems: withControl.map((parameter) => ({ parameter, message: CONTROL_CHARACTER_MESSAGE })) };
+  const parsed = claimQuerySchema(vocabulary).safeParse(values);
   if (parsed.success) return { ok: true, query: parsed.data };
   return {
     ok: false,
