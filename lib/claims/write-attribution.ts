@@ -66,7 +66,7 @@ export function anchorQuote(text: string, input: QuoteInput, key: (name: string)
     // No offsets: the words must occur exactly once (a quote typed or pasted by hand). Words
     // that occur several times are exact: the offsets are missing, not the words.
     const suggestion = problem.kind === "not_found" ? suggestQuote(text, input.quote) : null;
-    throw quoteError(key("quote"), `${problem.message}; ${suggestion ? describeSuggestion(suggestion) : "select the passage in the article or give its offsets"}`, suggestion);
+    throw quoteError(key("quote"), `${problem.message}; ${suggestion ? describeSuggestion(suggestion) : "select the passage in the article, or quote enough words to occur only once"}`, suggestion);
   }
   const suggestion = suggestQuote(text, input.quote, offsets.start);
   throw quoteError(key("quote"), `the quote does not match the source text: ${problem.message}${suggestion ? `; ${describeSuggestion(suggestion)}` : ""}`, suggestion);
