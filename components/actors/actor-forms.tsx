@@ -12,7 +12,7 @@ type EditableActor = { id: number; name: string; kind: string; role: string | nu
 /** Rename an actor, change its kind or role, and list the other spellings it goes by. */
 export function EditActorForm({ actor }: { actor: EditableActor }) {
   const edit = useVersionedEdit(updateActorAction, { version: actor.version, values: {} });
-  const { state, pending } = edit;
+  const { state } = edit;
   const aliasErrors = state.status === "error" ? Object.keys(state.fieldErrors ?? {}).filter((key) => key.startsWith("aliases")) : [];
   return (
     <form {...edit.formProps} className="stack-form" aria-label="Correct the actor">

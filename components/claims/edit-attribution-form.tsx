@@ -24,7 +24,7 @@ export type EditableAttribution = {
 /** Correct who said it, how, through whom, and the exact words; the quote is anchored again on save. */
 export function EditAttributionForm({ attribution, actorNames }: { attribution: EditableAttribution; actorNames: string[] }) {
   const edit = useVersionedEdit(editAttributionAction, { version: attribution.version, values: {} });
-  const { state, pending } = edit;
+  const { state } = edit;
   return (
     <form {...edit.formProps} aria-label="Correct the attribution">
       <input type="hidden" name="attributionId" value={attribution.id} />

@@ -25,7 +25,7 @@ export function ConfirmForm({
   children?: (state: ActionState) => ReactNode;
 }) {
   const edit = useVersionedEdit(action, { version: version, values: {} });
-  const { state, pending } = edit;
+  const { state } = edit;
   return (
     <form {...edit.formProps} className="stack-form" aria-label={label}>
       {Object.entries(hidden).map(([name, value]) => (

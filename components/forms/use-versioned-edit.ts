@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { submitted } from "@/components/forms/form-feedback";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionState } from "@/lib/http/action";
@@ -23,22 +23,23 @@ export function useVersionedEdit(action: Action, { version, values, resetOnSucce
   const { state, pending, clear, formProps } = useFormAction(action, { resetOnSuccess });
   const router = useRouter();
   // A refusal names the version now stored; `fields` (stored values, to compare) where the record gives them.
-  const conflict = useMemo(
-    () => (state.status === "error" && state.httpStatus === 409 && typeof state.current?.version === "number" ? ({ fields: {}, ...state.current } as Conflict) : null),
-    [state],
-  );
+  const conflict = state.status === "error" && state.httpStatus === 409 && typeof state.current?.version === "number" ? ({ fields: {}, ...state.current } as Conflict) : null;
   const submittedValues = conflict && state.status === "error" ? (state.values ?? {}) : {};
   // What the user started editing from: the stored values when the form was drawn.
   const [base, setBase] = useState(values);
-
-  useEffect(() => {
-    if (conflict) router.refresh();
-  }, [conflict, router]);
-  useEffect(() => {
-    // A new stored version the user did not edit against (theirs saved): start from it.
+  // A new stored version the user did not edit against (theirs saved): start from it.
+  // Adjusted while rendering, as React advises for state that follows a prop, not in an effect.
+  const [baseVersion, setBaseVersion] = useState(version);
+  if (version !== baseVersion) {
+    setBaseVersion(version);
     if (!conflict) setBase(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new version is a new start
-  }, [version]);
+  }
+
+  // A refusal (a new state object) redraws the page with the record as it is now.
+  const refused = conflict !== null;
+  useEffect(() => {
+    if (refused) router.refresh();
+  }, [state, refused, router]);
 
   const edited = (name: string) => name in submittedValues && submittedValues[name] !== base[name];
 

@@ -9,7 +9,7 @@ import { setSourceTextAction, updateSourceDetailsAction } from "@/lib/sources/co
 /** Correct a source's headline, outlet, address, author or date. */
 export function EditSourceDetailsForm({ sourceId, version, initial }: { sourceId: number; version: number; initial: SourceDetailValues }) {
   const edit = useVersionedEdit(updateSourceDetailsAction, { version: version, values: {} });
-  const { state, pending } = edit;
+  const { state } = edit;
   return (
     <form {...edit.formProps} className="stack-form" aria-label="Correct the source's details">
       <input type="hidden" name="sourceId" value={sourceId} />
@@ -24,7 +24,7 @@ export function EditSourceDetailsForm({ sourceId, version, initial }: { sourceId
 /** Add the article text to a source stored without it, or replace it with a corrected copy. */
 export function SourceTextForm({ sourceId, version, text }: { sourceId: number; version: number; text: string }) {
   const edit = useVersionedEdit(setSourceTextAction, { version: version, values: {} });
-  const { state, pending } = edit;
+  const { state } = edit;
   const adding = text.length === 0;
   return (
     <form {...edit.formProps} className="stack-form" aria-label={adding ? "Add the article text" : "Replace the article text"}>
