@@ -13,7 +13,8 @@ export default defineConfig({
   // downloaded, which is what makes migrations work offline (docs/decisions/001).
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
+  // `prisma db seed` and `prisma migrate reset` load the example article, as `npm run db:seed` does.
+  migrations: { path: path.join("prisma", "migrations"), seed: "tsx --conditions=react-server prisma/seed.ts" },
   adapter: async () =>
     new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }, { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL }),
 });

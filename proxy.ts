@@ -11,8 +11,11 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
  * - refuses writes (any method but GET/HEAD/OPTIONS) that ride on the session cookie from
  *   another site, for API routes and Server Actions alike (Next's own action check answers
  *   such requests with a 500; this answers 403 first);
- * - when READ_ACCESS=login, sends anonymous visitors to the sign-in page (pages) or
- *   answers 401 (API and exports); pages and routes check again themselves;
+ * - when READ_ACCESS=login, sends anonymous visitors to the sign-in page (pages, their
+ *   React Server Component payloads and prefetches) or answers 401 (API, exports and
+ *   ClaimReview files). For pages this is the gate: they do not check again, so the
+ *   matcher below must keep covering every path but static assets. Routes check again
+ *   through readRoute (lib/http/api-handler.ts). tests/e2e/read-gate.spec.ts holds both;
  * - sets a Content-Security-Policy with a fresh nonce: only scripts Next marks with it run,
  *   so an injected <script> in a claim or a quote cannot.
  */

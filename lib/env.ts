@@ -46,6 +46,15 @@ const envSchema = z
     PUBLIC_URL: optional(originSchema("PUBLIC_URL")),
     /** better-auth's own setting; also the public address when PUBLIC_URL is not set. */
     BETTER_AUTH_URL: optional(z.url({ protocol: /^https?$/, error: "BETTER_AUTH_URL must be an http(s) address" })),
+    /** Signs session cookies; unset, one is generated once beside the database (lib/auth/secret.ts). */
+    BETTER_AUTH_SECRET: optional(z.string().min(32, { error: "BETTER_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)" })),
+    /** Sign-in attempts per account per minute (lib/auth/sign-in-limit.ts). */
+    AUTH_SIGN_IN_MAX_ATTEMPTS: optional(
+      z.coerce
+        .number({ error: "AUTH_SIGN_IN_MAX_ATTEMPTS must be a whole number of 1 or more" })
+        .int({ error: "AUTH_SIGN_IN_MAX_ATTEMPTS must be a whole number of 1 or more" })
+        .min(1, { error: "AUTH_SIGN_IN_MAX_ATTEMPTS must be a whole number of 1 or more" }),
+    ).transform((value) => value ?? 5),
     /** Origins whose pages may read the API and exports from a browser (lib/http/cors.ts). */
     CORS_ORIGINS: z
       .string()

@@ -24,15 +24,15 @@
  * 2 on bad arguments, 3 when the time budget runs out. The server is killed on every exit.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { isDeepStrictEqual, parseArgs } from "node:util";
+import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { buildFingerprint, buildIsStale, fingerprintFile } from "../scripts/start/build-fingerprint";
+import { ensureBuild, freePort, startServer, stopServer } from "../bench/lib/server";
+import { percentile } from "../bench/lib/stats";
 import { checkConsistency } from "../tests/support/consistency";
 import { addSyntheticClaims, attributionsCsv, random, SEARCH_WORDS } from "./fixtures";
 
@@ -179,7 +179,6 @@ function runChild(label: string, command: string, args: string[], env: NodeJS.Pr
 }
 
 const tsxCli = () => require.resolve("tsx/cli");
-const nextCli = () => require.resolve("next/dist/bin/next");
 
 // ---------------------------------------------------------------------------
 // Preparation
@@ -199,141 +198,20 @@ async function createWriterTokens(count: number): Promise<{ userId: string; toke
   return JSON.parse(line) as { userId: string; tokens: string[] };
 }
 
-/**
- * `next build` rewrites tsconfig.json and next-env.d.ts to point at the build folder's
- * types. Those files belong to the project, not to this run: put them back when the only
- * change is the build folder's entries.
- */
-function guardProjectFiles(): () => void {
-  const tsconfigPath = path.join(ROOT, "tsconfig.json");
-  const nextEnvPath = path.join(ROOT, "next-env.d.ts");
-  const tsconfigBefore = readFileSync(tsconfigPath, "utf8");
-  const nextEnvBefore = existsSync(nextEnvPath) ? readFileSync(nextEnvPath, "utf8") : null;
-  return () => {
-    const tsconfigAfter = readFileSync(tsconfigPath, "utf8");
-    if (tsconfigAfter !== tsconfigBefore) {
-      try {
-        const before = JSON.parse(tsconfigBefore) as { include?: string[] };
-        const after = JSON.parse(tsconfigAfter) as { include?: string[] };
-        after.include = after.include?.filter((entry) => !entry.startsWith(`${DIST_DIR}/`));
-        if (isDeepStrictEqual(before, after)) writeFileSync(tsconfigPath, tsconfigBefore);
-        else console.warn("load: tsconfig.json changed during the build beyond the build folder's entries; left as it is.");
-      } catch {
-        console.warn("load: tsconfig.json changed during the build and could not be compared; left as it is.");
-      }
-    }
-    if (nextEnvBefore !== null && existsSync(nextEnvPath)) {
-      const nextEnvAfter = readFileSync(nextEnvPath, "utf8");
-      if (nextEnvAfter !== nextEnvBefore && nextEnvAfter.includes(DIST_DIR)) writeFileSync(nextEnvPath, nextEnvBefore);
-    }
-  };
-}
-
-async function buildIfStale(skipBuild: boolean): Promise<string> {
-  process.env.NEXT_DIST_DIR = DIST_DIR; // read by build-fingerprint.ts
-  const hasBuild = existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"));
-  if (skipBuild) {
-    if (!hasBuild) throw new Error(`--skip-build: there is no build in ${DIST_DIR}`);
-    return buildIsStale(ROOT) ? "skipped (the build is stale, used anyway)" : "current";
-  }
-  if (!buildIsStale(ROOT)) return "current";
-  // The fingerprint of the sources as they are when the build starts.
-  const fingerprint = buildFingerprint(ROOT);
-  const restore = guardProjectFiles();
-  const log = createWriteStream(BUILD_LOG);
-  const started = Date.now();
-  process.stdout.write(`load: building into ${DIST_DIR} (log: ${path.relative(ROOT, BUILD_LOG)})… `);
-  try {
-    await runChild("next build", process.execPath, [nextCli(), "build"], { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, 20 * 60_000, log);
-  } finally {
-    restore();
-    log.end();
-  }
-  writeFileSync(fingerprintFile(ROOT), fingerprint);
-  const seconds = Math.round((Date.now() - started) / 1000);
-  console.log(`done in ${seconds} s`);
-  return `built in ${seconds} s`;
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
-async function choosePort(wanted: number | null): Promise<number> {
-  if (wanted !== null) {
-    if (!(await portIsFree(wanted))) throw new Error(`port ${wanted} is in use`);
-    return wanted;
-  }
-  for (let port = PORT_RANGE[0]; port <= PORT_RANGE[1]; port++) if (await portIsFree(port)) return port;
-  throw new Error(`no free port in ${PORT_RANGE.join("–")}`);
-}
-
 type ServerWatch = { busyLines: string[]; errorLines: string[] };
-
-async function startServer(port: number, watch: ServerWatch): Promise<ChildProcess> {
-  const log = createWriteStream(SERVER_LOG);
-  const env = {
-    ...process.env,
-    DATABASE_URL: `file:${DATABASE_FILE}`,
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production" as const,
-    PORT: String(port),
-  };
-  const server = startChild(process.execPath, [nextCli(), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env,
-    log,
-    onLine: (line) => {
-      if (BUSY.test(line)) watch.busyLines.push(line);
-      else if (SERVER_ERROR.test(line)) watch.errorLines.push(line);
-    },
-  });
-  server.on("exit", () => log.end());
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see ${SERVER_LOG}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the server did not answer /api/health within 90 s; see ${SERVER_LOG}`);
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  killGroup(server, "SIGTERM");
-  const timer = setTimeout(() => killGroup(server, "SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // ---------------------------------------------------------------------------
 // Statistics
 // ---------------------------------------------------------------------------
 
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
 function latencySummary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    count: sorted.length,
-    p50: round(percentile(sorted, 0.5)),
-    p95: round(percentile(sorted, 0.95)),
-    p99: round(percentile(sorted, 0.99)),
-    max: round(sorted.at(-1) ?? NaN),
+    count: samples.length,
+    p50: round(percentile(samples, 50)),
+    p95: round(percentile(samples, 95)),
+    p99: round(percentile(samples, 99)),
+    max: round(samples.length > 0 ? Math.max(...samples) : NaN),
   };
 }
 
@@ -730,11 +608,24 @@ async function main() {
   const writer = await createWriterTokens(options.writers);
   console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, +${added.claims} synthetic claims)`);
 
-  const build = await buildIfStale(options.skipBuild);
-  const port = await choosePort(options.port);
+  if (options.skipBuild && !existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) throw new Error(`--skip-build: there is no build in ${DIST_DIR}`);
+  process.stdout.write(`load: build in ${DIST_DIR} (log: ${path.relative(ROOT, BUILD_LOG)})… `);
+  const build = ensureBuild({ logFile: BUILD_LOG, skip: options.skipBuild, distDir: DIST_DIR });
+  console.log(build);
+  const port = await freePort(options.port === null ? PORT_RANGE : [options.port, options.port]);
   const base = `http://127.0.0.1:${port}`;
   const watch: ServerWatch = { busyLines: [], errorLines: [] };
-  const server = await startServer(port, watch);
+  const server = await startServer({
+    databaseFile: DATABASE_FILE,
+    port,
+    logFile: SERVER_LOG,
+    distDir: DIST_DIR,
+    onLine: (line) => {
+      if (BUSY.test(line)) watch.busyLines.push(line);
+      else if (SERVER_ERROR.test(line)) watch.errorLines.push(line);
+    },
+  });
+  children.add(server.child);
   console.log(`load: server up on ${base} (build ${build}; log: ${path.relative(ROOT, SERVER_LOG)})`);
 
   let summary: Record<string, unknown>;

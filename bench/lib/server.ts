@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, openSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -15,14 +15,19 @@ export const DIST_DIR = ".next-bench";
 export const PORT_RANGE = [3400, 3499] as const;
 
 /**
- * Build the production app into .next-bench when there is no build or the sources changed
- * since (the same fingerprint `npm start` uses). Returns what happened.
+ * The tools' harness (bench/, load/, the browser tests' second servers): build-if-stale,
+ * a free port, `next start` in its own process group and its stop.
+ *
+ * Build the production app into `distDir` (.next-bench by default) when there is no build
+ * or the sources changed since (the same fingerprint `npm start` uses). Returns what
+ * happened.
  */
-export function ensureBuild(options: { logFile: string; skip: boolean }): string {
-  process.env.NEXT_DIST_DIR = DIST_DIR;
-  const hasBuild = existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"));
-  if (options.skip && hasBuild) return `reused ${DIST_DIR} (--skip-build)`;
-  if (!buildIsStale(ROOT)) return `reused ${DIST_DIR} (sources unchanged)`;
+export function ensureBuild(options: { logFile: string; skip: boolean; distDir?: string }): string {
+  const distDir = options.distDir ?? DIST_DIR;
+  process.env.NEXT_DIST_DIR = distDir;
+  const hasBuild = existsSync(path.join(ROOT, distDir, "BUILD_ID"));
+  if (options.skip && hasBuild) return `reused ${distDir} (--skip-build)`;
+  if (!buildIsStale(ROOT)) return `reused ${distDir} (sources unchanged)`;
   const fingerprint = buildFingerprint(ROOT);
   const log = openSync(options.logFile, "w");
   const nextEnvBefore = readIfExists(path.join(ROOT, "next-env.d.ts"));
@@ -30,12 +35,12 @@ export function ensureBuild(options: { logFile: string; skip: boolean }): string
   const build = spawnSync(process.execPath, [nextCli, "build"], {
     cwd: ROOT,
     stdio: ["ignore", log, log],
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
-  undoBuildEdits(nextEnvBefore);
+  undoBuildEdits(distDir, nextEnvBefore);
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status}); see ${options.logFile}`);
   writeFileSync(fingerprintFile(ROOT), fingerprint);
-  return `built ${DIST_DIR} in ${((Date.now() - started) / 1000).toFixed(0)} s`;
+  return `built ${distDir} in ${((Date.now() - started) / 1000).toFixed(0)} s`;
 }
 
 function readIfExists(file: string): string | null {
@@ -48,22 +53,23 @@ function readIfExists(file: string): string | null {
  * working in the checkout: take back exactly those edits (only the lines naming the bench's
  * build folder, so that anyone else's concurrent change to tsconfig.json stays).
  */
-function undoBuildEdits(nextEnvBefore: string | null): void {
+function undoBuildEdits(distDir: string, nextEnvBefore: string | null): void {
   const tsconfig = path.join(ROOT, "tsconfig.json");
   const text = readFileSync(tsconfig, "utf8");
   const lines = text.split("\n");
-  const kept = lines.filter((line) => !line.includes(`"${DIST_DIR}/`));
+  const kept = lines.filter((line) => !line.includes(`"${distDir}/`));
   if (kept.length !== lines.length) {
     // The line before a removed last entry may now end with a dangling comma.
     const fixed = kept.join("\n").replace(/,(\s*\n\s*\])/g, "$1");
     writeFileSync(tsconfig, fixed);
   }
   const nextEnv = path.join(ROOT, "next-env.d.ts");
-  if (nextEnvBefore !== null && readIfExists(nextEnv)?.includes(`./${DIST_DIR}/`)) writeFileSync(nextEnv, nextEnvBefore);
+  if (nextEnvBefore !== null && readIfExists(nextEnv)?.includes(`./${distDir}/`)) writeFileSync(nextEnv, nextEnvBefore);
 }
 
-export async function freePort(): Promise<number> {
-  for (let port = PORT_RANGE[0]; port <= PORT_RANGE[1]; port++) {
+/** The first free port of `range` (both ends included; one port to check just that one). */
+export async function freePort(range: readonly [number, number] = PORT_RANGE): Promise<number> {
+  for (let port = range[0]; port <= range[1]; port++) {
     const free = await new Promise<boolean>((resolve) => {
       const server = net.createServer();
       server.once("error", () => resolve(false));
@@ -71,7 +77,7 @@ export async function freePort(): Promise<number> {
     });
     if (free) return port;
   }
-  throw new Error(`No free port in ${PORT_RANGE[0]}–${PORT_RANGE[1]}`);
+  throw new Error(range[0] === range[1] ? `port ${range[0]} is in use` : `No free port in ${range[0]}–${range[1]}`);
 }
 
 export type Server = { url: string; pid: number; child: ChildProcess };
@@ -80,6 +86,7 @@ export type Server = { url: string; pid: number; child: ChildProcess };
  * `next start` on the given database, in its own process group; resolves once /api/health
  * answers. `distDir` defaults to the benchmark's build; `env` adds to (or, with undefined,
  * removes from) the server's environment, e.g. READ_ACCESS for a browser test's second server.
+ * `onLine` sees each line the server prints (the load test watches them for lock errors).
  */
 export async function startServer(options: {
   databaseFile: string;
@@ -87,12 +94,13 @@ export async function startServer(options: {
   logFile: string;
   distDir?: string;
   env?: Record<string, string | undefined>;
+  onLine?: (line: string) => void;
 }): Promise<Server> {
   const log = openSync(options.logFile, "a");
   const child = spawn(process.execPath, [nextCli, "start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     detached: true,
-    stdio: ["ignore", log, log],
+    stdio: options.onLine ? ["ignore", "pipe", "pipe"] : ["ignore", log, log],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -106,6 +114,19 @@ export async function startServer(options: {
       ...options.env,
     },
   });
+  if (options.onLine) {
+    const onLine = options.onLine;
+    for (const stream of [child.stdout, child.stderr]) {
+      let pending = "";
+      stream?.on("data", (chunk: Buffer) => {
+        writeSync(log, chunk);
+        pending += chunk.toString("utf8");
+        const lines = pending.split("\n");
+        pending = lines.pop() ?? "";
+        for (const line of lines) onLine(line);
+      });
+    }
+  }
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

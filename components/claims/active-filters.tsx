@@ -25,7 +25,7 @@ export function ActiveFilters({ query, facets, basePath = "/claims" }: { query: 
     ...(query.to ? [{ key: "to", label: `Published until ${query.to}`, remove: { to: undefined } }] : []),
   ];
   if (chips.length === 0) return null;
-  const cleared: ClaimQuery = { ...withChanges(query, { q: undefined, status: [], topic: [], stance: [], actor: [], role: "any", source: [], contested: undefined, from: undefined, to: undefined }), sort: "updated", desc: true };
+  const cleared: ClaimQuery = { ...withChanges(query, { q: undefined, status: [], topic: [], stance: [], actor: [], role: "any", source: [], contested: undefined, from: undefined, to: undefined, updatedSince: undefined, afterId: undefined }), sort: "updated", desc: true };
   return (
     <div className="active-filters" aria-label="Active filters" role="group">
       <ul>

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "@/lib/db/sql";
 import { caseless, joinedGroup } from "@/lib/db/dialect";
-import { queryAll, queryOne } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import type { ActorKind, Stance } from "@/lib/vocabulary/terms";
 
 export type ActorSummary = {
@@ -54,21 +54,21 @@ function toSummary(row: ActorRow): ActorSummary {
   return { ...row, aliases: row.aliases ? row.aliases.split(SEPARATOR).sort() : [] };
 }
 
-export async function listActors(): Promise<ActorSummary[]> {
-  return (await queryAll<ActorRow>(sql`SELECT ${SUMMARY_COLUMNS} FROM "Actor" ac ORDER BY ${caseless(sql`ac."name"`)}, ac."id"`)).map(toSummary);
+export async function listActors(db: SqlReader = sharedReader): Promise<ActorSummary[]> {
+  return (await db.all<ActorRow>(sql`SELECT ${SUMMARY_COLUMNS} FROM "Actor" ac ORDER BY ${caseless(sql`ac."name"`)}, ac."id"`)).map(toSummary);
 }
 
-export async function getActor(id: number): Promise<ActorDetail | null> {
-  const row = await queryOne<ActorRow>(sql`SELECT ${SUMMARY_COLUMNS} FROM "Actor" ac WHERE ac."id" = ${id}`);
+export async function getActor(id: number, db: SqlReader = sharedReader): Promise<ActorDetail | null> {
+  const row = await db.one<ActorRow>(sql`SELECT ${SUMMARY_COLUMNS} FROM "Actor" ac WHERE ac."id" = ${id}`);
   if (!row) return null;
   const [own, relayed] = await Promise.all([
-    queryAll<ActorClaim>(sql`
+    db.all<ActorClaim>(sql`
       SELECT a."claimId", c."text" AS "claimText", st."label" AS "statusLabel", st."colour" AS "statusColour", a."stance", a."verb", a."quote",
              a."id" AS "attributionId", s."id" AS "sourceId", s."title" AS "sourceTitle", NULL AS "speaker"
       FROM "Attribution" a JOIN "Claim" c ON c."id" = a."claimId" JOIN "Status" st ON st."id" = c."statusId" JOIN "Source" s ON s."id" = a."sourceId"
       WHERE a."actorId" = ${id}
       ORDER BY c."updatedAt" DESC, a."id"`),
-    queryAll<ActorClaim>(sql`
+    db.all<ActorClaim>(sql`
       SELECT a."claimId", c."text" AS "claimText", st."label" AS "statusLabel", st."colour" AS "statusColour", 'relays' AS "stance", a."verb", a."quote",
              a."id" AS "attributionId", s."id" AS "sourceId", s."title" AS "sourceTitle", speaker."name" AS "speaker"
       FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" JOIN "Claim" c ON c."id" = a."claimId"
@@ -80,8 +80,8 @@ export async function getActor(id: number): Promise<ActorDetail | null> {
 }
 
 /** Names and aliases for the actor field's suggestions, most involved first. */
-export async function listActorNames(limit = 5000): Promise<string[]> {
-  const rows = await queryAll<{ name: string }>(sql`
+export async function listActorNames(limit = 5000, db: SqlReader = sharedReader): Promise<string[]> {
+  const rows = await db.all<{ name: string }>(sql`
     SELECT "name" FROM (
       SELECT ac."name" AS "name", (SELECT count(*) FROM "Attribution" a WHERE a."actorId" = ac."id") AS "uses" FROM "Actor" ac
       UNION ALL

@@ -1,3 +1,4 @@
+import { findInChunks } from "@/lib/db/chunks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeKey, tidyText } from "@/lib/text/normalize";
 import type { ActorKind } from "@/lib/vocabulary/terms";
@@ -11,13 +12,34 @@ export type ActorDetails = {
   aliases?: readonly string[];
 };
 
+export type StoredActor = { id: number; name: string; kind: string };
+
+/**
+ * The rule that matches a name to an actor: its comparison key (lib/text/normalize.ts) is
+ * an actor's name, else one of its aliases. Many names at once, keyed by comparison key
+ * (the importer's batches); `findActorByNameOrAlias` asks for one.
+ */
+export async function findActorsByNameOrAlias(tx: Tx, names: Iterable<string>): Promise<Map<string, StoredActor>> {
+  const keys = [...names].map(normalizeKey);
+  const select = { id: true, name: true, kind: true } as const;
+  const byName = await findInChunks(keys, (chunk) => tx.actor.findMany({ where: { normalizedName: { in: chunk } }, select: { ...select, normalizedName: true } }));
+  const byAlias = await findInChunks(keys, (chunk) => tx.actorAlias.findMany({ where: { normalizedAlias: { in: chunk } }, select: { normalizedAlias: true, actor: { select } } }));
+  const found = new Map<string, StoredActor>();
+  for (const alias of byAlias) found.set(alias.normalizedAlias, alias.actor);
+  // A name wins over an alias: set last.
+  for (const { normalizedName, ...actor } of byName) found.set(normalizedName, actor);
+  return found;
+}
+
 /** The actor whose name or alias matches `name` (case and spacing ignored), if any. */
 export async function findActorByNameOrAlias(tx: Tx, name: string): Promise<{ id: number } | null> {
-  const key = normalizeKey(name);
-  const byName = await tx.actor.findUnique({ where: { normalizedName: key }, select: { id: true } });
-  if (byName) return byName;
-  const byAlias = await tx.actorAlias.findUnique({ where: { normalizedAlias: key }, select: { actorId: true } });
-  return byAlias ? { id: byAlias.actorId } : null;
+  return (await findActorsByNameOrAlias(tx, [name])).get(normalizeKey(name)) ?? null;
+}
+
+/** A new actor's stored fields: the name tidied for display, its comparison key, and its kind (an organisation until someone says otherwise). */
+export function newActorFields(name: string, kind: ActorKind | null | undefined) {
+  const displayName = tidyText(name);
+  return { name: displayName, normalizedName: normalizeKey(displayName), kind: kind ?? "organisation" };
 }
 
 /**
@@ -28,12 +50,9 @@ export async function findActorByNameOrAlias(tx: Tx, name: string): Promise<{ id
 export async function findOrCreateActor(tx: Tx, name: string, details: ActorDetails = {}): Promise<{ id: number; created: boolean }> {
   const existing = await findActorByNameOrAlias(tx, name);
   if (existing) return { id: existing.id, created: false };
-  const displayName = tidyText(name);
   const actor = await tx.actor.create({
     data: {
-      name: displayName,
-      normalizedName: normalizeKey(displayName),
-      kind: details.kind ?? "organisation",
+      ...newActorFields(name, details.kind),
       role: details.role ?? null,
       affiliation: details.affiliation ?? null,
     },

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/prisma";
 import { env, sqliteFilePath } from "@/lib/env";
 import { accessControl, authRoles } from "@/lib/auth/access-control";
 import { loadAuthSecret } from "@/lib/auth/secret";
-import { allowSignInAttempt, signInMaxAttempts, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth/sign-in-limit";
+import { allowSignInAttempt, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth/sign-in-limit";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -26,7 +26,7 @@ function overlongAccountField(body: unknown): { field: string; max: number } | n
   return null;
 }
 
-const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
+const baseURL = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
 
 /**
  * better-auth: e-mail and password accounts created by an admin (no public sign-up),
@@ -37,7 +37,7 @@ export const auth = betterAuth({
   appName: "Claimtrail",
   baseURL,
   trustedOrigins: [baseURL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
-  secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL))),
+  secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL)), env.BETTER_AUTH_SECRET),
   database: prismaAdapter(prisma, { provider: "sqlite", transaction: true }),
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: ACCOUNT_FIELD_LIMITS.password },
   rateLimit: {
@@ -45,7 +45,7 @@ export const auth = betterAuth({
     storage: "database",
     window: 60,
     max: 300,
-    customRules: { "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: signInMaxAttempts() } },
+    customRules: { "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX_ATTEMPTS } },
   },
   telemetry: { enabled: false },
   // Nobody edits their own profile through better-auth: a display name is how notes and

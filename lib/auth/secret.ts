@@ -7,8 +7,8 @@ import path from "node:path";
  * is created once next to the database (data/auth-secret, mode 600), so a fresh clone runs
  * with no .env and sessions survive restarts.
  */
-export function loadAuthSecret(dataDir: string): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+export function loadAuthSecret(dataDir: string, configured: string | undefined): string {
+  if (configured) return configured;
   const file = path.join(dataDir, "auth-secret");
   try {
     return readFileSync(file, "utf8").trim();

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
 import { normalizeKey } from "@/lib/text/normalize";
 
 /**
@@ -9,11 +10,6 @@ import { normalizeKey } from "@/lib/text/normalize";
  * guessing against one account whatever addresses the guesses come from.
  */
 export const SIGN_IN_WINDOW_SECONDS = 60;
-
-export function signInMaxAttempts(): number {
-  const configured = Number(process.env.AUTH_SIGN_IN_MAX_ATTEMPTS);
-  return Number.isInteger(configured) && configured > 0 ? configured : 5;
-}
 
 /** Count one attempt for `email`; false when the account is over its limit for this window. */
 export async function allowSignInAttempt(email: string, now = Date.now()): Promise<boolean> {
@@ -29,7 +25,7 @@ export async function allowSignInAttempt(email: string, now = Date.now()): Promi
       });
       return true;
     }
-    if (row.count >= signInMaxAttempts()) return false;
+    if (row.count >= env.AUTH_SIGN_IN_MAX_ATTEMPTS) return false;
     await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
     return true;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { list, sql } from "@/lib/db/sql";
-import { queryAll } from "@/lib/db/reader";
+import { cache } from "react";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { loadClaimRecords, type AttributionRecord, type ClaimRecord } from "@/lib/claims/records";
 import { sentenceAround, verifyQuoteAt } from "@/lib/sources/anchoring";
 
@@ -15,14 +16,18 @@ export type AttributionDetail = AttributionRecord & {
 
 export type ClaimDetail = Omit<ClaimRecord, "attributions"> & { attributions: AttributionDetail[] };
 
-export async function getClaimDetail(id: number): Promise<ClaimDetail | null> {
-  const [record] = await loadClaimRecords([id]);
+/**
+ * A claim with each quote in its sentence. Cached per request (React's `cache`): the claim
+ * page asks for it twice, once for its metadata and once for its body.
+ */
+export const getClaimDetail = cache(async function getClaimDetail(id: number, db: SqlReader = sharedReader): Promise<ClaimDetail | null> {
+  const [record] = await loadClaimRecords([id], db);
   if (!record) return null;
   const sourceIds = [...new Set(record.attributions.map((a) => a.source.id))];
   const texts = new Map(
     sourceIds.length === 0
       ? []
-      : (await queryAll<{ id: number; text: string }>(sql`SELECT "id", "text" FROM "Source" WHERE "id" IN ${list(sourceIds)}`)).map((row) => [row.id, row.text]),
+      : (await db.all<{ id: number; text: string }>(sql`SELECT "id", "text" FROM "Source" WHERE "id" IN ${list(sourceIds)}`)).map((row) => [row.id, row.text]),
   );
   return {
     ...record,
@@ -39,4 +44,4 @@ export async function getClaimDetail(id: number): Promise<ClaimDetail | null> {
       };
     }),
   };
-}
+});

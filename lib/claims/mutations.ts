@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/roles";
 import { ConflictError, fieldError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeKey } from "@/lib/text/normalize";
+import { unknownKey } from "@/lib/text/text-schema";
 import { INITIAL_STATUS_KEY } from "@/lib/vocabulary/default-statuses";
 import { writeAttribution } from "@/lib/claims/write-attribution";
 import type { AccuracyChangeInput, AttributionInput, ClaimEdit, ClaimInput, StatusChangeInput } from "@/lib/claims/schemas";
@@ -13,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 
 async function topicIdByKey(tx: Tx, key: string): Promise<number> {
   const topic = await tx.topic.findUnique({ where: { key }, select: { id: true } });
-  if (!topic) throw fieldError("topic", `unknown topic "${key}"`);
+  if (!topic) throw fieldError("topic", unknownKey("topic", key, (await tx.topic.findMany({ select: { key: true } })).map((t) => t.key)));
   return topic.id;
 }
 
@@ -95,7 +96,7 @@ async function currentClaimState(tx: Tx, claimId: number) {
 export async function setClaimStatus(user: CurrentUser, claimId: number, input: StatusChangeInput) {
   return prisma.$transaction(async (tx) => {
     const status = await tx.status.findUnique({ where: { key: input.status }, select: { id: true, key: true } });
-    if (!status) throw fieldError("status", `unknown status "${input.status}"`);
+    if (!status) throw fieldError("status", unknownKey("status", input.status, (await tx.status.findMany({ select: { key: true } })).map((s) => s.key)));
     const before = await tx.claim.findUnique({ where: { id: claimId }, select: { statusId: true, version: true, status: { select: { key: true } } } });
     if (!before) throw new NotFoundError(`No claim with id ${claimId}.`);
     const updated = await tx.claim.updateMany({ where: { id: claimId, version: input.version }, data: { statusId: status.id, version: { increment: 1 } } });

@@ -1,7 +1,20 @@
 import { z } from "zod";
+import { optionalTextSchema, requiredTextSchema, textSchema } from "@/lib/text/text-schema";
 import { actorKindSchema, sourcingSchema, stanceSchema, accuracySchema } from "@/lib/vocabulary/terms";
 
-const name = z.string().trim().min(1, { error: "is required" }).max(200, { error: "must be at most 200 characters" });
+/*
+ * One schema per field, shared by the API, the forms and the importer (lib/import/parse-row.ts
+ * checks each CSV cell with the field's schema), so the limits and messages are written once.
+ */
+
+/** An actor's or an intermediary's name. */
+export const actorNameSchema = requiredTextSchema(200);
+export const actorRoleSchema = optionalTextSchema(200);
+export const verbSchema = optionalTextSchema(100);
+export const MAX_VIA = 10;
+export const viaSchema = z.array(actorNameSchema).max(MAX_VIA, { error: `can have at most ${MAX_VIA} intermediaries` });
+/** The source's exact words: never trimmed, but never only spaces either. */
+export const quoteSchema = textSchema().refine((quote) => quote.trim() !== "", { error: "is required", abort: true }).max(5000, { error: "must be at most 5,000 characters" });
 const offset = z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" });
 
 /**
@@ -11,14 +24,14 @@ const offset = z.number({ error: "must be a number" }).int({ error: "must be a w
  */
 const attributionFields = z.object({
   sourceId: z.number({ error: "must be a source id" }).int().positive({ error: "must be a source id" }),
-  actor: name,
+  actor: actorNameSchema,
   actorKind: actorKindSchema.optional(),
-  actorRole: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  actorRole: actorRoleSchema,
   stance: stanceSchema,
-  verb: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  verb: verbSchema,
   sourcing: sourcingSchema.default("named"),
-  via: z.array(name).max(10, { error: "can have at most 10 intermediaries" }).default([]),
-  quote: z.string().min(1, { error: "is required" }).max(5000, { error: "must be at most 5,000 characters" }),
+  via: viaSchema.default([]),
+  quote: quoteSchema,
   quoteStart: offset.nullable().optional(),
   quoteEnd: offset.nullable().optional(),
 });
@@ -44,8 +57,9 @@ export type AttributionEdit = z.output<typeof attributionEditSchema>;
 /** Removing an attribution, or anything else that needs only the version it was based on. */
 export const versionOnlySchema = z.object({ version });
 
-export const claimTextSchema = z.string().trim().min(3, { error: "must be at least 3 characters" }).max(1000, { error: "must be at most 1,000 characters" });
-export const topicKeySchema = z.string().trim().min(1, { error: "is required" });
+export const claimTextSchema = requiredTextSchema(1000, 3);
+export const topicKeySchema = requiredTextSchema(100);
+export const statusKeySchema = requiredTextSchema(100);
 
 export const claimInputSchema = z.object({
   text: claimTextSchema,
@@ -58,7 +72,7 @@ export const claimEditSchema = z.object({ text: claimTextSchema, topic: topicKey
 export type ClaimEdit = z.output<typeof claimEditSchema>;
 
 export const statusChangeSchema = z.object({
-  status: z.string().trim().min(1, { error: "is required" }),
+  status: statusKeySchema,
   rationale: z.string().trim().min(1, { error: "is required: say why" }).max(5000, { error: "must be at most 5,000 characters" }),
   evidence: z.array(z.url({ protocol: /^https?$/, error: "each evidence link must be an http(s) address" }).max(2000)).max(20).default([]),
   version,

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findOrCreateActor } from "@/lib/actors/resolve-actor";
 import { InvalidInputError } from "@/lib/errors";
-import { anchorAt, findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
+import { placeQuote } from "@/lib/sources/place-quote";
 import type { AttributionInput } from "@/lib/claims/schemas";
 import { describeSuggestion, suggestQuote, type QuoteSuggestion } from "@/lib/sources/quote-suggestion";
 
@@ -57,27 +57,19 @@ type QuoteInput = Pick<AttributionInput, "quote" | "quoteStart" | "quoteEnd">;
 export function anchorQuote(text: string, input: QuoteInput, key: (name: string) => string = (name) => name) {
   const start = input.quoteStart ?? null;
   const end = input.quoteEnd ?? null;
-  if (text.length === 0) {
-    // An imported source without its text: the quote is kept, with nothing to anchor to.
-    if (start !== null) throw new InvalidInputError(`${key("quoteStart")}: this source has no stored text to point into`, { [key("quoteStart")]: ["this source has no stored text to point into"] });
-    return { quote: input.quote, quotePrefix: null, quoteSuffix: null, quoteStart: null, quoteEnd: null };
+  const offsets = start !== null && end !== null ? { start, end } : null;
+  const placed = placeQuote(text, input.quote, offsets, { offsetsWithoutText: "refuse" });
+  if (placed.ok) return placed.anchor;
+  const { problem } = placed;
+  if (problem.kind === "no_text") throw new InvalidInputError(`${key("quoteStart")}: ${problem.message}`, { [key("quoteStart")]: [problem.message] });
+  if (!offsets) {
+    // No offsets: the words must occur exactly once (a quote typed or pasted by hand). Words
+    // that occur several times are exact: the offsets are missing, not the words.
+    const suggestion = problem.kind === "not_found" ? suggestQuote(text, input.quote) : null;
+    throw quoteError(key("quote"), `${problem.message}; ${suggestion ? describeSuggestion(suggestion) : "select the passage in the article or give its offsets"}`, suggestion);
   }
-  if (start === null || end === null) {
-    // No offsets: accept the words if they occur exactly once (a quote typed or pasted by hand).
-    const found = findQuote(text, input.quote);
-    if (found.ok) return found.anchor;
-    // Words that occur several times are exact: the offsets are missing, not the words.
-    const suggestion = found.problem.kind === "not_found" ? suggestQuote(text, input.quote) : null;
-    throw quoteError(key("quote"), `${found.problem.message}; ${suggestion ? describeSuggestion(suggestion) : "select the passage in the article or give its offsets"}`, suggestion);
-  }
-  const checked = verifyQuoteAt(text, input.quote, start, end);
-  if (!checked.ok) {
-    const suggestion = suggestQuote(text, input.quote, start);
-    throw quoteError(key("quote"), `the quote does not match the source text: ${checked.problem.message}${suggestion ? `; ${describeSuggestion(suggestion)}` : ""}`, suggestion);
-  }
-  const anchored = anchorAt(text, start, end);
-  if (!anchored.ok) throw new Error("unreachable: verified range failed to anchor");
-  return anchored.anchor;
+  const suggestion = suggestQuote(text, input.quote, offsets.start);
+  throw quoteError(key("quote"), `the quote does not match the source text: ${problem.message}${suggestion ? `; ${describeSuggestion(suggestion)}` : ""}`, suggestion);
 }
 
 /** A 400 on the quote field; with `suggestion: { exact, start, end, score, before, after }` when there is one. */

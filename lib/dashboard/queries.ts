@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type Sql } from "@/lib/db/sql";
 import { caseless, joinedGroup } from "@/lib/db/dialect";
-import { queryAll, queryOne } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toIsoTimestamp } from "@/lib/db/timestamps";
 
 /**
@@ -61,8 +61,8 @@ const namesWithStance = (stance: string) => sql`(
 // The aggregate promises no order, so the names are sorted here.
 const names = (joined: string | null) => (joined ? joined.split(SEPARATOR).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })) : []);
 
-async function claimList(where: Sql, limit: number): Promise<DashboardClaim[]> {
-  const rows = await queryAll<ClaimRow>(sql`
+async function claimList(db: SqlReader, where: Sql, limit: number): Promise<DashboardClaim[]> {
+  const rows = await db.all<ClaimRow>(sql`
     SELECT c."id", c."text", c."updatedAt", t."key" AS "topicKey", t."label" AS "topicLabel",
            st."key" AS "statusKey", st."label" AS "statusLabel", st."colour" AS "statusColour",
            ${namesWithStance("asserts")} AS "assertedBy", ${namesWithStance("denies")} AS "deniedBy"
@@ -81,25 +81,25 @@ async function claimList(where: Sql, limit: number): Promise<DashboardClaim[]> {
   }));
 }
 
-export async function loadDashboard(options: { listLength?: number } = {}): Promise<Dashboard> {
+export async function loadDashboard(options: { listLength?: number } = {}, db: SqlReader = sharedReader): Promise<Dashboard> {
   const limit = options.listLength ?? DASHBOARD_LIST_LENGTH;
   const [totals, byStatus, byTopic, contested, recent] = await Promise.all([
-    queryOne<DashboardTotals>(sql`
+    db.one<DashboardTotals>(sql`
       SELECT (SELECT count(*) FROM "Claim") AS "claims",
              (SELECT count(*) FROM "Attribution") AS "attributions",
              (SELECT count(*) FROM "Source") AS "sources",
              (SELECT count(*) FROM "Actor") AS "actors",
              (SELECT count(*) FROM "Claim" WHERE "contested" = ${true}) AS "contested"`),
-    queryAll<StatusCount>(sql`
+    db.all<StatusCount>(sql`
       SELECT st."key", st."label", st."colour", count(c."id") AS "count"
       FROM "Status" st LEFT JOIN "Claim" c ON c."statusId" = st."id"
       GROUP BY st."id", st."key", st."label", st."colour", st."sortOrder" ORDER BY st."sortOrder", st."id"`),
-    queryAll<TopicCount>(sql`
+    db.all<TopicCount>(sql`
       SELECT t."key", t."label", count(*) AS "count"
       FROM "Claim" c JOIN "Topic" t ON t."id" = c."topicId"
       GROUP BY t."id", t."key", t."label" ORDER BY "count" DESC, ${caseless(sql`t."label"`)}, t."id"`),
-    claimList(sql`c."contested" = ${true}`, limit),
-    claimList(sql`1 = 1`, limit),
+    claimList(db, sql`c."contested" = ${true}`, limit),
+    claimList(db, sql`1 = 1`, limit),
   ]);
   return {
     totals: totals ?? { claims: 0, attributions: 0, sources: 0, actors: 0, contested: 0 },

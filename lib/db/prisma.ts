@@ -89,5 +89,4 @@ const globalForPrisma = globalThis as unknown as { claimtrailPrisma?: ReturnType
 export const prisma = globalForPrisma.claimtrailPrisma ?? createPrismaClient();
 if (env.NODE_ENV === "development") globalForPrisma.claimtrailPrisma = prisma;
 
-export type Db = typeof prisma;
 export type { Prisma } from "@/lib/generated/prisma/client";

@@ -64,7 +64,7 @@ export function exportSelection(query: ClaimQuery, vocabulary: Vocabulary, forma
 function parseFormatIncludes(format: Pick<ExportFormat, "including" | "fileBase" | "extension">, values: readonly string[]) {
   const include = parseIncludes(values);
   if (include.ok && include.value.length > 0 && !format.including) {
-    return { ok: false as const, problem: { parameter: "include", message: `${format.fileBase}.${format.extension} has no parts to include; claims.json takes include=${EXPORT_INCLUDES.join(",")}` } };
+    return { ok: false as const, problem: { parameter: "include", message: `${format.fileBase}.${format.extension} has no parts to include; claims.json and claims.ndjson take include=${EXPORT_INCLUDES.join(",")}` } };
   }
   return include;
 }

@@ -17,7 +17,7 @@ import { loadExportRecords, loadReviewRecords } from "@/lib/export/load-records"
  * opening, a batch and the closing of the file; lib/export/stream-export.ts drives them.
  */
 export type ExportFormat<R = unknown> = {
-  name: "claims-csv" | "attributions-csv" | "notes-csv" | "history-csv" | "claims-json" | "claimreview-jsonld";
+  name: "claims-csv" | "attributions-csv" | "notes-csv" | "history-csv" | "claims-json" | "claims-ndjson" | "claimreview-jsonld";
   contentType: string;
   /** Base name and extension of the download: claimtrail-<base>-YYYY-MM-DD.<extension>. */
   fileBase: string;
@@ -90,6 +90,8 @@ export const historyCsv: ExportFormat<WithClaimText<HistoryRecord>> = {
   end: () => "",
 };
 
+const loadExportRecordsIncluding = (include: readonly ExportInclude[]) => async (db: SqlReader, ids: readonly number[]) => addIncludes(db, await loadExportRecords(db, ids), include);
+
 /** A JSON array written one element at a time; one record per line keeps it greppable. */
 const jsonItems = (items: readonly unknown[], written: number) =>
   items.map((item, index) => `${written + index === 0 ? "\n" : ",\n"}${JSON.stringify(item)}`).join("");
@@ -105,7 +107,22 @@ export const claimsJson: ExportFormat<ExportRecord> = {
   start: () => "[",
   batch: (records, written) => jsonItems(records, written),
   end: () => "\n]\n",
-  including: (include) => ({ ...claimsJson, load: async (db, ids) => addIncludes(db, await loadExportRecords(db, ids), include) }),
+  including: (include) => ({ ...claimsJson, load: loadExportRecordsIncluding(include) }),
+};
+
+/** The same records as claims.json, one JSON object per line (JSON Lines): for large pulls, read line by line. */
+export const claimsNdjson: ExportFormat<ExportRecord> = {
+  name: "claims-ndjson",
+  contentType: "application/x-ndjson",
+  fileBase: "claims",
+  extension: "ndjson",
+  csv: false,
+  finalVerdictsOnly: false,
+  load: loadExportRecords,
+  start: () => "",
+  batch: (records) => records.map((record) => `${JSON.stringify(record)}\n`).join(""),
+  end: () => "",
+  including: (include) => ({ ...claimsNdjson, load: loadExportRecordsIncluding(include) }),
 };
 
 export const claimReviewJsonLd: ExportFormat<ReviewRecord> = {

@@ -4,9 +4,9 @@ import type { SqlReader } from "@/lib/db/reader";
 import { loadHistory, loadNotes } from "@/lib/export/discussion-records";
 import type { ExportRecord } from "@/lib/export/export-record";
 
-/** What `?include=` may add to each claim of claims.json: its notes and its verdict and accuracy history. */
-export const EXPORT_INCLUDES = ["notes", "history"] as const;
-export type ExportInclude = (typeof EXPORT_INCLUDES)[number];
+import { EXPORT_INCLUDES, type ExportInclude } from "@/lib/export/include-names";
+
+export { EXPORT_INCLUDES, type ExportInclude };
 
 type IncludeChoice = { ok: true; value: ExportInclude[] } | { ok: false; problem: QueryProblem };
 

@@ -1,3 +1,5 @@
+import { WELL_FORMED_MESSAGE } from "@/lib/text/text-schema";
+
 /**
  * The checks a JSON request body passes before any schema sees it, each linear in the
  * body's size and without recursion, so no body can hold the event loop or overflow the
@@ -78,6 +80,6 @@ export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok
     return { ok: false, problem: { field: "body", message: "must be JSON" } };
   }
   const illFormed = findIllFormedString(value);
-  if (illFormed) return { ok: false, problem: { field: illFormed, message: "must be valid Unicode text" } };
+  if (illFormed) return { ok: false, problem: { field: illFormed, message: WELL_FORMED_MESSAGE } };
   return { ok: true, value };
 }

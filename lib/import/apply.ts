@@ -1,4 +1,5 @@
 import "server-only";
+import { newActorFields } from "@/lib/actors/resolve-actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
 import type { ImportPlan } from "@/lib/import/plan";
@@ -36,8 +37,8 @@ export async function applyImportPlan(tx: Tx, plan: ImportPlan, context: { userI
     return id;
   };
 
-  // Actors the plan found by name or alias (the rule of lib/actors/resolve-actor.ts, in
-  // batches) keep their ids; the others are created as findOrCreateActor creates them.
+  // Actors the plan found by name or alias (findActorsByNameOrAlias) keep their ids; the
+  // others are created with the fields findOrCreateActor gives a new actor.
   const actorIds = new Map<string, number>();
   let nextActorId = await nextId(tx, "Actor");
   const newActors = plan.actors.filter((actor) => actor.existingId === null);
@@ -46,7 +47,10 @@ export async function applyImportPlan(tx: Tx, plan: ImportPlan, context: { userI
     tx,
     "Actor",
     ["id", "name", "normalizedName", "kind", "role", "createdAt", "updatedAt"],
-    newActors.map((actor) => [actorIds.get(actor.key)!, actor.name, normalizeKey(actor.name), actor.kind ?? "organisation", null, now, now]),
+    newActors.map((actor) => {
+      const fields = newActorFields(actor.name, actor.kind);
+      return [actorIds.get(actor.key)!, fields.name, fields.normalizedName, fields.kind, null, now, now];
+    }),
   );
 
   // New sources carry no article text (the file does not hold it), so their quotes have no offsets.

@@ -4,9 +4,12 @@ import type { CsvTable } from "@/lib/import/read-csv";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, isImportColumn, type ImportColumn } from "@/lib/import/columns";
 import { parseRow, type ImportRow } from "@/lib/import/parse-row";
 import type { ImportProblem } from "@/lib/import/problems";
+import { findActorsByNameOrAlias } from "@/lib/actors/resolve-actor";
+import { findInChunks } from "@/lib/db/chunks";
 import { CLAIM_ID_MARGIN } from "@/lib/import/limits";
-import { anchorAt, findQuote, verifyQuoteAt } from "@/lib/sources/anchoring";
+import { anchorAt } from "@/lib/sources/anchoring";
 import { closeQuoteKey, type CloseQuote } from "@/lib/import/close-quotes";
+import { placeQuote } from "@/lib/sources/place-quote";
 import { suggestQuote, type QuoteSuggestion } from "@/lib/sources/quote-suggestion";
 import { normalizeKey } from "@/lib/text/normalize";
 import type { Accuracy, ActorKind, Sourcing, Stance } from "@/lib/vocabulary/terms";
@@ -115,20 +118,6 @@ export type ImportPlan = {
   summary: ImportSummary;
 };
 
-const CHUNK = 500;
-
-function chunks<T>(values: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < values.length; start += CHUNK) out.push(values.slice(start, start + CHUNK));
-  return out;
-}
-
-async function findInChunks<T, V>(values: Iterable<V>, query: (chunk: V[]) => Promise<T[]>): Promise<T[]> {
-  const results: T[] = [];
-  for (const chunk of chunks([...new Set(values)])) results.push(...(await query(chunk)));
-  return results;
-}
-
 const textKeyOf = (topic: string, text: string) => `${topic}\u0000${normalizeKey(text)}`;
 const quoted = (value: string, max = 80) => `“${value.length > max ? `${value.slice(0, max - 1)}…` : value}”`;
 
@@ -192,17 +181,7 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
     ]),
   );
 
-  const actorNames = new Set(rows.flatMap((row) => [row.actor, ...row.via].map(normalizeKey)));
-  const actorSelect = { id: true, name: true, kind: true } as const;
-  const actorsByName = new Map(
-    (await findInChunks(actorNames, (names) => db.actor.findMany({ where: { normalizedName: { in: names } }, select: { ...actorSelect, normalizedName: true } }))).map((actor) => [actor.normalizedName, actor]),
-  );
-  const actorsByAlias = new Map(
-    (await findInChunks(actorNames, (names) => db.actorAlias.findMany({ where: { normalizedAlias: { in: names } }, select: { normalizedAlias: true, actor: { select: actorSelect } } }))).map((alias) => [
-      alias.normalizedAlias,
-      alias.actor,
-    ]),
-  );
+  const storedActors = await findActorsByNameOrAlias(db, rows.flatMap((row) => [row.actor, ...row.via]));
 
   const sourceSelect = { id: true, title: true, outlet: true, url: true, publishedAt: true, text: true } as const;
   const sourcesByUrl = new Map(
@@ -322,7 +301,7 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
     const key = normalizeKey(name);
     let actor = actors.get(key);
     if (!actor) {
-      const stored = actorsByName.get(key) ?? actorsByAlias.get(key);
+      const stored = storedActors.get(key);
       actor = { key, name: stored?.name ?? name, kind: (stored?.kind as ActorKind | undefined) ?? null, kindLine: line, existingId: stored?.id ?? null, speaks: false };
       actors.set(key, actor);
     }
@@ -492,28 +471,22 @@ function identity(claim: string, source: string, actor: string, stance: string, 
 type Anchored = ({ ok: true; anchor: PlannedAttribution["anchor"] } | { ok: false; column: ImportColumn; message: string }) & { close?: CloseQuote };
 
 /**
- * Where the quote sits in the source. With stored text the quote must be exactly the text
- * at the given offsets, or (without offsets) occur exactly once. A quote that is neither
- * but close to a passage (lib/sources/quote-suggestion.ts) is a close quote: imported as
- * the article's words at that passage when accepted, a problem naming those words when
- * not. A source without stored text (as every source an import creates) keeps the quote's
- * words only: there is nothing for offsets to point into.
+ * Where the quote sits in the source (lib/sources/place-quote.ts): exactly the text at the
+ * given offsets, or (without offsets) words that occur exactly once. A quote that is
+ * neither but close to a passage (lib/sources/quote-suggestion.ts) is a close quote:
+ * imported as the article's words at that passage when accepted, a problem naming those
+ * words when not. A source without stored text (as every source an import creates) keeps
+ * the quote's words only: offsets into it are dropped, and counted in the summary.
  */
 function anchorRow(row: ImportRow, source: PlannedSource, isAccepted: (close: Omit<CloseQuote, "accepted">) => boolean): Anchored {
-  if (source.text.length === 0) {
-    return { ok: true, anchor: { quote: row.quote, quotePrefix: null, quoteSuffix: null, quoteStart: null, quoteEnd: null } };
-  }
-  let refusal: { column: ImportColumn; message: string; suggestion: QuoteSuggestion | null };
-  if (row.quoteStart !== null && row.quoteEnd !== null) {
-    const checked = verifyQuoteAt(source.text, row.quote, row.quoteStart, row.quoteEnd);
-    if (checked.ok) return { ok: true, anchor: checked.anchor };
-    refusal = { column: "quote", message: `does not match the stored text of ${quoted(source.title, 60)}: ${checked.problem.message}`, suggestion: suggestQuote(source.text, row.quote, row.quoteStart) };
-  } else {
-    const found = findQuote(source.text, row.quote);
-    if (found.ok) return { ok: true, anchor: found.anchor };
-    if (found.problem.kind === "ambiguous") return { ok: false, column: "quote_start", message: `${found.problem.message}: give quote_start and quote_end` };
-    refusal = { column: "quote", message: `${found.problem.message} of ${quoted(source.title, 60)}`, suggestion: suggestQuote(source.text, row.quote) };
-  }
+  const offsets = row.quoteStart !== null && row.quoteEnd !== null ? { start: row.quoteStart, end: row.quoteEnd } : null;
+  const placed = placeQuote(source.text, row.quote, offsets, { offsetsWithoutText: "drop" });
+  if (placed.ok) return placed;
+  const { problem } = placed;
+  if (problem.kind === "ambiguous") return { ok: false, column: "quote_start", message: `${problem.message}: give quote_start and quote_end` };
+  const refusal: { column: ImportColumn; message: string; suggestion: QuoteSuggestion | null } = offsets
+    ? { column: "quote", message: `does not match the stored text of ${quoted(source.title, 60)}: ${problem.message}`, suggestion: suggestQuote(source.text, row.quote, offsets.start) }
+    : { column: "quote", message: `${problem.message} of ${quoted(source.title, 60)}`, suggestion: suggestQuote(source.text, row.quote) };
   const { suggestion } = refusal;
   if (!suggestion) return { ok: false, column: refusal.column, message: refusal.message };
   const offered = { line: row.line, quote: row.quote, suggestion };

@@ -50,4 +50,3 @@ export const articleModelSchema = z.object({
 });
 
 export type ArticleModel = z.input<typeof articleModelSchema>;
-export type ParsedArticleModel = z.output<typeof articleModelSchema>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "@/lib/db/sql";
-import { queryAll, queryOne } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
 import { verifyQuoteAt } from "@/lib/sources/anchoring";
 import type { ReanchoredQuote } from "@/lib/sources/reanchor-quotes";
@@ -48,8 +48,8 @@ type SourceRow = {
   publishedAt: string | null;
 };
 
-export async function listSources(): Promise<SourceSummary[]> {
-  const rows = await queryAll<SourceRow & { claimCount: number; attributionCount: number }>(sql`
+export async function listSources(db: SqlReader = sharedReader): Promise<SourceSummary[]> {
+  const rows = await db.all<SourceRow & { claimCount: number; attributionCount: number }>(sql`
     SELECT s."id", s."title", s."outlet", s."url", s."author", s."publishedAt",
            (SELECT count(DISTINCT a."claimId") FROM "Attribution" a WHERE a."sourceId" = s."id") AS "claimCount",
            (SELECT count(*) FROM "Attribution" a WHERE a."sourceId" = s."id") AS "attributionCount"
@@ -60,11 +60,11 @@ export async function listSources(): Promise<SourceSummary[]> {
   }));
 }
 
-export async function getSource(id: number): Promise<SourceDetail | null> {
-  const row = await queryOne<SourceRow & { text: string; textSha256: string; version: number; createdAt: string }>(sql`
+export async function getSource(id: number, db: SqlReader = sharedReader): Promise<SourceDetail | null> {
+  const row = await db.one<SourceRow & { text: string; textSha256: string; version: number; createdAt: string }>(sql`
     SELECT "id", "title", "outlet", "url", "author", "publishedAt", "text", "textSha256", "version", "createdAt" FROM "Source" WHERE "id" = ${id}`);
   if (!row) return null;
-  const highlights = await queryAll<Omit<SourceHighlight, "anchored">>(sql`
+  const highlights = await db.all<Omit<SourceHighlight, "anchored">>(sql`
     SELECT a."id" AS "attributionId", a."claimId", c."text" AS "claimText", ac."name" AS "actorName", a."stance",
            a."quote", a."quoteStart" AS "start", a."quoteEnd" AS "end"
     FROM "Attribution" a JOIN "Claim" c ON c."id" = a."claimId" JOIN "Actor" ac ON ac."id" = a."actorId"
@@ -87,8 +87,8 @@ export type Reanchoring = { at: string; by: string | null; action: "add_text" | 
  * The last time the source's text was added or replaced, and what became of each quote
  * then (from its audit entry, written in the same transaction as the text).
  */
-export async function latestReanchoring(sourceId: number): Promise<Reanchoring | null> {
-  const row = await queryOne<{ action: "add_text" | "replace_text"; after: string | null; createdAt: string; userName: string | null }>(sql`
+export async function latestReanchoring(sourceId: number, db: SqlReader = sharedReader): Promise<Reanchoring | null> {
+  const row = await db.one<{ action: "add_text" | "replace_text"; after: string | null; createdAt: string; userName: string | null }>(sql`
     SELECT l."action", l."after", l."createdAt", u."name" AS "userName"
     FROM "AuditLog" l LEFT JOIN "user" u ON u."id" = l."userId"
     WHERE l."entityType" = 'source' AND l."entityId" = ${String(sourceId)} AND l."action" IN ('add_text', 'replace_text')

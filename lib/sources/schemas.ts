@@ -1,30 +1,24 @@
 import { z } from "zod";
+import { optionalTextSchema, requiredTextSchema, textSchema } from "@/lib/text/text-schema";
 import { versionSchema } from "@/lib/claims/schemas";
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` })
-    .optional()
-    .transform((value) => (value ? value : undefined));
+/* One schema per field, shared by the form, POST /api/sources and the importer's cells. */
+export const sourceTitleSchema = requiredTextSchema(500);
+export const sourceOutletSchema = requiredTextSchema(200);
+export const sourceUrlSchema = z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(2000, { error: "must be at most 2,000 characters" });
+const isoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+// A refinement rather than the union itself, whose own message is zod's "Invalid input".
+export const publishedAtSchema = textSchema().refine((value) => isoDateOrDateTime.safeParse(value).success, { error: "must be a date (YYYY-MM-DD) or an ISO 8601 date-time" });
 
 /** A pasted article. One schema for the form, POST /api/sources and the importer. */
 export const sourceInputSchema = z.object({
-  title: z.string().trim().min(1, { error: "is required" }).max(500, { error: "must be at most 500 characters" }),
-  outlet: z.string().trim().min(1, { error: "is required" }).max(200, { error: "must be at most 200 characters" }),
-  url: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) address" })
-    .max(2000)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  author: optionalText(300),
-  publishedAt: z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO 8601 date-time" })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  title: sourceTitleSchema,
+  outlet: sourceOutletSchema,
+  url: sourceUrlSchema.optional().or(z.literal("").transform(() => undefined)),
+  author: optionalTextSchema(300),
+  publishedAt: publishedAtSchema.optional().or(z.literal("").transform(() => undefined)),
   /** Kept exactly as given (no trimming): quotes are offsets into this text. */
-  text: z.string().min(1, { error: "is required" }).max(500_000, { error: "must be at most 500,000 characters" }),
+  text: textSchema().min(1, { error: "is required", abort: true }).max(500_000, { error: "must be at most 500,000 characters" }),
 });
 
 export type SourceInput = z.output<typeof sourceInputSchema>;

@@ -111,8 +111,6 @@ export const UNNAMED_PATTERNS: readonly string[] = [
   "a source in the {adjective} General Staff", "western officials in {capital}", "Telegram channels close to the {adjective} army",
 ];
 
-export const JOURNALIST_COUNT = 400;
-
 export const FILLER_SENTENCES: readonly string[] = [
   "The figures could not be independently verified.",
   "Fighting continued along several sections of the front line on {weekday}.",

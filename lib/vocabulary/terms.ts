@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { mustBeOneOf } from "@/lib/text/text-schema";
 
 /**
  * The fixed vocabularies of the domain. Statuses and topics are records (a workspace can
@@ -46,14 +47,14 @@ export const ACCURACY_LABELS: Record<Accuracy, string> = {
   misattributed: "misattributed",
 };
 
-function oneOf<T extends readonly [string, ...string[]]>(values: T, what: string) {
-  return z.enum(values, { error: `${what} must be one of: ${values.join(", ")}` });
+function oneOf<T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: (issue) => mustBeOneOf(values, issue.input) });
 }
 
-export const stanceSchema = oneOf(STANCES, "stance");
-export const sourcingSchema = oneOf(SOURCINGS, "sourcing");
-export const actorKindSchema = oneOf(ACTOR_KINDS, "kind");
-export const accuracySchema = oneOf(ACCURACIES, "accuracy");
+export const stanceSchema = oneOf(STANCES);
+export const sourcingSchema = oneOf(SOURCINGS);
+export const actorKindSchema = oneOf(ACTOR_KINDS);
+export const accuracySchema = oneOf(ACCURACIES);
 
 /** Label for any vocabulary value, falling back to the value with underscores spaced. */
 export function humanise(value: string): string {

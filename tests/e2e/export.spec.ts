@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { expectNoSeriousA11yViolations as expectAccessible } from "./support/accessibility";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 /*
  * The Export menu on /claims: its links carry the current filters, and the downloaded file
@@ -44,4 +45,17 @@ test("the Excel variant starts with a byte-order mark; the data dictionary is on
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Export");
   await expect(page.getByRole("heading", { name: "claims.csv", exact: true })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("the API description reads as a page: every route with who may call it, keyboard- and phone-friendly", async ({ page, request }) => {
+  const description = await (await request.get("/api/openapi.json")).json();
+  expect(description.openapi).toBe("3.1.0");
+  await page.goto("/docs/api");
+  await expect(page.getByRole("heading", { level: 1, name: "API" })).toBeVisible();
+  for (const path of ["/api/claims", "/api/claims/deleted", "/export/notes.csv", "/export/claims.ndjson"]) {
+    await expect(page.getByRole("heading", { name: `GET ${path}`, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: "/api/openapi.json" })).toHaveAttribute("href", "/api/openapi.json");
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/accessibility";
+import { expectNoSidewaysScroll } from "./support/layout";
 import { signIn } from "./support/sign-in";
 
 /*
@@ -40,6 +41,7 @@ test("close quotes are refused until accepted, row by row or all at once, and ar
   const importButton = page.getByRole("button", { name: "2. Import" });
   await expect(importButton).toBeDisabled();
   await expectNoSeriousA11yViolations(page);
+  await expectNoSidewaysScroll(page);
 
   // One row accepted, from the keyboard: the other still holds the import back.
   await page.getByLabel("Accept line 2").focus();

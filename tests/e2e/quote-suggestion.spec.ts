@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/accessibility";
+import { expectNoSidewaysScroll } from "./support/layout";
 import { signIn } from "./support/sign-in";
 
 /*
@@ -39,6 +40,7 @@ test("a quote with straight quotes and a typo is offered as the article's words,
   await expect(page.getByLabel("Exact words quoted from the article")).toHaveValue(TYPED);
   await expect(page.getByLabel("The claim, in neutral words")).toHaveValue("The ceasefire in Kherson region held despite shelling.");
   await expectNoSeriousA11yViolations(page);
+  await expectNoSidewaysScroll(page);
 
   // One press of the button, from the keyboard, takes the article's words.
   await offer.getByRole("button", { name: "Use the article's words" }).focus();

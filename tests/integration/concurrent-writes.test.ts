@@ -148,5 +148,6 @@ describe("concurrent writes", () => {
 
     const report = checkConsistency(sqliteFilePath());
     expect(report.problems).toEqual([]);
-  });
+    // Hundreds of serialised writes: seconds on a quiet machine, over a minute on a loaded one.
+  }, 180_000);
 });

@@ -153,7 +153,7 @@ describe("a file with bad rows", () => {
       expect.stringMatching(/^line 5, column status: unknown status "pants_on_fire"/),
       expect.stringMatching(/^line 6, column quote: does not match the stored text/),
       expect.stringMatching(/^line 7, column quote_end: give both quote_start and quote_end/),
-      expect.stringMatching(/^line 8, column source_published: must be an ISO 8601 date/),
+      expect.stringMatching(/^line 8, column source_published: must be a date \(YYYY-MM-DD\) or an ISO 8601 date-time$/),
       expect.stringMatching(/^line 10, column status: line 9 gives this claim the status "unreviewed"/),
       expect.stringMatching(new RegExp(`^line 11, column claim: claim ${seed.claim.id} reads`)),
     ]);

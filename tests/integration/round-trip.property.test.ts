@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { claimTextSchema } from "@/lib/claims/schemas";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
 import { CLAIM_COLUMNS } from "@/lib/export/columns";
 import { openSnapshotReader } from "@/lib/db/reader";
@@ -49,7 +50,7 @@ const fragment = fc.oneof(
 const rawText = (max: number) => fc.array(fragment, { minLength: 1, maxLength: max }).map((parts) => parts.join("").replace(/\u0000/g, ""));
 /** Stored as written: only blank is refused. */
 const exactText = (max: number, minTrimmed = 1) => rawText(max).map((text) => (text.trim().length >= minTrimmed ? text : `${text}abc`));
-/** Trimmed by the importer (titles, verbs, roles): generated trimmed. */
+/** Trimmed by the importer (titles, verbs, roles), as by the API: generated trimmed. */
 const trimmed = (max: number) => rawText(max).map((text) => text.trim()).filter((text) => text.length > 0);
 /** Names are stored tidied, and ">" separates names in a via chain. */
 const name = rawText(3)
@@ -99,7 +100,11 @@ function dataset(withTexts: boolean): fc.Arbitrary<Dataset> {
       ),
       claims: fc.uniqueArray(
         fc.record({
-          text: exactText(8, 3).filter((text) => text.length <= 1000),
+          // Claim texts as the API and the importer store them: what their shared schema makes of the text.
+          text: exactText(8, 3).chain((text) => {
+            const parsed = claimTextSchema.safeParse(text);
+            return parsed.success ? fc.constant(parsed.data) : fc.constant(`${text.trim()}abc`);
+          }),
           topic: fc.constantFrom(...TOPICS.map((t) => t.key)),
           status: fc.constantFrom(...STATUS_KEYS),
           attributions: fc.uniqueArray(

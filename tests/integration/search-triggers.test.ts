@@ -11,6 +11,17 @@ describe("search triggers", () => {
   it("exist after migration (a table redefinition in a later migration would drop them)", async () => {
     const rows = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`;
     expect(rows.map((r) => r.name)).toEqual([
+      // A claim's updatedAt follows its record (migration 20261130020000_claim_changed_at, decision 044).
+      "claim_changed_actor_au",
+      "claim_changed_attribution_ad",
+      "claim_changed_attribution_ai",
+      "claim_changed_attribution_au",
+      "claim_changed_note_ai",
+      "claim_changed_note_au",
+      "claim_changed_source_au",
+      "claim_changed_via_ad",
+      "claim_changed_via_ai",
+      "claim_changed_via_au",
       "claim_search_actor_au",
       "claim_search_alias_ad",
       "claim_search_alias_ai",

@@ -47,7 +47,7 @@ describe("parseClaimQuery", () => {
   it.each([
     ["status=bogus", "status", /unknown status "bogus"/],
     ["topic=weather", "topic", /unknown topic/],
-    ["stance=maybe", "stance", /stance must be one of/],
+    ["stance=maybe", "stance", /must be one of asserts, denies, reports, declines_to_clarify \(got "maybe"\)/],
     ["page=0", "page", /1 or more/],
     ["page=abc", "page", /must be a number/],
     ["page=1.5", "page", /whole number/],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { envProblems } from "@/tests/support/env-problems";
 import { parseEnv, publicOrigin } from "@/lib/env";
 import { corsPolicy, corsPreflight, corsResponseHeaders, isCorsReadablePath, type CorsPolicy } from "@/lib/http/cors";
 import { reviewContext } from "@/lib/export/review-context";
@@ -10,14 +11,7 @@ import { reviewContext } from "@/lib/export/review-context";
  * (tests/e2e/cors.spec.ts checks them there).
  */
 
-const problemsOf = (source: Record<string, string>) => {
-  try {
-    parseEnv(source);
-    return "";
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
+const problemsOf = envProblems;
 
 describe("the public address", () => {
   it("is PUBLIC_URL, else BETTER_AUTH_URL's origin, else localhost on PORT", () => {

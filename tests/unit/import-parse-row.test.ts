@@ -30,13 +30,13 @@ const run = (cells: Partial<Record<ImportColumn, string>>, options: Partial<RowV
   parseRow(7, (column) => cells[column], { ...vocabulary, ...options });
 
 describe("parseRow", () => {
-  it("types a good row, keeping claim and quote text exactly and tidying names", () => {
+  it("types a good row: the quote exactly, the claim trimmed (as the API stores it), names tidied", () => {
     const { row, problems } = run(good);
     expect(problems).toEqual([]);
     expect(row).toEqual({
       line: 7,
       claimId: null,
-      claim: "  Six soldiers died.",
+      claim: "Six soldiers died.",
       topic: "troop-deaths",
       status: "false",
       actor: "Dmitry Peskov",

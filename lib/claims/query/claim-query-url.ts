@@ -17,6 +17,8 @@ export function claimQueryToSearchParams(query: ClaimQuery, options: { includePa
   if (query.contested !== undefined) params.set("contested", String(query.contested));
   if (query.from) params.set("from", query.from);
   if (query.to) params.set("to", query.to);
+  if (query.updatedSince) params.set("updated_since", query.updatedSince);
+  if (query.afterId !== undefined) params.set("after_id", String(query.afterId));
   const defaultSort = query.q ? "relevance" : "updated";
   const isDefaultSort = query.sort === defaultSort && query.desc === (defaultSort === "updated");
   if (!isDefaultSort) params.set("sort", `${query.desc ? "-" : ""}${query.sort}`);

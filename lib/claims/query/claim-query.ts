@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unknownKey } from "@/lib/text/text-schema";
 import { STANCES, stanceSchema } from "@/lib/vocabulary/terms";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "@/lib/text/control-characters";
 
@@ -44,6 +45,10 @@ export type ClaimQuery = {
   contested: boolean | undefined;
   from: string | undefined;
   to: string | undefined;
+  /** Incremental sync: only claims whose record changed at or after this instant (canonical ISO, "…Z"). */
+  updatedSince: string | undefined;
+  /** Incremental sync: with updatedSince, leave out the claims changed at exactly that instant with an id up to this one. */
+  afterId: number | undefined;
   sort: SortKey;
   desc: boolean;
   page: number;
@@ -80,12 +85,15 @@ const wholeNumber = (min: number, tooSmall: string) =>
     return number;
   });
 
-const positiveId = wholeNumber(1, "must be a positive id");
+export const positiveId = wholeNumber(1, "must be a positive id");
 
 const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+export const isoInstant = z.iso
+  .datetime({ offset: true, error: "must be a date and time with its zone, e.g. 2024-10-15T09:30:00Z" })
+  .transform((value) => new Date(value).toISOString());
 
 /** The last value given (later wins, as in most web frameworks); an empty value counts as absent. */
-const single = <T extends z.ZodType>(item: T) =>
+export const single = <T extends z.ZodType>(item: T) =>
   z
     .array(z.string())
     .transform((values) => {
@@ -96,7 +104,7 @@ const single = <T extends z.ZodType>(item: T) =>
 
 function vocabularyValue(keys: readonly string[], what: string) {
   return z.string().refine((value) => keys.includes(value), {
-    error: (issue) => `unknown ${what} "${String(issue.input)}"; known: ${keys.join(", ")}`,
+    error: (issue) => unknownKey(what, String(issue.input), keys),
   });
 }
 
@@ -124,6 +132,8 @@ export function claimQuerySchema(vocabulary: QueryVocabulary) {
       ),
       from: single(isoDate.optional()),
       to: single(isoDate.optional()),
+      updated_since: single(isoInstant.optional()),
+      after_id: single(positiveId.optional()),
       sort: single(sortSchema.optional()),
       page: single(wholeNumber(1, "must be 1 or more").default(1)),
       pageSize: single(
@@ -136,12 +146,14 @@ export function claimQuerySchema(vocabulary: QueryVocabulary) {
         .transform((values) => (values.length === 0 ? undefined : values.flatMap((v) => v.split(",")).filter(Boolean)))
         .pipe(z.array(z.enum(COLUMN_KEYS, { error: `must list columns among ${COLUMN_KEYS.join(", ")}` })).optional()),
     })
-    .transform(({ sort, cols, q, ...rest }): ClaimQuery => {
+    .transform(({ sort, cols, q, updated_since, after_id, ...rest }): ClaimQuery => {
       const search = q === "" ? undefined : q;
       const requested = sort ?? (search ? "relevance" : "-updated");
       const key = requested.replace(/^-/, "") as SortKey;
       return {
         ...rest,
+        updatedSince: updated_since,
+        afterId: after_id,
         q: search,
         // Relevance needs a search; without one fall back to the default order.
         sort: key === "relevance" && !search ? "updated" : key,
@@ -152,11 +164,16 @@ export function claimQuerySchema(vocabulary: QueryVocabulary) {
     .refine((query) => !query.from || !query.to || query.from <= query.to, {
       path: ["to"],
       error: "must not be before from",
+    })
+    // Resuming after a claim only means something in the order claims changed in.
+    .refine((query) => query.afterId === undefined || (query.updatedSince !== undefined && query.sort === "updated" && !query.desc), {
+      path: ["after_id"],
+      error: "needs updated_since and sort=updated (oldest change first): it resumes a sync after the last claim received",
     });
 }
 
 /** The parameters of a list view (README, "The query parameters"). */
-const QUERY_PARAMETERS = ["q", "status", "topic", "stance", "source", "actor", "role", "contested", "from", "to", "sort", "page", "pageSize", "cols"] as const;
+const QUERY_PARAMETERS = ["q", "status", "topic", "stance", "source", "actor", "role", "contested", "from", "to", "updated_since", "after_id", "sort", "page", "pageSize", "cols"] as const;
 
 /** Next's searchParams object or a URLSearchParams, as arrays per parameter (missing → []). */
 export function toParamArrays(params: RawParams | URLSearchParams): Record<string, string[]> {

@@ -2,11 +2,12 @@ import { and, list, raw, sql, type Sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 import { fullTextCondition } from "@/lib/claims/search/full-text";
+import { toStoredTimestamp } from "@/lib/db/timestamps";
 
 /** The facets whose options are counted; each count ignores its own facet's selection. */
 export type FacetName = "status" | "topic" | "stance" | "source" | "actor" | "contested";
 
-type Condition = { facet: FacetName | "search" | "date"; sql: Sql };
+type Condition = { facet: FacetName | "search" | "date" | "changed"; sql: Sql };
 
 /**
  * One SQL condition per active filter, over `"Claim" c`. Filters that look at attributions
@@ -48,7 +49,21 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Con
       sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE ${from} AND ${to})`,
     });
   }
+  if (query.updatedSince) {
+    conditions.push({ facet: "changed", sql: changedSince(query.updatedSince, query.afterId) });
+  }
   return conditions;
+}
+
+/**
+ * Claims changed at or after an instant; with `afterId`, those changed at exactly that
+ * instant only above that id: the sync's resume point, the last (updatedAt, id) received in
+ * the order `sort=updated` gives. Timestamps compare as stored text (lib/db/timestamps.ts).
+ */
+function changedSince(updatedSince: string, afterId: number | undefined): Sql {
+  const since = toStoredTimestamp(new Date(updatedSince));
+  if (afterId === undefined) return sql`c."updatedAt" >= ${since}`;
+  return sql`(c."updatedAt" > ${since} OR (c."updatedAt" = ${since} AND c."id" > ${afterId}))`;
 }
 
 function actorCondition(actorIds: number[], role: ClaimQuery["role"]): Sql {
