@@ -19,10 +19,9 @@ export function readCsv(bytes: Uint8Array): ReadResult {
   if (badLine !== null) return fail(badLine, "the file is not UTF-8 text; save it as “CSV UTF-8” and try again");
 
   const lineOf = lineIndex(bytes);
-  // Valid UTF-8 but never text: UTF-16 without a byte-order mark puts a NUL beside every
-  // ASCII character, which would otherwise be read as one odd column ("required column is missing").
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return fail(lineOf(nul), "the file is not UTF-8 text (it has NUL bytes, as UTF-16 files do); save it as “CSV UTF-8” and try again");
+  // Valid UTF-8, but UTF-16: without a byte-order mark it would be read as one odd column
+  // ("required column is missing").
+  if (looksLikeUtf16(bytes)) return fail(1, "the file is not UTF-8 text (it looks like UTF-16); save it as “CSV UTF-8” and try again");
   let records: { record: string[]; info: { bytes_records: number } }[];
   // Where the last good record ended: a syntax error is in the record that starts there.
   // (The error's own byte counts are not reliable across record delimiters.)
@@ -55,6 +54,25 @@ export function readCsv(bytes: Uint8Array): ReadResult {
   const [header, ...body] = rows;
   if (!header) return fail(1, "the file has no header line");
   return { ok: true, table: { header: header.cells.map((name) => name.trim().toLowerCase()), rows: body } };
+}
+
+/**
+ * UTF-16 without a byte-order mark: a header of ASCII column names puts a NUL beside every
+ * character, at odd offsets (little-endian) or even ones (big-endian). A NUL inside a UTF-8
+ * cell is a single byte and does not make that pattern.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 200) & ~1);
+  if (sample.length < 4) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenNuls++;
+    else oddNuls++;
+  }
+  const half = sample.length / 2;
+  return Math.max(evenNuls, oddNuls) >= half * 0.8 && Math.min(evenNuls, oddNuls) <= half * 0.2;
 }
 
 /** The offset of the first non-blank line at or after `offset`. */
