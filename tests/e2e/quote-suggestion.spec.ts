@@ -28,6 +28,8 @@ test("a quote with straight quotes and a typo is offered as the article's words,
   // The new-claim form without a selection: the quote is typed by hand.
   await page.goto(`/claims/new?source=${sourceId}`);
   await page.getByLabel("The claim, in neutral words").fill("The ceasefire in Kherson region held despite shelling.");
+  // The topic starts on "Choose a topic…" (issue 10): a claim needs one chosen.
+  await page.getByLabel("Topic").selectOption({ label: "Diplomacy" });
   await page.getByLabel("Exact words quoted from the article").fill(TYPED);
   await page.getByLabel("Who (person, government, outlet, or e.g. “reports from Kyiv”)").fill("Regional official");
   await page.getByRole("button", { name: "Create claim" }).click();
