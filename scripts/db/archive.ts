@@ -4,10 +4,10 @@
  * server or safekeeping. Taken while the server keeps running.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { env, sqliteFilePath } from "@/lib/env";
 import { ArchiveError } from "@/lib/archive/format";
 import { writeArchive } from "@/lib/archive/write-archive";
+import { parseFileCommand } from "../shared/file-command";
 import { runCommand } from "../shared/run-command";
 
 const USAGE = `Usage: npm run db:archive -- FILE [--with-accounts] [--force]
@@ -22,21 +22,10 @@ database. An existing FILE is replaced only with --force.
 Load it into a new database with: npm run db:unarchive -- FILE`;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { "with-accounts": { type: "boolean" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(USAGE);
-    return 2;
-  }
-  const target = path.resolve(positionals[0]!);
-  const result = await writeArchive(sqliteFilePath(env.DATABASE_URL), target, { withAccounts: values["with-accounts"] ?? false, overwrite: values.force ?? false });
+  const command = parseFileCommand(argv, USAGE, ["with-accounts", "force"]);
+  if ("exitCode" in command) return command.exitCode;
+  const target = path.resolve(command.file);
+  const result = await writeArchive(sqliteFilePath(env.DATABASE_URL), target, { withAccounts: command.flags["with-accounts"], overwrite: command.flags.force });
   const total = Object.values(result.rows).reduce((sum, n) => sum + n, 0);
   console.log(`Archived ${total} rows (${result.rows.Claim ?? 0} claims) to ${result.file}: ${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${result.durationMs} ms.`);
   return 0;

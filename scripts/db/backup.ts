@@ -7,9 +7,9 @@
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { env, sqliteFilePath } from "@/lib/env";
 import { backupDatabase, BackupError, fileTimestamp } from "@/lib/db/backup";
+import { parseFileCommand } from "../shared/file-command";
 import { runCommand } from "../shared/run-command";
 
 const USAGE = `Usage: npm run db:backup -- FILE [--force]
@@ -23,20 +23,13 @@ it is given its final name, so FILE only ever holds a complete backup.
 Restore with: npm run db:restore -- FILE   (the server must be stopped for that).`;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(USAGE);
-    return 2;
-  }
-  let target = path.resolve(positionals[0]!);
+  const command = parseFileCommand(argv, USAGE, ["force"]);
+  if ("exitCode" in command) return command.exitCode;
+  let target = path.resolve(command.file);
   if (existsSync(target) && statSync(target).isDirectory()) {
     target = path.join(target, `claimtrail-${fileTimestamp()}.db`);
   }
-  const result = await backupDatabase(sqliteFilePath(env.DATABASE_URL), target, { overwrite: values.force ?? false });
+  const result = await backupDatabase(sqliteFilePath(env.DATABASE_URL), target, { overwrite: command.flags.force });
   console.log(
     `Backed up ${sqliteFilePath(env.DATABASE_URL)} to ${result.file}: ${result.claims} claims, ${(result.bytes / 1024 / 1024).toFixed(1)} MiB, ` +
       `${result.migrations.length} migrations, in ${result.durationMs} ms.`,

@@ -2,9 +2,9 @@
  * `npm run db:restore -- FILE`: replace the database at DATABASE_URL with the backup FILE.
  * STOP THE SERVER FIRST. See USAGE for what is checked and in which order.
  */
-import { parseArgs } from "node:util";
 import { env, sqliteFilePath } from "@/lib/env";
 import { BackupError, restoreDatabase } from "@/lib/db/backup";
+import { parseFileCommand } from "../shared/file-command";
 import { runCommand } from "../shared/run-command";
 
 const USAGE = `Usage: npm run db:restore -- FILE
@@ -26,18 +26,11 @@ Steps:
 Then start the server (\`npm start\`), which applies any migration the backup predates.`;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(USAGE);
-    return 2;
-  }
+  const command = parseFileCommand(argv, USAGE);
+  if ("exitCode" in command) return command.exitCode;
   const target = sqliteFilePath(env.DATABASE_URL);
-  const result = await restoreDatabase(positionals[0]!, target);
-  console.log(`Restored ${result.claims} claims into ${target} from ${positionals[0]}.`);
+  const result = await restoreDatabase(command.file, target);
+  console.log(`Restored ${result.claims} claims into ${target} from ${command.file}.`);
   if (result.previous) console.log(`The database it replaced is kept as ${result.previous}; delete it once you are satisfied.`);
   if (result.pendingMigrations.length > 0) console.log(`The backup predates ${result.pendingMigrations.length} migration(s); \`npm start\` applies them.`);
   return 0;

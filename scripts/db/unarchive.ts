@@ -4,11 +4,11 @@
  * first `npm start`, which would otherwise load the example article). All or nothing.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { env, sqliteFilePath } from "@/lib/env";
 import { ArchiveError } from "@/lib/archive/format";
 import { loadArchive } from "@/lib/archive/load-archive";
 import { ensureMigrated } from "@/lib/db/migrate";
+import { parseFileCommand } from "../shared/file-command";
 import { runCommand } from "../shared/run-command";
 
 const USAGE = `Usage: npm run db:unarchive -- FILE
@@ -20,17 +20,10 @@ and run this before the first npm start. Everything is loaded in one transaction
 incomplete or newer archive changes nothing.`;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(USAGE);
-    return 2;
-  }
+  const command = parseFileCommand(argv, USAGE);
+  if ("exitCode" in command) return command.exitCode;
   ensureMigrated(env.DATABASE_URL);
-  const result = await loadArchive(path.resolve(positionals[0]!), sqliteFilePath(env.DATABASE_URL));
+  const result = await loadArchive(path.resolve(command.file), sqliteFilePath(env.DATABASE_URL));
   const total = Object.values(result.rows).reduce((sum, n) => sum + n, 0);
   console.log(
     `Loaded ${total} rows (${result.rows.Claim ?? 0} claims) in ${result.durationMs} ms` +
