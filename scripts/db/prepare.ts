@@ -4,6 +4,7 @@
  */
 import { env } from "@/lib/env";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { parseCommandLine } from "../shared/command-line";
 
 export async function prepareDatabase(): Promise<void> {
   migrateDatabase(env.DATABASE_URL);
@@ -20,7 +21,13 @@ export async function prepareDatabase(): Promise<void> {
   }
 }
 
+const USAGE = `Usage: npm run db:prepare
+
+Migrate the database at DATABASE_URL (creating a SQLite file on first use) and load the example article when it holds no claims.`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   prepareDatabase().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
