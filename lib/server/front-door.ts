@@ -1,0 +1,104 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkDatabase, writeReadinessProblems } from "@/lib/http/health";
+import { describeOverload, type OverloadGuard } from "@/lib/server/overload";
+
+/**
+ * The trusted header carrying the TCP peer's address (`req.socket.remoteAddress`) to the
+ * app. Whatever a client sends under this name is deleted first, so the app may key
+ * per-client limits on it (sign-in attempts, issue 11) without trusting X-Forwarded-For,
+ * which any client can set. Behind a reverse proxy it is the proxy's address. Only the
+ * custom server (npm start) sets it; under `next dev`/`next start` it is absent.
+ */
+export const PEER_HEADER = "x-claimtrail-peer";
+
+/** Seconds a shed client is asked to wait before trying again. */
+export const SHED_RETRY_AFTER_SECONDS = 1;
+
+const HEALTH = "/api/health";
+const READY = "/api/health/ready";
+
+type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+/**
+ * Every request of a server process passes here before Next (scripts/serve.ts):
+ * - sets the trusted peer header;
+ * - answers the health checks itself, so a probe never waits behind Next's routing and
+ *   rendering and is never shed: liveness (`/api/health`: the process is up and its
+ *   database answers a read) and readiness (`/api/health/ready`: it can also write);
+ * - sheds new GET/HEAD reads with 503 + Retry-After while the process is saturated
+ *   (lib/server/overload.ts); writes, health checks and static assets always go through;
+ * - says which process answered (`X-Claimtrail-Worker`), for the logs and the tests.
+ */
+export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worker: string }): Handle {
+  const { handle, guard, worker } = options;
+  return async (request, response) => {
+    delete request.headers[PEER_HEADER];
+    const peer = request.socket.remoteAddress;
+    if (peer) request.headers[PEER_HEADER] = peer;
+    response.setHeader("X-Claimtrail-Worker", worker);
+
+    const path = (request.url ?? "/").split("?")[0]!;
+    const method = request.method ?? "GET";
+    const isRead = method === "GET" || method === "HEAD";
+    if (isRead && path === HEALTH) return liveness(response);
+    if (isRead && path === READY) return readiness(response);
+
+    const overload = isRead && !path.startsWith("/_next/") ? guard.reason() : null;
+    if (overload) {
+      guard.noteShed();
+      return shed(request, response, path, describeOverload(overload));
+    }
+
+    guard.enter();
+    let counted = true;
+    const leave = () => {
+      if (!counted) return;
+      counted = false;
+      guard.leave();
+    };
+    response.once("finish", leave);
+    response.once("close", leave);
+    await handle(request, response);
+  };
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
+  response.end(text);
+}
+
+async function liveness(response: ServerResponse): Promise<void> {
+  try {
+    await checkDatabase();
+    send(response, 200, { ok: true });
+  } catch (error) {
+    console.error("Health check failed:", error);
+    send(response, 503, { error: "The database does not answer." });
+  }
+}
+
+async function readiness(response: ServerResponse): Promise<void> {
+  const problems = await readinessProblems();
+  if (problems.length > 0) return send(response, 503, { ok: false, error: "The database cannot take writes.", problems });
+  send(response, 200, { ok: true });
+}
+
+/** Readiness: the database answers a read, and can take writes (lib/http/health.ts). */
+export async function readinessProblems(): Promise<string[]> {
+  const read = await checkDatabase().then(
+    () => null,
+    (error: unknown) => `The database does not answer a read: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return [...(read ? [read] : []), ...(await writeReadinessProblems())];
+}
+
+function shed(request: IncomingMessage, response: ServerResponse, path: string, why: string): void {
+  const headers = { "Retry-After": String(SHED_RETRY_AFTER_SECONDS), "Cache-Control": "no-store", "X-Claimtrail-Shed": why };
+  const message = `The server is busy (${why}); try again in ${SHED_RETRY_AFTER_SECONDS} s.`;
+  // API clients and the export files get JSON like every other API error; people get a line of text.
+  if (path.startsWith("/api/") || path.startsWith("/export/")) return send(response, 503, { error: message }, headers);
+  response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", ...headers });
+  response.end(request.method === "HEAD" ? undefined : `${message}\n`);
+}
