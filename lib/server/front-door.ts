@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { checkDatabase, writeReadinessProblems } from "@/lib/http/health";
+import { checkDatabase, readinessProblems } from "@/lib/http/health";
 import { describeOverload, type OverloadGuard } from "@/lib/server/overload";
 
 /**
@@ -83,15 +83,6 @@ async function readiness(response: ServerResponse): Promise<void> {
   const problems = await readinessProblems();
   if (problems.length > 0) return send(response, 503, { ok: false, error: "The database cannot take writes.", problems });
   send(response, 200, { ok: true });
-}
-
-/** Readiness: the database answers a read, and can take writes (lib/http/health.ts). */
-export async function readinessProblems(): Promise<string[]> {
-  const read = await checkDatabase().then(
-    () => null,
-    (error: unknown) => `The database does not answer a read: ${error instanceof Error ? error.message : String(error)}`,
-  );
-  return [...(read ? [read] : []), ...(await writeReadinessProblems())];
 }
 
 function shed(request: IncomingMessage, response: ServerResponse, path: string, why: string): void {
