@@ -1,15 +1,16 @@
 /**
- * `npm start`: everything a fresh clone needs, in order. Migrate (creating the SQLite
- * file on first start) and seed an empty database; build when there is no build or the
- * sources changed since the last one; then serve the production build on PORT.
+ * `npm start`: everything a fresh clone needs, in order, once. Migrate (creating the
+ * SQLite file on first start) and seed an empty database; build when there is no build or
+ * the sources changed since the last one; then serve the production build on PORT from
+ * WEB_CONCURRENCY processes (scripts/serve.ts), which never migrate or build themselves.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { env } from "@/lib/env";
 import { publishingNotices } from "@/lib/export/review-context";
 import { prepareDatabase } from "./db/prepare";
 import { parseCommandLine } from "./shared/command-line";
+import { serve } from "./serve";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "./start/build-fingerprint";
 
 const require = createRequire(import.meta.url);
@@ -37,9 +38,7 @@ async function main() {
     writeFileSync(fingerprintFile(root), buildFingerprint(root));
   }
 
-  const server = spawn(process.execPath, [nextCli, "start", "--port", String(env.PORT)], { stdio: "inherit", env: childEnv });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  await serve();
 }
 
 main().catch((error: unknown) => {
