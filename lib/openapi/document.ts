@@ -16,7 +16,7 @@ import {
 import { EXPORT_INCLUDES } from "@/lib/export/include-names";
 import { sourceDetailsSchema, sourceInputSchema, sourceTextSchema } from "@/lib/sources/schemas";
 import { STANCES } from "@/lib/vocabulary/terms";
-import { actorAnswerSchema, claimPageSchema, claimRecordSchema, deletedClaimsSchema, errorSchema, healthSchema, sourceAnswerSchema, writtenSchema } from "@/lib/openapi/answers";
+import { actorAnswerSchema, claimPageSchema, facetCountsSchema, claimRecordSchema, deletedClaimsSchema, errorSchema, healthSchema, sourceAnswerSchema, writtenSchema } from "@/lib/openapi/answers";
 
 /**
  * The OpenAPI 3.1 description of every route under app/api, app/export and the files
@@ -46,8 +46,11 @@ const exportOf = (what: string, type: string): Operation => ({ summary: `${what}
 
 export const ROUTES: RouteTable = {
   "/api/claims": {
-    get: { summary: "The claim list: one page, the total and facet counts, for the claim list's filters", access: "read", query: "claims", answer: json(claimPageSchema), errors: [400] },
+    get: { summary: "The claim list: one page, the total and facet counts (facets=false: without them), for the claim list's filters", access: "read", query: "claims", answer: json(claimPageSchema), errors: [400] },
     post: { summary: "A new claim with its first attributions", access: "edit", body: claimInputSchema, answer: json(claimRecordSchema, 201), errors: WRITE_ERRORS },
+  },
+  "/api/claims/facets": {
+    get: { summary: "The facet counts of the claim list, within the facet time limit; facets not counted in time are named in missing", access: "read", query: "claims", answer: json(facetCountsSchema), errors: [400] },
   },
   "/api/claims/deleted": {
     get: { summary: "Claims deleted since an instant, oldest first (incremental sync)", access: "read", query: "deleted", answer: json(deletedClaimsSchema), errors: [400] },
@@ -126,6 +129,7 @@ const CLAIM_QUERY: Parameter[] = [
   { name: "cols", in: "query", description: "Columns shown on the page (ignored by the API)", schema: { type: "string", examples: [COLUMN_KEYS.join(",")] } },
   { name: "include", in: "query", description: "claims.json and claims.ndjson only", schema: { type: "string", examples: [EXPORT_INCLUDES.join(",")] } },
   { name: "bom", in: "query", description: "CSV files only: 1 adds a byte-order mark (Excel)", schema: { type: "string", enum: ["0", "1"] } },
+  { name: "facets", in: "query", description: "GET /api/claims only: false leaves the facet counts out (fetch them from /api/claims/facets)", schema: { type: "string", enum: ["true", "false"] } },
 ];
 const DELETED_QUERY: Parameter[] = [
   { name: "updated_since", in: "query", description: "Deletions at or after this instant", schema: { type: "string", format: "date-time" } },
