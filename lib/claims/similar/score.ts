@@ -16,9 +16,15 @@ export type Likeness = { score: number; matched: string[] };
 
 type Keyed = Map<string, { weight: number; kind: WordKind; surface: string }>;
 
-export function likeness(query: readonly ContentWord[], document: readonly ContentWord[]): Likeness {
+/**
+ * `document` is a claim's text or one of its quotes; `claim` is always the claim's text:
+ * a substitution is judged against what the claim says, since a quote may leave out the
+ * very number or place that makes the claim what it is.
+ */
+export function likeness(query: readonly ContentWord[], document: readonly ContentWord[], claim: readonly ContentWord[] = document): Likeness {
   const a = keyed(query);
   const b = keyed(document);
+  const c = claim === document ? b : keyed(claim);
   if (a.size === 0 || b.size === 0) return { score: 0, matched: [] };
   let shared = 0;
   const matched: string[] = [];
@@ -31,7 +37,7 @@ export function likeness(query: readonly ContentWord[], document: readonly Conte
   const total = weightOf(a) + weightOf(b);
   let score = (2 * shared) / total;
   for (const kind of ["number", "name"] as const) {
-    if (substituted(a, b, kind)) score *= SUBSTITUTION_PENALTY;
+    if (substituted(a, c, kind)) score *= SUBSTITUTION_PENALTY;
   }
   return { score: Math.min(1, score), matched };
 }

@@ -1,4 +1,4 @@
-import { stemVariants } from "@/lib/claims/similar/synonyms";
+import { keyVariants } from "@/lib/claims/similar/synonyms";
 import type { ContentWord } from "@/lib/claims/similar/words";
 
 const DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -17,7 +17,7 @@ export function searchWords(words: readonly ContentWord[]): string[] {
       const spelled = DIGIT_WORDS[Number(word.key)];
       if (spelled) out.add(spelled);
     } else {
-      for (const variant of stemVariants(word.key)) out.add(`${variant}*`);
+      for (const variant of keyVariants(word.key)) out.add(`${variant}*`);
     }
   }
   return [...out];

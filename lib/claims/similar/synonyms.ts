@@ -1,41 +1,43 @@
+import { baseKey } from "@/lib/claims/similar/stem";
+
 /**
  * Words that reports about the war use interchangeably, each group folded to its first
- * word (as stems). Kept deliberately small and measured against the labelled set
- * (tests/fixtures/similar-claims.json): a group is here only because paraphrases in the
- * set needed it and no near miss is made a match by it.
+ * word's key. Kept deliberately small and measured against the labelled set
+ * (tests/fixtures/similar-claims.json, docs/decisions/055): a group is here because
+ * paraphrases needed it, and none may turn a near miss of the set into a match.
  */
 const GROUPS: readonly (readonly string[])[] = [
-  ["soldier", "troop", "servicemen", "servicemen", "serviceman", "offic", "personnel", "fighter", "forc"],
-  ["kill", "die", "dead", "death", "slain", "lose", "lost", "perish"],
-  ["missil", "rocket"],
-  ["treati", "pact", "agreement", "accord", "deal"],
-  ["suppli", "give", "gave", "given", "provid", "deliv", "deliver", "ship", "sent", "send", "transfer", "hand", "furnish"],
+  ["soldier", "troop", "serviceman", "servicemen", "officer", "personnel", "fighter", "force"],
+  ["kill", "killed", "die", "died", "dead", "death", "slain", "lose", "lost", "perish"],
+  ["missile", "rocket"],
+  ["treaty", "pact", "agreement", "accord", "deal"],
+  ["supply", "supplied", "give", "gave", "given", "provide", "deliver", "ship", "sent", "send", "transfer", "furnish"],
   ["attack", "strike", "struck", "hit", "bomb"],
-  ["frontlin", "front"],
-  ["ammunit", "munit", "shell"],
-  ["sign", "conclud", "seal"],
+  ["frontline", "front"],
+  ["ammunition", "munition", "shell"],
+  ["sign", "conclude", "seal"],
   ["talk", "meet", "met", "summit"],
-  ["wound", "injur"],
-  ["rise", "rose", "increas", "grow", "grew", "climb"],
-  ["fall", "fell", "drop", "declin"],
-  ["cut", "reduc", "slash"],
-  ["explain", "explan", "clarif", "clarifi"],
-  ["destroi", "blew", "blow", "demolish"],
-  ["road", "rout"],
-  ["stop", "halt", "suspend", "end"],
-  ["pictur", "imag", "photo"],
+  ["wound", "injure", "injury"],
+  ["rise", "rose", "increase", "grow", "grew", "climb"],
+  ["fall", "fell", "drop", "decline"],
+  ["cut", "reduce", "slash"],
+  ["explanation", "explain", "clarify", "clarification"],
+  ["destroy", "blew", "blow", "demolish"],
+  ["law", "legislation"],
+  ["section", "part"],
+  ["link", "connect"],
 ];
 
-const CANONICAL: ReadonlyMap<string, string> = new Map(GROUPS.flatMap((group) => group.map((stem) => [stem, group[0]!] as const)));
+const KEYED: readonly string[][] = GROUPS.map((group) => [...new Set(group.map(baseKey))]);
+const CANONICAL: ReadonlyMap<string, string> = new Map(KEYED.flatMap((group) => group.map((key) => [key, group[0]!] as const)));
 
-/** The group's first stem for a stem in a group, the stem itself otherwise. */
-export function canonicalStem(stem: string): string {
-  return CANONICAL.get(stem) ?? stem;
+/** The group's first key for a key in a group, the key itself otherwise. */
+export function canonicalKey(key: string): string {
+  return CANONICAL.get(key) ?? key;
 }
 
-/** Every stem of the group `stem` belongs to (itself alone when none): the words a candidate search asks for. */
-export function stemVariants(stem: string): string[] {
-  const canonical = CANONICAL.get(stem);
-  if (canonical === undefined) return [stem];
-  return GROUPS.find((group) => group[0] === canonical)!.filter((s, i, all) => all.indexOf(s) === i);
+/** Every key of the group `key` is in (itself alone when none): what the candidate search asks for. */
+export function keyVariants(key: string): string[] {
+  const canonical = CANONICAL.get(key);
+  return canonical === undefined ? [key] : KEYED.find((group) => group[0] === canonical)!;
 }

@@ -1,15 +1,14 @@
-import { stemmer } from "stemmer";
 import { foldNumbers } from "@/lib/claims/similar/number-words";
 import { STOP_WORDS } from "@/lib/claims/similar/stop-words";
-import { canonicalStem } from "@/lib/claims/similar/synonyms";
+import { canonicalKey } from "@/lib/claims/similar/synonyms";
+import { baseKey } from "@/lib/claims/similar/stem";
 import type { AliasTable } from "@/lib/claims/similar/aliases";
 
 /**
  * A text as the matcher compares it: content words, each reduced to a key that survives
- * rewording. A key is the Porter stem ("killed" and "killing" are "kill"), folded by a
- * few synonym groups ("soldiers", "troops" are one), with the endings that turn a
- * country into its adjective cut off ("Ukrainian" and "Ukraine" are one), numbers as
- * digits, known aliases of an actor replaced by the actor's name, stop words and single
+ * rewording. A key is the stem of lib/claims/similar/stem.ts ("killed" and "killing",
+ * "Ukrainian" and "Ukraine" are one), folded by a few synonym groups ("soldiers",
+ * "troops" are one), numbers as digits, known aliases of an actor replaced by the actor's name, stop words and single
  * letters (initials: "V. Putin" is "Putin") left out.
  */
 export type WordKind = "number" | "name" | "word";
@@ -21,7 +20,7 @@ export const KIND_WEIGHT: Record<WordKind, number> = { number: 3, name: 2, word:
 type Token = { lower: string; surface: string; capitalised: boolean };
 
 export function contentWords(text: string, aliases: AliasTable): ContentWord[] {
-  const tokens = replaceAliases(tokenise(text), aliases);
+  const tokens = joinCompounds(replaceAliases(tokenise(text), aliases));
   const words: ContentWord[] = [];
   let tokenIndex = 0;
   for (const { word, span, isNumber } of foldNumbers(tokens.map((token) => token.lower))) {
@@ -36,16 +35,7 @@ export function contentWords(text: string, aliases: AliasTable): ContentWord[] {
 
 /** The key of one lower-cased word (no numbers, no stop words). */
 export function wordKey(lower: string): string {
-  return canonicalStem(foldCountryAdjective(stemmer(lower)));
-}
-
-/**
- * "ukrainian" → "ukrain" as "ukraine" is stemmed; "korean"/"korea", "russian"/"russia",
- * "norlandic"/"norland". Only stems long enough to stay distinctive are cut.
- */
-function foldCountryAdjective(stem: string): string {
-  const match = /^(.{4,}?)(ian|ean|an|ic|ish|ese|i|a|e)$/u.exec(stem);
-  return match ? match[1]! : stem;
+  return canonicalKey(baseKey(lower));
 }
 
 function tokenise(text: string): Token[] {
@@ -84,4 +74,20 @@ function replaceAliases(tokens: Token[], aliases: AliasTable): Token[] {
 /** The tokens the alias table is keyed on: the same folding as the texts. */
 export function aliasTokens(text: string): string[] {
   return tokenise(text).map((token) => token.lower);
+}
+
+/** Words written both apart and together: "front line" is "frontline". */
+const COMPOUNDS: ReadonlyMap<string, string> = new Map([["front line", "frontline"], ["front lines", "frontlines"]]);
+
+function joinCompounds(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const next = tokens[index + 1];
+    const joined = next ? COMPOUNDS.get(`${tokens[index]!.lower} ${next.lower}`) : undefined;
+    if (joined && next) {
+      out.push({ lower: joined, surface: `${tokens[index]!.surface} ${next.surface}`, capitalised: tokens[index]!.capitalised });
+      index += 1;
+    } else out.push(tokens[index]!);
+  }
+  return out;
 }
