@@ -104,3 +104,11 @@ export const similarClaimsSchema = z.object({
     }),
   ),
 });
+
+export const claimMergeAnswerSchema = z.object({
+  id: z.number().int(),
+  mergedInto: z.number().int(),
+  movedAttributions: z.number().int(),
+  collapsedAttributions: z.number().int(),
+  verdict: z.string(),
+});

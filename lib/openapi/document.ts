@@ -10,13 +10,14 @@ import {
   claimDeleteSchema,
   claimEditSchema,
   claimInputSchema,
+  claimMergeSchema,
   statusChangeSchema,
   versionOnlySchema,
 } from "@/lib/claims/schemas";
 import { EXPORT_INCLUDES } from "@/lib/export/include-names";
 import { sourceDetailsSchema, sourceInputSchema, sourceTextSchema } from "@/lib/sources/schemas";
 import { STANCES } from "@/lib/vocabulary/terms";
-import { actorAnswerSchema, claimPageSchema, claimRecordSchema, deletedClaimsSchema, errorSchema, healthSchema, similarClaimsSchema, sourceAnswerSchema, writtenSchema } from "@/lib/openapi/answers";
+import { actorAnswerSchema, claimPageSchema, claimRecordSchema, deletedClaimsSchema, errorSchema, healthSchema, claimMergeAnswerSchema, similarClaimsSchema, sourceAnswerSchema, writtenSchema } from "@/lib/openapi/answers";
 import { DEFAULT_SIMILAR_LIMIT, MAX_SIMILAR_LIMIT, MAX_SIMILAR_TEXT } from "@/lib/claims/similar/query";
 
 /**
@@ -60,10 +61,11 @@ export const ROUTES: RouteTable = {
     get: { summary: "Other claims ranked by likeness to this claim: possibly the same claim when `likely`", access: "read", query: "similarLimit", answer: json(similarClaimsSchema), errors: [400, 404] },
   },
   "/api/claims/{id}": {
-    get: { summary: "One claim; 410 with its tombstone once deleted", access: "read", answer: json(claimRecordSchema), errors: [404, 410] },
+    get: { summary: "One claim; 410 with its tombstone once deleted; 308 to the surviving claim once merged", access: "read", answer: json(claimRecordSchema), errors: [308, 404, 410] },
     patch: { summary: "Correct a claim's wording or topic", access: "edit", body: claimEditSchema, answer: json(claimRecordSchema), errors: WRITE_ERRORS },
     delete: { summary: "Delete a claim, leaving a tombstone (admins)", access: "admin", body: claimDeleteSchema, answer: json(writtenSchema), errors: WRITE_ERRORS },
   },
+  "/api/claims/{id}/merge": { post: { summary: "Merge this claim into another: attributions, notes and histories move; this claim's page and API redirect there (docs/decisions/056)", access: "edit", body: claimMergeSchema, answer: json(claimMergeAnswerSchema), errors: WRITE_ERRORS } },
   "/api/claims/{id}/attributions": { post: { summary: "Add an attribution to a claim", access: "edit", body: attributionInputSchema, answer: json(writtenSchema, 201), errors: WRITE_ERRORS } },
   "/api/claims/{id}/status": { post: { summary: "Set a claim's verdict with a rationale and evidence", access: "edit", body: statusChangeSchema, answer: json(claimRecordSchema), errors: WRITE_ERRORS } },
   "/api/claims/{id}/annotations": { post: { summary: "A note on a claim or one of its attributions", access: "edit", body: annotationInputSchema, answer: json(writtenSchema, 201), errors: WRITE_ERRORS } },
@@ -153,6 +155,7 @@ const STATUS_WORDS: Record<number, string> = {
   403: "Your role may not, or a cross-site request",
   404: "No such record",
   409: "Stale version: `current` says how the record looks now; nothing was written",
+  308: "Merged into another claim: Location is the surviving claim",
   410: "Deleted: the body holds the tombstone",
   413: "Body too large",
   503: "The database is busy or cannot be written; retry (Retry-After)",
@@ -177,7 +180,7 @@ export function openApiDocument(routes: RouteTable = ROUTES): Record<string, unk
         security: operation.access === "public" ? [] : operation.access === "read" ? [{}, { bearer: [] }, { session: [] }] : [{ bearer: [] }, { session: [] }],
         responses: {
           [String(operation.answer.status)]: { description: "Success", content: answer },
-          ...Object.fromEntries((operation.errors ?? []).map((status) => [String(status), { description: STATUS_WORDS[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
+          ...Object.fromEntries((operation.errors ?? []).map((status) => [String(status), status === 308 ? { description: STATUS_WORDS[status] } : { description: STATUS_WORDS[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
         },
       };
     }
