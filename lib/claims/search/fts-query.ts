@@ -41,3 +41,17 @@ function hasSearchableText(value: string): boolean {
 function quote(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
+
+/**
+ * Any of `words` in the claim text or the quotes, as an FTS5 query: the candidate search of
+ * the similar-claims matcher (lib/claims/similar). Words ending in `*` match as prefixes
+ * (a stem: "kill*" finds "killed"), others exactly; null when none is searchable.
+ */
+export function toAnyWordFtsQuery(words: readonly string[]): string | null {
+  const terms = words
+    .map((word) => ({ prefix: word.endsWith("*"), text: word.replace(/\*$/u, "") }))
+    .filter((term) => hasSearchableText(term.text))
+    .map((term) => (term.prefix ? `${quote(term.text)}*` : quote(term.text)));
+  if (terms.length === 0) return null;
+  return `{claim_text quotes} : (${[...new Set(terms)].join(" OR ")})`;
+}

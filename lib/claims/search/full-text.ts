@@ -1,6 +1,6 @@
 import { dialect, NEVER } from "@/lib/db/dialect";
 import { raw, sql, type Sql } from "@/lib/db/sql";
-import { toFtsQuery } from "@/lib/claims/search/fts-query";
+import { toAnyWordFtsQuery, toFtsQuery } from "@/lib/claims/search/fts-query";
 
 /**
  * Full-text search over the claim search documents (claim text, quotes, actor names and
@@ -29,4 +29,15 @@ export function rankedFullTextMatches(input: string): Sql | null {
 function sqliteQuery(input: string): string | null {
   if (dialect !== "sqlite") throw new Error("Full-text search on this database is not available in this build.");
   return toFtsQuery(input);
+}
+
+/**
+ * `SELECT "claimId" …` for the `limit` claims whose text or quotes share most of `words`
+ * (stems end in `*`), best first; null when none is searchable. The similar-claims
+ * matcher re-ranks these (lib/claims/similar/find-similar.ts).
+ */
+export function anyWordMatches(words: readonly string[], limit: number): Sql | null {
+  if (dialect !== "sqlite") throw new Error("Full-text search on this database is not available in this build.");
+  const fts = toAnyWordFtsQuery(words);
+  return fts ? sql`SELECT rowid AS "claimId" FROM claim_search WHERE claim_search MATCH ${fts} ORDER BY ${raw(SQLITE_RANK)} LIMIT ${limit}` : null;
 }
