@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { env } from "@/lib/env";
+import { describeFatalError } from "@/lib/db/unavailable";
 import { publishingNotices } from "@/lib/export/review-context";
 import { prepareDatabase } from "./db/prepare";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "./start/build-fingerprint";
@@ -34,6 +35,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(describeFatalError(error) ?? error);
   process.exit(1);
 });

@@ -3,10 +3,11 @@
  * no claims yet. `npm start` runs this first, so a fresh clone needs no set-up step.
  */
 import { env } from "@/lib/env";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { migrateAnyDatabase } from "@/lib/db/migrate";
+import { describeFatalError } from "@/lib/db/unavailable";
 
 export async function prepareDatabase(): Promise<void> {
-  migrateDatabase(env.DATABASE_URL);
+  await migrateAnyDatabase(env.DATABASE_URL);
   // Imported after migrating: the Prisma client must not open the file before it exists.
   const { prisma } = await import("@/lib/db/prisma");
   try {
@@ -22,7 +23,7 @@ export async function prepareDatabase(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   prepareDatabase().catch((error: unknown) => {
-    console.error(error);
+    console.error(describeFatalError(error) ?? error);
     process.exit(1);
   });
 }
