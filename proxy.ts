@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { corsPreflight, corsResponseHeaders, isCorsReadablePath } from "@/lib/http/cors";
+import { CLIENT_ADDRESS_HEADER, clientAddressIsStamped } from "@/lib/http/client-address";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
 
@@ -16,6 +17,9 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
  *   ClaimReview files). For pages this is the gate: they do not check again, so the
  *   matcher below must keep covering every path but static assets. Routes check again
  *   through readRoute (lib/http/api-handler.ts). tests/e2e/read-gate.spec.ts holds both;
+ * - drops a client address header that Claimtrail's own server did not set (plain
+ *   `next start` or `next dev`), so a client cannot pick the address its sign-in
+ *   attempts are counted under;
  * - sets a Content-Security-Policy with a fresh nonce: only scripts Next marks with it run,
  *   so an injected <script> in a claim or a quote cannot.
  */
@@ -61,6 +65,8 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // Only Claimtrail's own server may say where a request came from (lib/http/client-address.ts).
+  if (!clientAddressIsStamped()) requestHeaders.delete(CLIENT_ADDRESS_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);

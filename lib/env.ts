@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseCorsOrigins, type CorsOriginsSetting } from "@/lib/http/cors-origins";
+import { parseTrustedProxies, type ProxyRange } from "@/lib/http/trusted-proxies";
 
 /** An absolute http(s) address that is an origin only: scheme, host and port, no path. */
 function originSchema(name: string) {
@@ -71,6 +72,22 @@ const envSchema = z
         .int({ error: "AUTH_SIGN_IN_MAX_ATTEMPTS must be a whole number of 1 or more" })
         .min(1, { error: "AUTH_SIGN_IN_MAX_ATTEMPTS must be a whole number of 1 or more" }),
     ).transform((value) => value ?? 5),
+    /**
+     * The reverse proxies in front of the server (addresses or CIDR ranges, comma-separated):
+     * only from these is X-Forwarded-For believed when working out a client's address
+     * (lib/http/client-address.ts). Unset: the client is the socket's peer.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, context): ProxyRange[] => {
+        const parsed = parseTrustedProxies(value);
+        if (!parsed.ok) {
+          context.addIssue({ code: "custom", message: parsed.message });
+          return z.NEVER;
+        }
+        return parsed.ranges;
+      }),
     /** Origins whose pages may read the API and exports from a browser (lib/http/cors.ts). */
     CORS_ORIGINS: z
       .string()

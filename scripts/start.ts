@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { describeFatalError } from "@/lib/db/unavailable";
 import { publishingNotices } from "@/lib/export/review-context";
 import { prepareDatabase } from "./db/prepare";
+import { parseCommandLine } from "./shared/command-line";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "./start/build-fingerprint";
 
 const require = createRequire(import.meta.url);
@@ -17,7 +18,15 @@ const nextCli = require.resolve("next/dist/bin/next");
 const root = process.cwd();
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
+const USAGE = `Usage: npm start
+
+Migrate the database at DATABASE_URL (a SQLite file is created on first start), load the
+example article into an empty database, build the app when the sources changed, and serve
+it on PORT (default 3000). Settings are environment variables: see the README.`;
+
 async function main() {
+  const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   await prepareDatabase();
   for (const notice of publishingNotices()) console.warn(`Note: ${notice}`);
 

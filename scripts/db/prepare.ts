@@ -5,6 +5,7 @@
 import { env } from "@/lib/env";
 import { migrateAnyDatabase } from "@/lib/db/migrate";
 import { describeFatalError } from "@/lib/db/unavailable";
+import { parseCommandLine } from "../shared/command-line";
 
 export async function prepareDatabase(): Promise<void> {
   await migrateAnyDatabase(env.DATABASE_URL);
@@ -21,7 +22,13 @@ export async function prepareDatabase(): Promise<void> {
   }
 }
 
+const USAGE = `Usage: npm run db:prepare
+
+Migrate the database at DATABASE_URL (creating a SQLite file on first use; applying the PostgreSQL migrations when it names PostgreSQL) and load the example article when it holds no claims.`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   prepareDatabase().catch((error: unknown) => {
     console.error(describeFatalError(error) ?? error);
     process.exit(1);
