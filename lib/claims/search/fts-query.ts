@@ -41,3 +41,21 @@ function hasSearchableText(value: string): boolean {
 function quote(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
+
+/**
+ * The terms as a PostgreSQL tsquery (to_tsquery('simple', …)): each term is the phrase of
+ * its words (`<->`), a prefix term's last word with `:*`, and all terms must match (`&`).
+ * Only runs of letters and digits become lexemes, each quoted, so nothing the user typed
+ * is tsquery syntax. Words are folded by the database (claimtrail_fold) as the documents are.
+ * Null when nothing searchable is left.
+ */
+export function toTsQuery(input: string): string | null {
+  const parts: string[] = [];
+  for (const term of parseSearchTerms(input)) {
+    const words = term.text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+    if (words.length === 0) continue;
+    const lexemes = words.map((word, index) => `'${word}'${term.kind === "prefix" && index === words.length - 1 ? ":*" : ""}`);
+    parts.push(lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(" <-> ")})`);
+  }
+  return parts.length === 0 ? null : parts.join(" & ");
+}
