@@ -34,7 +34,7 @@ export default defineConfig({
       ...(process.env.TEST_POSTGRES_URL
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: "postgresql",
                 include: POSTGRES_FILES,
