@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { describeFatalError } from "@/lib/db/unavailable";
 import { publishingNotices } from "@/lib/export/review-context";
 import { prepareDatabase } from "./db/prepare";
 import { parseCommandLine } from "./shared/command-line";
@@ -20,9 +21,10 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 const USAGE = `Usage: npm start
 
-Migrate the database at DATABASE_URL (a SQLite file is created on first start), load the
-example article into an empty database, build the app when the sources changed, and serve
-it on PORT (default 3000). Settings are environment variables: see the README.`;
+Migrate the database at DATABASE_URL (a SQLite file is created on first start; a
+postgresql:// URL selects PostgreSQL), load the example article into an empty database,
+build the app when the sources changed, and serve it on PORT (default 3000) from
+WEB_CONCURRENCY processes. Settings are environment variables: see the README.`;
 
 async function main() {
   const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
@@ -42,6 +44,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(describeFatalError(error) ?? error);
   process.exit(1);
 });

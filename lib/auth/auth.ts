@@ -1,12 +1,11 @@
 import "server-only";
-import path from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import { prisma } from "@/lib/db/prisma";
-import { env, sqliteFilePath } from "@/lib/env";
+import { databaseKindOf, env, localDataDir } from "@/lib/env";
 import { accessControl, authRoles } from "@/lib/auth/access-control";
 import { loadAuthSecret } from "@/lib/auth/secret";
 import { decideSignInAttempt, SIGN_IN_WINDOW_SECONDS, waitForSignIn } from "@/lib/auth/sign-in-limit";
@@ -38,8 +37,8 @@ export const auth = betterAuth({
   appName: "Claimtrail",
   baseURL,
   trustedOrigins: [baseURL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
-  secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL)), env.BETTER_AUTH_SECRET),
-  database: prismaAdapter(prisma, { provider: "sqlite", transaction: true }),
+  secret: loadAuthSecret(localDataDir(), env.BETTER_AUTH_SECRET),
+  database: prismaAdapter(prisma, { provider: databaseKindOf(env.DATABASE_URL), transaction: true }),
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: ACCOUNT_FIELD_LIMITS.password },
   // Set by an admin's password reset (lib/users/passwords.ts); comes with every session.
   user: { additionalFields: { mustChangePassword: { type: "boolean", defaultValue: false, input: false } } },
