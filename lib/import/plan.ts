@@ -6,7 +6,7 @@ import type { CloseQuote } from "@/lib/import/close-quotes";
 import { anchorRow, closeQuoteAcceptance } from "@/lib/import/planning/anchor-row";
 import { checkRows } from "@/lib/import/planning/check-rows";
 import { deduplicateAttributions, type ResolvedRow } from "@/lib/import/planning/deduplicate";
-import { readExistingRecords, readStoredAttributionKeys } from "@/lib/import/planning/existing-records";
+import { findExistingRecords, findStoredAttributionKeys } from "@/lib/import/planning/existing-records";
 import { createActorResolver } from "@/lib/import/planning/resolve-actors";
 import { createClaimResolver } from "@/lib/import/planning/resolve-claims";
 import { createSourceResolver } from "@/lib/import/planning/resolve-sources";
@@ -40,7 +40,7 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
   const topicsToCreate = [...new Set(checked.rows.map((row) => row.topic).filter((key) => !vocabulary.topicKeys.has(key)))];
 
   // 2. What the database holds already of what the rows name.
-  const existing = await readExistingRecords(db, checked.rows);
+  const existing = await findExistingRecords(db, checked.rows);
 
   // 3. Each row's claim, actors, source and quote, against the stored records and the earlier rows.
   const claims = createClaimResolver(existing, report);
@@ -67,7 +67,7 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
 
   // 4. Rows that repeat a stored attribution, or an earlier row, are skipped.
   const claimList = [...claims.claims.values()];
-  const storedKeys = await readStoredAttributionKeys(db, claimList.filter((claim) => claim.existing).map((claim) => claim.id!));
+  const storedKeys = await findStoredAttributionKeys(db, claimList.filter((claim) => claim.existing).map((claim) => claim.id!));
   const { attributions, duplicatesSkipped } = deduplicateAttributions(resolved, storedKeys);
 
   const actorList = actors.finish();

@@ -30,7 +30,7 @@ export type ExistingRecords = {
 
 export const sourceTitleKey = (title: string, outlet: string) => `${title}\u0000${outlet}`;
 
-export async function readExistingRecords(db: Tx, rows: readonly ImportRow[]): Promise<ExistingRecords> {
+export async function findExistingRecords(db: Tx, rows: readonly ImportRow[]): Promise<ExistingRecords> {
   const claimSelect = { id: true, text: true, topic: { select: { key: true } }, status: { select: { key: true } } } as const;
   const claimsById = new Map(
     (await findInChunks(rows.flatMap((row) => (row.claimId === null ? [] : [row.claimId])), (ids) => db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }))).map((claim) => [claim.id, claim]),
@@ -65,7 +65,7 @@ export async function readExistingRecords(db: Tx, rows: readonly ImportRow[]): P
  * The identities (attributionIdentity) of the attributions already stored for the claims
  * the plan matched: read after the claims are resolved, since only then is it known which.
  */
-export async function readStoredAttributionKeys(db: Tx, claimIds: readonly number[]): Promise<Set<string>> {
+export async function findStoredAttributionKeys(db: Tx, claimIds: readonly number[]): Promise<Set<string>> {
   const stored = await findInChunks([...claimIds], (ids) =>
     db.attribution.findMany({ where: { claimId: { in: ids } }, select: { claimId: true, sourceId: true, actorId: true, stance: true, quote: true, quoteStart: true, quoteEnd: true } }),
   );
