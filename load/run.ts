@@ -118,7 +118,7 @@ function parseOptions(argv: string[]): Options {
     connections,
     webConcurrency: int("web-concurrency", values["web-concurrency"], 1, 64),
     writers: int("writers", values.writers, 0, 200),
-    port: values.port === undefined ? null : int("port", values.port, PORT_RANGE[0], PORT_RANGE[1]),
+    port: values.port === undefined ? null : int("port", values.port, 1024, 65535),
     claims: int("claims", values.claims, 0, 200_000),
     skipBuild: values["skip-build"] ?? false,
     importRows: int("import-rows", values["import-rows"], 0, 100_000),
