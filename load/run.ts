@@ -427,11 +427,27 @@ type WriteStats = {
   /** Writes whose request got no answer: the database decides whether they happened. */
   unknownMarkers: Set<string>;
   versionReads: number;
+  /** Version reads a busy server shed (503 + Retry-After) and the writer asked again after waiting. */
+  shedReadRetries: number;
 };
 
 type CallResult = { status: number; text: string };
 
+/**
+ * One request of a writer. A read (the version before a status change) that a busy server
+ * sheds with 503 + Retry-After is asked again after waiting, as a client should; writes are
+ * never shed, so a 503 on a write is an answer like any other.
+ */
 async function call(stats: WriteStats, method: "GET" | "POST", url: string, token: string, body?: unknown): Promise<CallResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await callOnce(stats, method, url, token, body);
+    if (method !== "GET" || result.status !== 503 || result.retryAfter === null || attempt >= 20) return result;
+    stats.shedReadRetries += 1;
+    await new Promise((resolve) => setTimeout(resolve, result.retryAfter! * 1000));
+  }
+}
+
+async function callOnce(stats: WriteStats, method: "GET" | "POST", url: string, token: string, body?: unknown): Promise<CallResult & { retryAfter: number | null }> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
@@ -443,9 +459,10 @@ async function call(stats: WriteStats, method: "GET" | "POST", url: string, toke
     const text = await response.text();
     stats.latencies.push(performance.now() - started);
     if (BUSY.test(text)) stats.busyBodies += 1;
-    return { status: response.status, text };
+    const retryAfter = response.headers.get("retry-after");
+    return { status: response.status, text, retryAfter: retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null };
   } catch (error) {
-    return { status: 0, text: String(error) };
+    return { status: 0, text: String(error), retryAfter: null };
   }
 }
 
@@ -729,6 +746,7 @@ async function main() {
       refusedMarkers: new Set(),
       unknownMarkers: new Set(),
       versionReads: 0,
+      shedReadRetries: 0,
     };
     const loadAverageBefore = os.loadavg()[0]!;
     const runnerCpuBefore = process.cpuUsage();
@@ -831,6 +849,7 @@ async function main() {
         retries409: writes.retries409,
         abandonedAfter50Conflicts: writes.abandonedAfter409,
         versionReads: writes.versionReads,
+        shedVersionReadsRetried: writes.shedReadRetries,
         requestsPerSecond: Math.round(writes.latencies.length / elapsed),
         latencyMs: latencySummary(writes.latencies),
         failuresByStatus: writes.failures,
