@@ -27,7 +27,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../scripts/shared/command-line";
 import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { createSyntheticDatabase } from "@/lib/synthetic/create";
@@ -79,25 +79,20 @@ type Options = {
 };
 
 function parseOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: "string", default: "10000,100000" },
-      seed: { type: "string", default: "1" },
-      requests: { type: "string", default: "200" },
-      warmup: { type: "string", default: "20" },
-      "export-runs": { type: "string", default: "3" },
-      "import-runs": { type: "string", default: "3" },
-      "quote-runs": { type: "string", default: String(DEFAULT_QUOTE_BENCH_OPTIONS.runs) },
-      "skip-build": { type: "boolean", default: false },
-      regenerate: { type: "boolean", default: false },
-      only: { type: "string", default: ALL_PARTS.join(",") },
-      help: { type: "boolean", short: "h" },
-    },
+  const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {
+    sizes: { type: "string", default: "10000,100000" },
+    seed: { type: "string", default: "1" },
+    requests: { type: "string", default: "200" },
+    warmup: { type: "string", default: "20" },
+    "export-runs": { type: "string", default: "3" },
+    "import-runs": { type: "string", default: "3" },
+    "quote-runs": { type: "string", default: String(DEFAULT_QUOTE_BENCH_OPTIONS.runs) },
+    "skip-build": { type: "boolean", default: false },
+    regenerate: { type: "boolean", default: false },
+    only: { type: "string", default: ALL_PARTS.join(",") },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
+  const { values } = commandLine;
   const int = (name: string, value: string, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) {

@@ -33,7 +33,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync,
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../scripts/shared/command-line";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { ensureBuild, freePort, startServer, stopServer } from "../bench/lib/server";
@@ -84,25 +84,19 @@ type Options = {
 };
 
 function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      duration: { type: "string", default: "30" },
-      connections: { type: "string", default: "50" },
-      writers: { type: "string", default: "20" },
-      "web-concurrency": { type: "string", default: String(os.availableParallelism()) },
-      port: { type: "string" },
-      claims: { type: "string", default: "3000" },
-      "skip-build": { type: "boolean", default: false },
-      "import-rows": { type: "string", default: "0" },
-      budget: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+  const commandLine = parseCommandLine(argv, USAGE, {
+    duration: { type: "string", default: "30" },
+    connections: { type: "string", default: "50" },
+    writers: { type: "string", default: "20" },
+    "web-concurrency": { type: "string", default: String(os.availableParallelism()) },
+    port: { type: "string" },
+    claims: { type: "string", default: "3000" },
+    "skip-build": { type: "boolean", default: false },
+    "import-rows": { type: "string", default: "0" },
+    budget: { type: "string" },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
+  const { values } = commandLine;
   const int = (name: string, value: string | undefined, min: number, max: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) {

@@ -2,7 +2,7 @@
  * Serve the production build from WEB_CONCURRENCY processes sharing PORT (node:cluster):
  * SQLite in WAL mode lets several processes read at once and serialises their writes
  * (busy_timeout), so a second core serves a second stream of requests. Each worker runs
- * Next's programmatic server behind lib/server/front-door.ts (trusted peer header, health
+ * Next's programmatic server behind lib/server/front-door.ts (client address, health
  * checks, load shedding). The primary only starts workers, replaces one that dies, and
  * stops them all on SIGINT/SIGTERM. `npm start` prepares the database and the build once,
  * then calls `serve`; the load test and browser tests' second servers run this file

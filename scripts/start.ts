@@ -7,8 +7,10 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { describeFatalError } from "@/lib/db/unavailable";
 import { publishingNotices } from "@/lib/export/review-context";
 import { prepareDatabase } from "./db/prepare";
+import { parseCommandLine } from "./shared/command-line";
 import { serve } from "./serve";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "./start/build-fingerprint";
 
@@ -17,7 +19,16 @@ const nextCli = require.resolve("next/dist/bin/next");
 const root = process.cwd();
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
+const USAGE = `Usage: npm start
+
+Migrate the database at DATABASE_URL (a SQLite file is created on first start; a
+postgresql:// URL selects PostgreSQL), load the example article into an empty database,
+build the app when the sources changed, and serve it on PORT (default 3000) from
+WEB_CONCURRENCY processes. Settings are environment variables: see the README.`;
+
 async function main() {
+  const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   await prepareDatabase();
   for (const notice of publishingNotices()) console.warn(`Note: ${notice}`);
 
@@ -33,6 +44,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(describeFatalError(error) ?? error);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { dialect } from "@/lib/db/dialect";
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -88,8 +89,9 @@ export async function runImport(db: PrismaClient, file: ImportFile, options: Imp
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS },
     );
-    // A large import can change the data's shape: refresh the planner's statistics.
-    await db.$executeRawUnsafe("PRAGMA optimize");
+    // A large import can change the data's shape: refresh the planner's statistics
+    // (PostgreSQL's autovacuum does this by itself).
+    if (dialect === "sqlite") await db.$executeRawUnsafe("PRAGMA optimize");
     return report;
   } catch (error) {
     if (error instanceof Refused) return error.report;

@@ -1,19 +1,15 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { env } from "@/lib/env";
+import { stampClientAddress } from "@/lib/http/client-address";
 import { checkDatabase, readinessProblems } from "@/lib/http/health";
+import { proxyMatcher } from "@/lib/http/trusted-proxies";
 import { describeOverload, type OverloadGuard } from "@/lib/server/overload";
-
-/**
- * The trusted header carrying the TCP peer's address (`req.socket.remoteAddress`) to the
- * app. Whatever a client sends under this name is deleted first, so the app may key
- * per-client limits on it (sign-in attempts, issue 11) without trusting X-Forwarded-For,
- * which any client can set. Behind a reverse proxy it is the proxy's address. Only the
- * custom server (npm start) sets it; under `next dev`/`next start` it is absent.
- */
-export const PEER_HEADER = "x-claimtrail-peer";
 
 /** Seconds a shed client is asked to wait before trying again. */
 export const SHED_RETRY_AFTER_SECONDS = 1;
+
+const isTrustedProxy = proxyMatcher(env.TRUSTED_PROXIES);
 
 const HEALTH = "/api/health";
 const READY = "/api/health/ready";
@@ -22,7 +18,8 @@ type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<vo
 
 /**
  * Every request of a server process passes here before Next (scripts/serve.ts):
- * - sets the trusted peer header;
+ * - stamps the client's address in a header only it sets (lib/http/client-address.ts): the
+ *   socket's peer, or the client a trusted proxy (TRUSTED_PROXIES) forwarded for;
  * - answers the health checks itself, so a probe never waits behind Next's routing and
  *   rendering and is never shed: liveness (`/api/health`: the process is up and its
  *   database answers a read) and readiness (`/api/health/ready`: it can also write);
@@ -33,9 +30,7 @@ type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<vo
 export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worker: string }): Handle {
   const { handle, guard, worker } = options;
   return async (request, response) => {
-    delete request.headers[PEER_HEADER];
-    const peer = request.socket.remoteAddress;
-    if (peer) request.headers[PEER_HEADER] = peer;
+    stampClientAddress(request.headers, request.socket.remoteAddress, isTrustedProxy);
     response.setHeader("X-Claimtrail-Worker", worker);
 
     const path = (request.url ?? "/").split("?")[0]!;
