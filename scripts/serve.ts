@@ -2,7 +2,7 @@
  * Serve the production build from WEB_CONCURRENCY processes sharing PORT (node:cluster):
  * SQLite in WAL mode lets several processes read at once and serialises their writes
  * (busy_timeout), so a second core serves a second stream of requests. Each worker runs
- * Next's programmatic server behind lib/server/front-door.ts (trusted peer header, health
+ * Next's programmatic server behind lib/server/front-door.ts (client address, health
  * checks, load shedding). The primary only starts workers, replaces one that dies, and
  * stops them all on SIGINT/SIGTERM. `npm start` prepares the database and the build once,
  * then calls `serve`; the load test and browser tests' second servers run this file
@@ -73,7 +73,7 @@ async function worker(hostname: string | undefined): Promise<void> {
   const id = String(cluster.worker?.id ?? 1);
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT, hostname });
   await app.prepare();
-  const guard = new OverloadGuard({ maxEventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS, maxInFlight: env.SHED_MAX_IN_FLIGHT });
+  const guard = new OverloadGuard({ maxEventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS, maxInFlight: env.SHED_MAX_IN_FLIGHT, maxLatencyMs: env.SHED_LATENCY_MS });
   const nextHandle = app.getRequestHandler();
   const handle = frontDoor({ guard, worker: id, handle: (request, response) => nextHandle(request, response) });
   const server = http.createServer((request, response) => {

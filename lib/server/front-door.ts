@@ -46,11 +46,13 @@ export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worke
     }
 
     guard.enter();
+    const started = performance.now();
     let counted = true;
     const leave = () => {
       if (!counted) return;
       counted = false;
-      guard.leave();
+      // The latency average is of reads: the answers shedding protects.
+      guard.leave(isRead ? performance.now() - started : undefined);
     };
     response.once("finish", leave);
     response.once("close", leave);
