@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--sizes 10000,100000] [--seed 1] [--requests 200] [--warmup 20]
  *                   [--export-runs 3] [--import-runs 3] [--quote-runs 300] [--skip-build]
- *                   [--regenerate] [--only api,page,export,import,quotes]`
+ *                   [--regenerate] [--only api,page,export,import,quotes,similar]`
  *
  * Proof at scale (docs/performance.md). For each size:
  * 1. A synthetic database in .tmp/bench/<size>.db (lib/synthetic), regenerated when the
@@ -15,6 +15,9 @@
  * 4. The full /export/claims.csv against `sqlite3 -csv` running the equivalent query, with
  *    the server's RSS sampled every 50 ms; at 10k, `npm run import` of 10,000 exported
  *    attribution rows into a fresh database. Both skip with a message when absent.
+ *
+ * `similar` is GET /api/claims/similar (issue 15) next to the same floor: its SQL (the
+ * full-text candidates, their texts and quotes, the alias table) run directly.
  *
  * 5. `quotes`, first and without a server or database: matching a 1,000-character quote in
  *    a 50,000-character article (bench/lib/quote-matching.ts), `--quote-runs` runs per way a
@@ -50,20 +53,21 @@ const CURRENT_DATABASE = path.join(BENCH_DIR, "current.db");
 process.env.DATABASE_URL = `file:${CURRENT_DATABASE}`;
 
 async function loadApp() {
-  const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader }] = await Promise.all([
+  const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader, sharedReader }, { findSimilarClaims }] = await Promise.all([
     import("@/lib/claims/query/claim-query"),
     import("@/lib/claims/search/search-claims"),
     import("@/lib/vocabulary/queries"),
     import("@/lib/db/reader"),
+    import("@/lib/claims/similar/find-similar"),
   ]);
-  return { parseClaimQuery, describeProblems, searchClaims, loadVocabulary, closeReader };
+  return { parseClaimQuery, describeProblems, searchClaims, loadVocabulary, closeReader, sharedReader, findSimilarClaims };
 }
 type App = Awaited<ReturnType<typeof loadApp>>;
 const RESULTS_DIR = path.join(BENCH_DIR, "results");
-const ALL_PARTS = ["api", "page", "export", "import", "quotes"] as const;
+const ALL_PARTS = ["api", "page", "export", "import", "quotes", "similar"] as const;
 type Part = (typeof ALL_PARTS)[number];
 
-const USAGE = "Usage: npm run bench -- [--sizes 10000,100000] [--seed N] [--requests N] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--skip-build] [--regenerate] [--only api,page,export,import,quotes]";
+const USAGE = "Usage: npm run bench -- [--sizes 10000,100000] [--seed N] [--requests N] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--skip-build] [--regenerate] [--only api,page,export,import,quotes,similar]";
 
 type Options = {
   sizes: number[];
@@ -167,7 +171,12 @@ type QueryResult = {
 };
 
 /** What GET /api/claims and the /claims page do before rendering, through the app's own functions. */
-async function runAppQuery(app: App, search: string) {
+async function runAppQuery(app: App, search: string, scenario?: Scenario): Promise<{ total: number; items: { id: number }[] }> {
+  if (scenario?.kind === "similar") {
+    const params = new URLSearchParams(search);
+    const items = await app.findSimilarClaims(app.sharedReader, params.get("text") ?? "", { limit: Number(params.get("limit") ?? 5) });
+    return { total: items.length, items };
+  }
   const vocabulary = await app.loadVocabulary();
   const parsed = app.parseClaimQuery(new URLSearchParams(search), vocabulary);
   if (!parsed.ok) throw new Error(app.describeProblems(parsed.problems));
@@ -176,23 +185,23 @@ async function runAppQuery(app: App, search: string) {
 
 async function measureScenario(app: App, scenario: Scenario, server: Server, floorDb: Database.Database, options: Options): Promise<QueryResult> {
   const search = scenario.path.includes("?") ? scenario.path.slice(scenario.path.indexOf("?") + 1) : "";
-  await runAppQuery(app, search); // prepared-statement caches, if the app has them, are warm before capturing
+  await runAppQuery(app, search, scenario); // prepared-statement caches, if the app has them, are warm before capturing
   let expected = null as Awaited<ReturnType<typeof runAppQuery>> | null;
   const captured = await captureStatements(async () => {
-    expected = await runAppQuery(app, search);
+    expected = await runAppQuery(app, search, scenario);
   });
   if (!expected) throw new Error("the app query returned nothing");
   const mine = expected;
   const floor = new FloorQuery(floorDb, captured);
   const url = `${server.url}${scenario.path}`;
-  const inProcess = scenario.kind === "api";
+  const inProcess = scenario.kind !== "page";
 
   // The server answers, with the same result as the app's functions in this process.
   const check = await timedGet(url);
   if (check.status !== 200) throw new Error(`${scenario.path} answered ${check.status}: ${check.body.toString("utf8").slice(0, 300)}`);
-  if (scenario.kind === "api") {
-    const body = JSON.parse(check.body.toString("utf8")) as { total: number; items: { id: number }[] };
-    if (body.total !== mine.total || body.items.map((i) => i.id).join() !== mine.items.map((i) => i.id).join()) {
+  if (scenario.kind !== "page") {
+    const body = JSON.parse(check.body.toString("utf8")) as { total?: number; items: { id: number }[] };
+    if ((body.total ?? body.items.length) !== mine.total || body.items.map((i) => i.id).join() !== mine.items.map((i) => i.id).join()) {
       throw new Error(`${scenario.path}: the server's answer differs from the app functions' (total ${body.total} vs ${mine.total})`);
     }
   } else if (!check.contentType.startsWith("text/html")) {
@@ -210,7 +219,7 @@ async function measureScenario(app: App, scenario: Scenario, server: Server, flo
     if (measuring) floorTimes.push(msSince(start));
     if (inProcess) {
       start = process.hrtime.bigint();
-      JSON.stringify(await runAppQuery(app, search));
+      JSON.stringify(await runAppQuery(app, search, scenario));
       if (measuring) appTimes.push(msSince(start));
     }
     const response = await timedGet(url);
@@ -332,7 +341,7 @@ async function main(): Promise<void> {
     if (quotes.wrongAnswers.length > 0) console.log(`${quotes.wrongAnswers.length} WRONG answers, e.g. ${quotes.wrongAnswers[0]}`);
   }
 
-  const needsServer = options.only.has("api") || options.only.has("page") || options.only.has("export") || options.only.has("import");
+  const needsServer = options.only.has("api") || options.only.has("page") || options.only.has("similar") || options.only.has("export") || options.only.has("import");
   if (needsServer) console.log(ensureBuild({ logFile: path.join(BENCH_DIR, "build.log"), skip: options.skipBuild }));
 
   const app = await loadApp();
