@@ -68,13 +68,15 @@ const DEFAULT_PARTS = ["set", "export", "import", "quotes"] as const;
 type Part = (typeof ALL_PARTS)[number];
 
 const USAGE =
-  "Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes]";
+  "Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--match TEXT] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes]";
 
 type Options = {
   sizes: number[];
   seed: number;
   requests: number;
   setRequests: number;
+  /** Only the queries of the set whose name contains this. */
+  match: string;
   warmup: number;
   port: number;
   exportRuns: number;
@@ -93,6 +95,7 @@ function parseOptions(): Options {
       quick: { type: "boolean", default: false },
       requests: { type: "string", default: "200" },
       "set-requests": { type: "string", default: "40" },
+      match: { type: "string", default: "" },
       port: { type: "string", default: String(PORT_RANGE[0]) },
       warmup: { type: "string", default: "20" },
       "export-runs": { type: "string", default: "3" },
@@ -129,6 +132,7 @@ function parseOptions(): Options {
     sizes: (quick && values.sizes === "10000,100000" ? "100000" : values.sizes).split(",").map((size) => int("sizes", size.trim(), 1)),
     seed: int("seed", values.seed, 0),
     requests: int("requests", values.requests, 1),
+    match: values.match ?? "",
     setRequests: quick ? 5 : int("set-requests", values["set-requests"], 1),
     warmup: quick ? 1 : int("warmup", values.warmup, 0),
     port: int("port", values.port, 1),
@@ -388,7 +392,7 @@ async function main(): Promise<void> {
     try {
       if (options.only.has("set")) {
         const vocabulary = await app.loadVocabulary();
-        const queries = generateQuerySet(floorDb, options.seed);
+        const queries = generateQuerySet(floorDb, options.seed).filter((query) => query.name.includes(options.match));
         console.log(`query set: ${queries.length} queries, ${options.setRequests} requests each after ${Math.min(options.warmup, 5)} warm-up`);
         for (const query of queries) {
           const parsed = app.parseClaimQuery(new URLSearchParams(query.search), vocabulary);
