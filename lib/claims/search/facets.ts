@@ -4,6 +4,7 @@ import { queryAll, queryAllUntilChanged } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
+import { STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 
@@ -75,7 +76,7 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
       const rows = await count<{ stance: string; n: number }>(
         "stance",
         unrestricted("stance")
-          ? sql`SELECT "stance", count(DISTINCT "claimId") AS "n" FROM "Attribution" GROUP BY "stance"`
+          ? STANCE_CLAIM_COUNTS
           : sql`
             SELECT a."stance", count(DISTINCT a."claimId") AS "n" FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c."id"
             WHERE ${where("stance")} GROUP BY a."stance"`,
