@@ -6,7 +6,34 @@ import { defineConfig } from "vitest/config";
  * The rest stay on SQLite alone; tests/setup/postgres-files.md lists each with its reason.
  */
 const POSTGRES_FILES = [
+  "tests/integration/claim-review-schema.test.ts",
   "tests/integration/claim-search.test.ts",
+  "tests/integration/control-characters.test.ts",
+  "tests/integration/corrections-api.test.ts",
+  "tests/integration/dashboard.test.ts",
+  "tests/integration/export-files.test.ts",
+  "tests/integration/export-notes-history.test.ts",
+  "tests/integration/export-stream.test.ts",
+  "tests/integration/facet-counts.test.ts",
+  "tests/integration/fuzz-api.test.ts",
+  "tests/integration/fuzz-import.test.ts",
+  "tests/integration/import-actions.test.ts",
+  "tests/integration/import-attributions.test.ts",
+  "tests/integration/import-claim-ids.test.ts",
+  "tests/integration/import-rebuild.test.ts",
+  "tests/integration/json-body.test.ts",
+  "tests/integration/openapi.test.ts",
+  "tests/integration/quote-suggestions.test.ts",
+  "tests/integration/read-api.test.ts",
+  "tests/integration/review-workflow.test.ts",
+  "tests/integration/role-matrix.test.ts",
+  "tests/integration/same-messages.test.ts",
+  "tests/integration/seed.test.ts",
+  "tests/integration/sign-in-limit.test.ts",
+  "tests/integration/sitemap.test.ts",
+  "tests/integration/stance-matrix.test.ts",
+  "tests/integration/sync.test.ts",
+  "tests/integration/write-failures.test.ts",
 ];
 
 export default defineConfig({

@@ -6,7 +6,7 @@ import { parseRow, type ImportRow } from "@/lib/import/parse-row";
 import type { ImportProblem } from "@/lib/import/problems";
 import { findActorsByNameOrAlias } from "@/lib/actors/resolve-actor";
 import { findInChunks } from "@/lib/db/chunks";
-import { CLAIM_ID_MARGIN } from "@/lib/import/limits";
+import { CLAIM_ID_MARGIN, MAX_STORED_ID } from "@/lib/import/limits";
 import { anchorAt } from "@/lib/sources/anchoring";
 import { closeQuoteKey, type CloseQuote } from "@/lib/import/close-quotes";
 import { placeQuote } from "@/lib/sources/place-quote";
@@ -172,7 +172,9 @@ export async function planImport(db: Tx, table: CsvTable, options: ImportOptions
   // 2. What the database holds already, fetched in a few batched queries.
   const claimSelect = { id: true, text: true, topic: { select: { key: true } }, status: { select: { key: true } } } as const;
   const claimsById = new Map(
-    (await findInChunks(rows.flatMap((row) => (row.claimId === null ? [] : [row.claimId])), (ids) => db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }))).map((claim) => [claim.id, claim]),
+    // An id no claim column can hold (PostgreSQL's INTEGER stops at 2^31 − 1) names no claim:
+    // it is refused below as past the margin, not sent to the database.
+    (await findInChunks(rows.flatMap((row) => (row.claimId === null || row.claimId > MAX_STORED_ID ? [] : [row.claimId])), (ids) => db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }))).map((claim) => [claim.id, claim]),
   );
   const claimsByText = new Map(
     (await findInChunks(rows.map((row) => normalizeKey(row.claim)), (texts) => db.claim.findMany({ where: { normalizedText: { in: texts } }, select: claimSelect }))).map((claim) => [
