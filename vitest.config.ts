@@ -2,8 +2,17 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
- * Test files that run on PostgreSQL too, when TEST_POSTGRES_URL is set (docs/decisions/048).
- * The rest stay on SQLite alone; tests/setup/postgres-files.md lists each with its reason.
+ * Integration files that run again on PostgreSQL when TEST_POSTGRES_URL is set
+ * (docs/decisions/048), plus the PostgreSQL-only ones in tests/postgresql/. The other
+ * integration files stay on SQLite alone, each for a reason:
+ * - the SQLite file itself: backup-restore, archive (reads the file), write-failures
+ *   (max_page_count stands in for a full disk), cross-process-writes (SQLite's write lock),
+ *   search-triggers and synthetic (FTS5 tables, sqlite_master, the better-sqlite3 loader);
+ * - commands run on a copied database file (copyDatabase + runScript): cli-fresh-database,
+ *   command-line-help, display-names, import-cli, import-close-quotes, import-crash,
+ *   import-large, users-set-password, round-trip.property;
+ * - concurrent-writes checks consistency through better-sqlite3 (tests/support/consistency.ts).
+ * Each can be ported by giving its helper a PostgreSQL form; none tests PostgreSQL-only code.
  */
 const POSTGRES_FILES = [
   "tests/integration/claim-review-schema.test.ts",
@@ -33,7 +42,7 @@ const POSTGRES_FILES = [
   "tests/integration/sitemap.test.ts",
   "tests/integration/stance-matrix.test.ts",
   "tests/integration/sync.test.ts",
-  "tests/integration/write-failures.test.ts",
+  "tests/postgresql/**/*.test.ts",
 ];
 
 export default defineConfig({
