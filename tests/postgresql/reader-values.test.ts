@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { openSnapshotReader, queryAllUntilChanged, sharedReader } from "@/lib/db/reader";
 import { sql } from "@/lib/db/sql";
+import { writeReadinessProblems } from "@/lib/http/health";
 
 /*
  * The PostgreSQL reader gives the values the SQLite reader gives (lib/db/postgres/values.ts),
@@ -42,5 +43,9 @@ describe("values read from PostgreSQL", () => {
     } finally {
       await reader.close();
     }
+  });
+
+  it("make a primary server ready for writes, with no file checks (readiness on PostgreSQL)", async () => {
+    expect(await writeReadinessProblems()).toEqual([]);
   });
 });
