@@ -46,13 +46,11 @@ export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worke
     }
 
     guard.enter();
-    const started = performance.now();
     let counted = true;
     const leave = () => {
       if (!counted) return;
       counted = false;
-      // The latency average is of reads: the answers shedding protects.
-      guard.leave(isRead ? performance.now() - started : undefined);
+      guard.leave();
     };
     response.once("finish", leave);
     response.once("close", leave);
