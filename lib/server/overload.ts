@@ -51,7 +51,9 @@ export class OverloadGuard {
   /** Why a new read should be shed now, or null. The request asking is not counted yet. */
   reason(): OverloadReason | null {
     if (this.inFlight >= this.settings.maxInFlight) return { kind: "in-flight", inFlight: this.inFlight };
-    if (this.recentDelayMs > this.settings.maxEventLoopDelayMs) return { kind: "event-loop-delay", delayMs: Math.round(this.recentDelayMs) };
+    // Only with something else in flight: a process with nothing queued serves a new read
+    // however late its timers ran (on a busy machine, waiting for a CPU looks the same).
+    if (this.inFlight > 0 && this.recentDelayMs > this.settings.maxEventLoopDelayMs) return { kind: "event-loop-delay", delayMs: Math.round(this.recentDelayMs) };
     return null;
   }
 
