@@ -50,14 +50,16 @@ export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worke
       return shed(request, response, path, describeOverload(overload));
     }
 
-    guard.enter();
+    // Reads in flight are the queue that shedding keeps short; writes, never shed, mostly
+    // wait for their write turn rather than for the CPU, so they are not counted.
+    if (isRead) guard.enter();
     const giveBack = !isRead && method !== "OPTIONS" && dialect === "sqlite" ? await acquireWriteTurn(SQLITE_BUSY_TIMEOUT_MS) : () => {};
     let counted = true;
     const leave = () => {
       if (!counted) return;
       counted = false;
       giveBack();
-      guard.leave();
+      if (isRead) guard.leave();
     };
     response.once("finish", leave);
     response.once("close", leave);

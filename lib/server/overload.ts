@@ -8,7 +8,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
  * person typed, and they are few. (docs/decisions/052)
  *
  * Two signals, either one sheds:
- * - requests in flight in this process (the queue itself; latency grows with it);
+ * - reads in flight in this process (the queue itself; latency grows with it);
  * - event-loop delay, the mean lag of the last second as perf_hooks measures it: long
  *   synchronous work (a huge render, an export) holds every request, however few are in
  *   flight. The mean, not the maximum: one slow tick (a route module loading on its first
