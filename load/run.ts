@@ -29,7 +29,7 @@
  * 2 on bad arguments, 3 when the time budget runs out. The server is killed on every exit.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +39,7 @@ import Database from "better-sqlite3";
 import { ensureBuild, freePort, startServer, stopServer } from "../bench/lib/server";
 import { percentile } from "../bench/lib/stats";
 import { checkConsistency } from "../tests/support/consistency";
+import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
 import { addSyntheticClaims, attributionsCsv, random, SEARCH_WORDS } from "./fixtures";
 
 const require = createRequire(import.meta.url);
@@ -226,68 +227,6 @@ function latencySummary(samples: number[]) {
     p99: round(percentile(samples, 99)),
     max: round(samples.length > 0 ? Math.max(...samples) : NaN),
   };
-}
-
-/** How many connections the server's processes have open on the database: each SQLite connection holds one descriptor on the main file. */
-function databaseConnections(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  let total = 0;
-  for (const member of processTree(pid)) {
-    try {
-      total += readdirSync(`/proc/${member}/fd`).filter((fd) => {
-        try {
-          return readlinkSync(`/proc/${member}/fd/${fd}`) === DATABASE_FILE;
-        } catch {
-          return false;
-        }
-      }).length;
-    } catch {
-      // the process ended
-    }
-  }
-  return total;
-}
-
-/** A process and all its descendants (the server is tsx, its cluster primary and the workers), from /proc. */
-function processTree(pid: number): number[] {
-  const pids: number[] = [];
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    pids.push(current);
-    try {
-      for (const task of readdirSync(`/proc/${current}/task`)) {
-        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
-        if (children) stack.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // the process ended
-    }
-  }
-  return pids;
-}
-
-/**
- * CPU seconds (user + system) the server's process tree has used so far, from /proc
- * (Linux); null elsewhere. A process's own time and that of its children it has reaped
- * (cutime, cstime), so a worker that died and was replaced still counts.
- */
-function processCpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  let total = 0;
-  let any = false;
-  for (const member of processTree(pid)) {
-    try {
-      const stat = readFileSync(`/proc/${member}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // utime, stime, cutime, cstime are fields 14–17 of the line, 12–15 after the command name; in clock ticks (100 per second on Linux).
-      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
-      any = true;
-    } catch {
-      // the process ended
-    }
-  }
-  return any ? total : null;
 }
 
 const increment = (counts: Record<string, number>, key: string | number, by = 1) => {
@@ -754,7 +693,7 @@ async function main() {
       const reads = newReadStats();
       const writeLatenciesBefore = writes.latencies.length;
       const stageLoadAverage = os.loadavg()[0]!;
-      const serverCpuBefore = processCpuSeconds(server.pid);
+      const serverCpuBefore = treeCpuSeconds(server.pid);
       const stageStarted = performance.now();
       const stopAt = stageStarted + options.duration * 1000;
       const readerRun = runReaders(base, options, connections, vocabulary, reads);
@@ -766,7 +705,7 @@ async function main() {
       importOutcome = (await importRun) ?? importOutcome;
       await probe.done;
       const elapsed = (performance.now() - stageStarted) / 1000;
-      const serverCpuAfter = processCpuSeconds(server.pid);
+      const serverCpuAfter = treeCpuSeconds(server.pid);
       allReads.push(reads);
       readResults.push(readResult);
       const stageWriteLatencies = writes.latencies.slice(writeLatenciesBefore);
@@ -798,7 +737,7 @@ async function main() {
     }
     const elapsed = (performance.now() - runStarted) / 1000;
     const runnerCpu = process.cpuUsage(runnerCpuBefore);
-    const serverConnections = databaseConnections(server.pid);
+    const serverConnections = treeOpenFiles(server.pid, DATABASE_FILE);
 
     await stopServer(server);
     const verification = verifyWrites(writer.userId, runId, writes, before);

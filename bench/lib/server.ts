@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from "node:fs";
+import { existsSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "../../scripts/start/build-fingerprint";
+import { treeRssKb } from "../../tools/harness/process-tree";
 import { timedGet } from "./http";
 
 const require = createRequire(import.meta.url);
@@ -168,29 +169,7 @@ export async function stopServer(server: Server): Promise<void> {
   }
 }
 
-/**
- * Anonymous resident memory (kB, RssAnon in /proc/<pid>/status) of a process and all its
- * descendants: what the processes themselves allocated (heaps, buffers), without the pages
- * of files they map (the memory-mapped database would otherwise count as it is read).
- */
-export function treeRssKb(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    try {
-      const status = readFileSync(`/proc/${current}/status`, "utf8");
-      total += Number(/^RssAnon:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${current}/task`)) {
-        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
-        if (children) stack.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // the process ended
-    }
-  }
-  return total;
-}
+export { treeRssKb };
 
 /** Sample treeRssKb every `intervalMs` until stopped; returns the samples. */
 export function sampleRss(pid: number, intervalMs = 50): { stop: () => number[] } {
