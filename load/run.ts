@@ -28,9 +28,7 @@
  * Prints a summary (also written to .tmp/load/summary.json); exits 1 when a check fails,
  * 2 on bad arguments, 3 when the time budget runs out. The server is killed on every exit.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseCommandLine } from "../scripts/shared/command-line";
@@ -39,10 +37,10 @@ import Database from "better-sqlite3";
 import { ensureBuild, freePort, startServer, stopServer } from "../bench/lib/server";
 import { percentile } from "../bench/lib/stats";
 import { checkConsistency } from "../tests/support/consistency";
+import { killAllChildren, killChildrenOnExit, runChild, tsxCommand } from "../tools/harness/children";
 import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
 import { addSyntheticClaims, attributionsCsv, random, SEARCH_WORDS } from "./fixtures";
 
-const require = createRequire(import.meta.url);
 const ROOT = process.cwd();
 const LOAD_DIR = path.join(ROOT, ".tmp/load");
 const DATABASE_FILE = path.join(LOAD_DIR, "claimtrail.db");
@@ -122,77 +120,10 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-// ---------------------------------------------------------------------------
-// Child processes: each in its own process group, all killed on any exit.
-// ---------------------------------------------------------------------------
+killChildrenOnExit("load");
 
-const children = new Set<ChildProcess>();
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function killAllChildren(): void {
-  for (const child of children) killGroup(child, "SIGKILL");
-}
-
-process.on("exit", killAllChildren);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    console.error(`\nload: ${signal}, stopping`);
-    killAllChildren();
-    process.exit(130);
-  });
-}
-
-function startChild(command: string, args: string[], options: { env: NodeJS.ProcessEnv; log?: WriteStream; onLine?: (line: string) => void }): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  for (const stream of [child.stdout, child.stderr]) {
-    let pending = "";
-    stream?.on("data", (chunk: Buffer) => {
-      options.log?.write(chunk);
-      if (!options.onLine) return;
-      pending += chunk.toString("utf8");
-      const lines = pending.split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines) options.onLine(line);
-    });
-  }
-  return child;
-}
-
-/** Run a child to completion within `timeoutMs`; resolves with its stdout, rejects on failure. */
-function runChild(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, log?: WriteStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    let stderr = "";
-    const child = startChild(command, args, { env, log });
-    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const timer = setTimeout(() => {
-      killGroup(child, "SIGKILL");
-      reject(new Error(`${label} took longer than ${timeoutMs / 1000} s and was killed`));
-    }, timeoutMs);
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${label} failed (${signal ?? `exit ${code}`}):\n${(stderr || stdout).slice(-4000)}`));
-    });
-  });
-}
-
-const tsxCli = () => require.resolve("tsx/cli");
+/** The environment of the scripts run on the load database (preparation, accounts, the concurrent import). */
+const SCRIPT_ENV = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
 
 // ---------------------------------------------------------------------------
 // Preparation
@@ -201,13 +132,11 @@ const tsxCli = () => require.resolve("tsx/cli");
 async function prepareDatabase(): Promise<void> {
   rmSync(LOAD_DIR, { recursive: true, force: true });
   mkdirSync(LOAD_DIR, { recursive: true });
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
-  await runChild("Preparing the database", process.execPath, [tsxCli(), "--conditions=react-server", "scripts/db/prepare.ts"], env, 180_000);
+  await runChild("Preparing the database", tsxCommand("scripts/db/prepare.ts"), SCRIPT_ENV, 180_000);
 }
 
 async function createWriterTokens(count: number): Promise<{ userId: string; tokens: string[] }> {
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
-  const stdout = await runChild("Creating the writer account and tokens", process.execPath, [tsxCli(), "--conditions=react-server", "load/setup-users.ts", WRITER_EMAIL, String(Math.max(1, count))], env, 120_000);
+  const stdout = await runChild("Creating the writer account and tokens", tsxCommand("load/setup-users.ts", [WRITER_EMAIL, String(Math.max(1, count))]), SCRIPT_ENV, 120_000);
   const line = stdout.trim().split("\n").at(-1) ?? "";
   return JSON.parse(line) as { userId: string; tokens: string[] };
 }
@@ -514,11 +443,10 @@ async function runImportDuringLoad(options: Options, runId: string): Promise<Imp
   const file = path.join(LOAD_DIR, "import.csv");
   writeFileSync(file, attributionsCsv(options.importRows, `imp${runId}`));
   const started = performance.now();
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
   let output = "";
   let exitCode: number | null = 0;
   try {
-    output = await runChild("The concurrent import", process.execPath, [tsxCli(), "--conditions=react-server", "scripts/import.ts", file], env, 10 * 60_000);
+    output = await runChild("The concurrent import", tsxCommand("scripts/import.ts", [file]), SCRIPT_ENV, 10 * 60_000);
   } catch (error) {
     output = (error as Error).message;
     exitCode = 1;
@@ -644,7 +572,6 @@ async function main() {
       else if (SERVER_ERROR.test(line)) watch.errorLines.push(line);
     },
   });
-  children.add(server.child);
   console.log(`load: server up on ${base} (build ${build}; log: ${path.relative(ROOT, SERVER_LOG)})`);
 
   let summary: Record<string, unknown>;
