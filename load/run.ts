@@ -5,8 +5,8 @@
  *                   [--web-concurrency N] [--port 35xx] [--claims 3000] [--skip-build]
  *                   [--budget 1500]
  *
- * 1. Prepares a fresh database in .tmp/load (migrations, the seed article, --claims
- *    synthetic claims inserted with the search triggers live), a fact-checker account and
+ * 1. Prepares a fresh database in .tmp/load (migrations, the seed article replaced by
+ *    --claims synthetic claims from lib/synthetic, seed 42), a fact-checker account and
  *    one API token per writer (through the same code as `npm run users`).
  * 2. Builds into .next-load when the build is missing or stale, and starts the production
  *    server (scripts/serve.ts, as `npm start` does) with --web-concurrency processes
@@ -39,7 +39,8 @@ import { percentile } from "../bench/lib/stats";
 import { checkConsistency } from "../tests/support/consistency";
 import { killAllChildren, killChildrenOnExit, runChild, tsxCommand } from "../tools/harness/children";
 import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
-import { addSyntheticClaims, attributionsCsv, random, SEARCH_WORDS } from "./fixtures";
+import { Random } from "@/lib/synthetic/random";
+import { attributionsCsv, LOAD_SEED, loadSyntheticClaims, searchWords } from "./fixtures";
 
 const ROOT = process.cwd();
 const LOAD_DIR = path.join(ROOT, ".tmp/load");
@@ -166,7 +167,8 @@ const increment = (counts: Record<string, number>, key: string | number, by = 1)
 // Readers (autocannon) and writers (fetch)
 // ---------------------------------------------------------------------------
 
-type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[] };
+/** What the readers and writers draw from: the database's own ids, keys and words. */
+type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[]; searchWords: string[] };
 
 function readVocabulary(): Vocabulary {
   const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
@@ -178,6 +180,7 @@ function readVocabulary(): Vocabulary {
       hotClaimIds: claimIds.slice(0, 5),
       statusKeys: db.prepare(`SELECT key FROM "Status" ORDER BY sortOrder`).pluck().all() as string[],
       topicKeys: db.prepare(`SELECT key FROM "Topic" ORDER BY id`).pluck().all() as string[],
+      searchWords: searchWords(db.prepare(`SELECT text FROM "Claim" ORDER BY id`).pluck().all() as string[]),
     };
   } finally {
     db.close();
@@ -187,26 +190,26 @@ function readVocabulary(): Vocabulary {
 type ReadKind = "list" | "search" | "detail" | "html";
 
 function readPathChooser(vocabulary: Vocabulary) {
-  const rand = random(7);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const random = new Random(7, "reads");
+  const pick = <T>(items: readonly T[]): T => random.pick(items);
   const filters = [
     () => `status=${pick(vocabulary.statusKeys)}`,
     () => `topic=${pick(vocabulary.topicKeys)}`,
     () => `topic=${pick(vocabulary.topicKeys)},${pick(vocabulary.topicKeys)}&sort=-sources`,
     () => `contested=true`,
     () => `stance=denies&role=denied`,
-    () => `sort=-updated&page=${1 + Math.floor(rand() * 20)}&pageSize=20`,
+    () => `sort=-updated&page=${random.int(1, 20)}&pageSize=20`,
     () => `status=unreviewed&sort=published`,
   ];
   return (): { kind: ReadKind; path: string } => {
-    const r = rand();
+    const r = random.next();
     if (r < 0.25) return { kind: "list", path: `/api/claims?${pick(filters)()}` };
     if (r < 0.45) {
-      const word = pick(SEARCH_WORDS);
-      return { kind: "search", path: rand() < 0.3 ? `/api/claims?q=${word.slice(0, 4)}&sort=relevance` : `/api/claims?q=${word}&pageSize=20` };
+      const word = pick(vocabulary.searchWords);
+      return { kind: "search", path: random.chance(0.3) ? `/api/claims?q=${word.slice(0, 4)}&sort=relevance` : `/api/claims?q=${word}&pageSize=20` };
     }
     if (r < 0.8) return { kind: "detail", path: `/api/claims/${pick(vocabulary.claimIds)}` };
-    const html = [`/claims`, `/claims?q=${pick(SEARCH_WORDS)}`, `/claims?${pick(filters)()}`];
+    const html = [`/claims`, `/claims?q=${pick(vocabulary.searchWords)}`, `/claims?${pick(filters)()}`];
     return { kind: "html", path: pick(html) };
   };
 }
@@ -337,8 +340,8 @@ function recordFailure(stats: WriteStats, what: string, result: CallResult, mark
 const MAX_ATTEMPTS = 50;
 
 async function runWriter(index: number, token: string, base: string, vocabulary: Vocabulary, runId: string, stage: number, stopAt: number, stats: WriteStats) {
-  const rand = random(1000 + index);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const random = new Random(index, "writer");
+  const pick = <T>(items: readonly T[]): T => random.pick(items);
   let n = 0;
   while (performance.now() < stopAt) {
     n += 1;
@@ -437,11 +440,11 @@ type ImportOutcome = { rows: number; startedAfterSeconds: number; seconds: numbe
  * the import command (a second process writing the same database, as an operator would
  * while the server runs).
  */
-async function runImportDuringLoad(options: Options, runId: string): Promise<ImportOutcome> {
+async function runImportDuringLoad(options: Options, runId: string, topicKeys: readonly string[]): Promise<ImportOutcome> {
   const delay = (options.duration * 1000) / 3;
   await new Promise((resolve) => setTimeout(resolve, delay));
   const file = path.join(LOAD_DIR, "import.csv");
-  writeFileSync(file, attributionsCsv(options.importRows, `imp${runId}`));
+  writeFileSync(file, attributionsCsv(options.importRows, `imp${runId}`, topicKeys));
   const started = performance.now();
   let output = "";
   let exitCode: number | null = 0;
@@ -550,9 +553,9 @@ async function main() {
   );
   const started = Date.now();
   await prepareDatabase();
-  const added = addSyntheticClaims(DATABASE_FILE, options.claims);
+  const added = loadSyntheticClaims(DATABASE_FILE, options.claims);
   const writer = await createWriterTokens(options.writers);
-  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, +${added.claims} synthetic claims)`);
+  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, ${added.claims > 0 ? `${added.claims} synthetic claims, seed ${LOAD_SEED}` : "the seed article"})`);
 
   if (options.skipBuild && !existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) throw new Error(`--skip-build: there is no build in ${DIST_DIR}`);
   process.stdout.write(`load: build in ${DIST_DIR} (log: ${path.relative(ROOT, BUILD_LOG)})… `);
@@ -626,7 +629,7 @@ async function main() {
       const readerRun = runReaders(base, options, connections, vocabulary, reads);
       const probe = probeHealth(base, stopAt);
       // The concurrent import, when asked for, runs once: during the first stage.
-      const importRun = options.importRows > 0 && stage === 0 ? runImportDuringLoad(options, runId) : Promise.resolve(null);
+      const importRun = options.importRows > 0 && stage === 0 ? runImportDuringLoad(options, runId, vocabulary.topicKeys) : Promise.resolve(null);
       const writerRuns = writer.tokens.slice(0, options.writers).map((token, index) => runWriter(index + 1, token, base, vocabulary, runId, stage + 1, stopAt, writes));
       const [readResult] = await Promise.all([readerRun as PromiseLike<autocannon.Result>, ...writerRuns]);
       importOutcome = (await importRun) ?? importOutcome;

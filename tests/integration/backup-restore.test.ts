@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BackupError, databaseInUse, restoreDatabase, verifyDatabaseFile } from "@/lib/db/backup";
 import { sqliteFilePath } from "@/lib/env";
-import { addSyntheticClaims } from "@/load/fixtures";
+import { loadSyntheticClaims } from "@/load/fixtures";
 import { assertConsistent, searchClaimIds } from "@/tests/support/consistency";
 import { runScript } from "@/tests/support/run-script";
 
@@ -84,7 +84,7 @@ describe("backup and restore", () => {
     mkdirSync(WORK_DIR, { recursive: true });
     live = sqliteFilePath();
     // A few thousand claims, so that the copy takes more than an instant.
-    addSyntheticClaims(live, 3000);
+    loadSyntheticClaims(live, 3000);
   });
 
   afterAll(() => {
