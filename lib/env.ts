@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseCorsOrigins, type CorsOriginsSetting } from "@/lib/http/cors-origins";
@@ -16,6 +17,12 @@ function isBareOrigin(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
   return ["", "/"].includes(url.pathname) && !url.search && !url.hash && !url.username && !url.password;
+}
+
+/** A whole number from `min` to `max`, with a message that names the setting. */
+function wholeNumber(name: string, min: number, max: number) {
+  const error = `${name} must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
 /** The database kinds DATABASE_URL can name; decided here, once (docs/decisions/045). */
@@ -100,6 +107,21 @@ const envSchema = z
         }
         return parsed.setting;
       }),
+    /**
+     * How many server processes `npm start` runs on the port (scripts/start.ts); unset,
+     * one per core. 1 is a single process, as `next start` was (docs/decisions/050).
+     */
+    WEB_CONCURRENCY: optional(wholeNumber("WEB_CONCURRENCY", 1, 64)).transform((value) => value ?? os.availableParallelism()),
+    /**
+     * Load shedding (lib/server/overload.ts): a process whose event loop lagged more than
+     * this many milliseconds on average over the last second answers new GET reads 503
+     * with Retry-After instead of queueing them.
+     */
+    SHED_EVENT_LOOP_DELAY_MS: optional(wholeNumber("SHED_EVENT_LOOP_DELAY_MS", 1, 60_000)).transform((value) => value ?? 100),
+    /** Load shedding: requests one process may have in flight before new GET reads are answered 503. */
+    SHED_MAX_IN_FLIGHT: optional(wholeNumber("SHED_MAX_IN_FLIGHT", 1, 100_000)).transform((value) => value ?? 32),
+    /** Seconds a shared cache may keep a public read (Cache-Control max-age, lib/http/conditional.ts). */
+    PUBLIC_CACHE_SECONDS: optional(wholeNumber("PUBLIC_CACHE_SECONDS", 0, 86_400)).transform((value) => value ?? 5),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((values, context) => {

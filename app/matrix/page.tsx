@@ -22,7 +22,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
   const parsed = parseClaimQuery(await searchParams, vocabulary);
   if (!parsed.ok) return <QueryProblems problems={parsed.problems} basePath="/matrix" />;
   const { query } = parsed;
-  const { matrix, total, facets } = await loadStanceMatrix(query, vocabulary, { facets: true });
+  const { matrix, total, facets, facetsMissing } = await loadStanceMatrix(query, vocabulary, { facets: true });
   const first = (query.page - 1) * query.pageSize + 1;
   const last = first + matrix.rows.length - 1;
   const hiddenActors = matrix.totalActors - matrix.actors.length;
@@ -37,7 +37,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
       </p>
       <ClaimSearchForm query={query} action="/matrix" />
       <div className="layout-with-sidebar">
-        <FacetPanel query={query} facets={facets!} basePath="/matrix" />
+        <FacetPanel query={query} facets={facets!} missing={facetsMissing} basePath="/matrix" />
         <div>
           <ActiveFilters query={query} facets={facets!} basePath="/matrix" />
           <p className={styles.toolbar}>

@@ -3,6 +3,7 @@ import { FiltersFold } from "@/components/claims/filters-fold";
 import { ACTOR_ROLES, ACTOR_ROLE_LABELS, type ClaimQuery } from "@/lib/claims/query/claim-query";
 import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url";
 import type { FacetOption, Facets } from "@/lib/claims/search/facets";
+import type { FacetName } from "@/lib/claims/search/filter-sql";
 import type { Stance } from "@/lib/vocabulary/terms";
 
 /**
@@ -11,7 +12,23 @@ import type { Stance } from "@/lib/vocabulary/terms";
  * keyboard and without JavaScript, and every state has its own URL. On a phone they fold
  * behind a "Filters" button.
  */
-export function FacetPanel({ query, facets, basePath = "/claims" }: { query: ClaimQuery; facets: Facets; basePath?: string }) {
+export function FacetPanel({
+  query,
+  facets,
+  missing = [],
+  pending = false,
+  basePath = "/claims",
+}: {
+  query: ClaimQuery;
+  facets: Facets;
+  /** Facets not counted within the facet time limit: said so, rather than shown empty. */
+  missing?: readonly FacetName[];
+  /** The counts are still on their way (streamed after the rows). */
+  pending?: boolean;
+  basePath?: string;
+}) {
+  const note = (facet: FacetName) =>
+    pending ? "Counting…" : missing.includes(facet) ? "Not counted: these filters match too many claims to count in time." : undefined;
   const toggle = <T,>(values: T[], value: T) => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
   const href = (changes: Partial<ClaimQuery>) => claimQueryHref(basePath, withChanges(query, changes));
 
@@ -20,15 +37,16 @@ export function FacetPanel({ query, facets, basePath = "/claims" }: { query: Cla
   return (
     <FiltersFold active={active}>
       <aside aria-label="Filters" className="facets">
-        <FacetGroup title="Status" options={facets.status} href={(o) => href({ status: toggle(query.status, o.value) })} />
-        <FacetGroup title="Topic" options={facets.topic} href={(o) => href({ topic: toggle(query.topic, o.value) })} />
-        <FacetGroup title="Stance" options={facets.stance} href={(o) => href({ stance: toggle(query.stance, o.value as Stance) })} />
+        <FacetGroup title="Status" options={facets.status} note={note("status")} href={(o) => href({ status: toggle(query.status, o.value) })} />
+        <FacetGroup title="Topic" options={facets.topic} note={note("topic")} href={(o) => href({ topic: toggle(query.topic, o.value) })} />
+        <FacetGroup title="Stance" options={facets.stance} note={note("stance")} href={(o) => href({ stance: toggle(query.stance, o.value as Stance) })} />
         <FacetGroup
           title="Contested"
           options={facets.contested}
+          note={note("contested")}
           href={(o) => href({ contested: o.selected ? undefined : o.value === "true" })}
         />
-        <FacetGroup title="Actor" options={facets.actor} href={(o) => href({ actor: toggle(query.actor, Number(o.value)) })}>
+        <FacetGroup title="Actor" options={facets.actor} note={note("actor")} href={(o) => href({ actor: toggle(query.actor, Number(o.value)) })}>
           {query.actor.length > 0 ? (
             <p className="facet-roles">
               <span className="muted">Role: </span>
@@ -45,7 +63,7 @@ export function FacetPanel({ query, facets, basePath = "/claims" }: { query: Cla
             </p>
           ) : null}
         </FacetGroup>
-        <FacetGroup title="Source" options={facets.source} href={(o) => href({ source: toggle(query.source, Number(o.value)) })} />
+        <FacetGroup title="Source" options={facets.source} note={note("source")} href={(o) => href({ source: toggle(query.source, Number(o.value)) })} />
       </aside>
     </FiltersFold>
   );
@@ -54,11 +72,14 @@ export function FacetPanel({ query, facets, basePath = "/claims" }: { query: Cla
 function FacetGroup({
   title,
   options,
+  note,
   href,
   children,
 }: {
   title: string;
   options: FacetOption[];
+  /** Said instead of the options when they are not counted (yet). */
+  note: string | undefined;
   href: (option: FacetOption) => string;
   children?: React.ReactNode;
 }) {
@@ -67,7 +88,9 @@ function FacetGroup({
     <section className="facet" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {children}
-      {options.length === 0 ? (
+      {note ? (
+        <p className="muted facet-note">{note}</p>
+      ) : options.length === 0 ? (
         <p className="muted">No options under the current filters.</p>
       ) : (
         <ul>

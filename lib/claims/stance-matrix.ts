@@ -5,6 +5,7 @@ import { queryAll } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
+import type { FacetName } from "@/lib/claims/search/filter-sql";
 import { countMatchingClaims, matchingClaimIds } from "@/lib/claims/search/search-claims";
 import type { Stance } from "@/lib/vocabulary/terms";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
@@ -117,6 +118,7 @@ export type StanceMatrixPage = {
   page: number;
   pageSize: number;
   facets?: Facets;
+  facetsMissing?: FacetName[];
 };
 
 type ClaimRow = {
@@ -148,7 +150,7 @@ export async function loadStanceMatrix(
     total,
     page: query.page,
     pageSize: query.pageSize,
-    ...(facets ? { facets } : {}),
+    ...(facets ? { facets: facets.facets, facetsMissing: facets.missing } : {}),
   };
 }
 

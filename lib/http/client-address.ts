@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 
 /**
  * The request header that carries the client's address to the app. Only Claimtrail's own
- * server (scripts/serve) sets it, from the socket, after deleting whatever a client sent
+ * server (scripts/serve.ts, through lib/server/front-door.ts) sets it, from the socket, after deleting whatever a client sent
  * under that name; proxy.ts drops it when no such server stamped the request (plain
  * `next start` or `next dev`), so a client can never choose its own address. better-auth's
  * per-client sign-in limit and the per-account one key on it (lib/auth/auth.ts).

@@ -50,3 +50,15 @@ async function fileWriteProblems(databaseFile: string): Promise<string[]> {
   }
   return problems;
 }
+
+/**
+ * Readiness (/api/health/ready): the database answers a read and can take writes. Each
+ * problem is a sentence for the operator; none means ready.
+ */
+export async function readinessProblems(databaseFile: string = sqliteFilePath()): Promise<string[]> {
+  const read = await checkDatabase().then(
+    () => null,
+    (error: unknown) => `The database does not answer a read: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return [...(read ? [read] : []), ...(await writeReadinessProblems(databaseFile))];
+}

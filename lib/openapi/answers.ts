@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ClaimRecord } from "@/lib/claims/records";
-import type { Facets } from "@/lib/claims/search/facets";
+import type { FacetCounts, Facets } from "@/lib/claims/search/facets";
+import type { FacetName } from "@/lib/claims/search/filter-sql";
 import type { DeletedClaim } from "@/lib/claims/deleted-claims";
 import { ACCURACIES, ACTOR_KINDS, SOURCINGS, STANCES } from "@/lib/vocabulary/terms";
 
@@ -58,7 +59,20 @@ const facetOptions = z.array(z.object({ value: z.string(), label: z.string(), co
 const facetsSchema = z.object({ status: facetOptions, topic: facetOptions, stance: facetOptions, source: facetOptions, actor: facetOptions, contested: facetOptions });
 same<Same<z.infer<typeof facetsSchema>, Facets>>(true);
 
-export const claimPageSchema = z.object({ items: z.array(claimRecordSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), facets: facetsSchema.optional() });
+const facetNames = z.array(z.enum(["status", "topic", "stance", "source", "actor", "contested"]));
+same<Same<z.infer<typeof facetNames>[number], FacetName>>(true);
+
+export const claimPageSchema = z.object({
+  items: z.array(claimRecordSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  facets: facetsSchema.optional(),
+  facetsMissing: facetNames.optional(),
+});
+
+export const facetCountsSchema = z.object({ facets: facetsSchema, missing: facetNames });
+same<Same<z.infer<typeof facetCountsSchema>, FacetCounts>>(true);
 
 const deletedClaimSchema = z.object({ id: z.number().int(), text: z.string(), topic: z.string(), reason: z.string(), deletedAt: timestamp });
 same<Same<z.infer<typeof deletedClaimSchema>, DeletedClaim>>(true);
@@ -90,3 +104,25 @@ export const errorSchema = z
     suggestion: z.unknown().optional().describe("400 on a quote: the article's words that were probably meant"),
   })
   .meta({ id: "Error" });
+
+export const similarClaimsSchema = z.object({
+  threshold: z.number(),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      text: z.string(),
+      topic: z.object({ key: z.string(), label: z.string() }),
+      score: z.number().min(0).max(1),
+      likely: z.boolean(),
+      matchedWords: z.array(z.string()),
+    }),
+  ),
+});
+
+export const claimMergeAnswerSchema = z.object({
+  id: z.number().int(),
+  mergedInto: z.number().int(),
+  movedAttributions: z.number().int(),
+  collapsedAttributions: z.number().int(),
+  verdict: z.string(),
+});

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createArticle } from "@/tests/support/article-factory";
 import { search } from "@/tests/support/claim-search";
 import { beforeAll } from "vitest";
+import { parseClaimQuery } from "@/lib/claims/query/claim-query";
+import { countFacets } from "@/lib/claims/search/facets";
+import { loadVocabulary } from "@/lib/vocabulary/queries";
 
 /*
  * What a facet count means, checked against the list itself: an option's count is the
@@ -40,4 +43,33 @@ describe("facet counts", () => {
       }
     });
   }
+});
+
+describe("facet time limit", () => {
+  async function counts(filter: string, budgetMs: number) {
+    const vocabulary = await loadVocabulary();
+    const parsed = parseClaimQuery(new URLSearchParams(filter), vocabulary);
+    if (!parsed.ok) throw new Error("bad filter");
+    return countFacets(parsed.query, vocabulary, { budgetMs });
+  }
+
+  it("counts every facet when there is time, and names none as missing", async () => {
+    const { facets, missing } = await counts("contested=true", 60_000);
+    expect(missing).toEqual([]);
+    expect(facets).toEqual((await search("contested=true")).facets);
+  });
+
+  it("leaves out the facets it has no time for, names them, and gives no counts for them", async () => {
+    const { facets, missing } = await counts("contested=true", 0);
+    expect([...missing].sort()).toEqual([...FACETS].sort());
+    for (const facet of FACETS) expect(facets[facet]).toEqual([]);
+  });
+
+  it("never gives a facet it counted a wrong count, however little time it had", async () => {
+    const full = (await counts("stance=denies", 60_000)).facets;
+    for (const budget of [0, 0.05, 0.5, 2]) {
+      const { facets, missing } = await counts("stance=denies", budget);
+      for (const facet of FACETS) expect(facets[facet], `${facet} with ${budget} ms`).toEqual(missing.includes(facet) ? [] : full[facet]);
+    }
+  });
 });

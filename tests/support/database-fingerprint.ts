@@ -20,6 +20,7 @@ const TABLES = [
   "Annotation",
   "AuditLog",
   "ClaimTombstone",
+  "ClaimMerge",
   "user",
   "account",
 ];

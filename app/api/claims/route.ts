@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { describeProblems, parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { createClaim } from "@/lib/claims/mutations";
 import { loadClaimRecords } from "@/lib/claims/records";
@@ -9,12 +10,18 @@ import { loadVocabulary } from "@/lib/vocabulary/queries";
 
 export const dynamic = "force-dynamic";
 
+/** `facets=false`: the rows alone, for a client that fetches the counts from /api/claims/facets. */
+const facetsParameter = z.enum(["true", "false"], { error: "must be true or false" }).default("true");
+
 /** GET /api/claims: the claim list, with the same parameters as the /claims page. */
 export const GET = readRoute(async ({ request }) => {
   const vocabulary = await loadVocabulary();
-  const parsed = parseClaimQuery(new URL(request.url).searchParams, vocabulary);
-  if (!parsed.ok) return jsonError(400, `Invalid query: ${describeProblems(parsed.problems)}`, { problems: parsed.problems });
-  return jsonOk(await searchClaims(parsed.query, vocabulary, { facets: true }));
+  const params = new URL(request.url).searchParams;
+  const parsed = parseClaimQuery(params, vocabulary);
+  const facets = facetsParameter.safeParse(params.get("facets") ?? undefined);
+  const problems = [...(parsed.ok ? [] : parsed.problems), ...(facets.success ? [] : [{ parameter: "facets", message: "must be true or false" }])];
+  if (!parsed.ok || !facets.success) return jsonError(400, `Invalid query: ${describeProblems(problems)}`, { problems });
+  return jsonOk(await searchClaims(parsed.query, vocabulary, { facets: facets.data === "true" }));
 });
 
 /** POST /api/claims: a new claim with its first attributions. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { ActiveFilters } from "@/components/claims/active-filters";
 import { ClaimSearchForm } from "@/components/claims/claim-search-form";
 import { ClaimTable } from "@/components/claims/claim-table";
@@ -11,8 +12,9 @@ import { parseClaimQuery, type ClaimQuery, type RawParams } from "@/lib/claims/q
 import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url";
 import { countOf } from "@/lib/text/count-of";
 import { searchClaims } from "@/lib/claims/search/search-claims";
+import { countFacets, type FacetCounts } from "@/lib/claims/search/facets";
 import { toClaimRow } from "@/lib/claims/table-rows";
-import { loadVocabulary } from "@/lib/vocabulary/queries";
+import { loadVocabulary, type Vocabulary } from "@/lib/vocabulary/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
@@ -32,13 +34,34 @@ function PastTheEnd({ query, total }: { query: ClaimQuery; total: number }) {
   );
 }
 
+const NO_FACETS: FacetCounts = { facets: { status: [], topic: [], stance: [], source: [], actor: [], contested: [] }, missing: [] };
+
+/**
+ * The facet counts, started only after the rows have been sent: SQLite reads block the
+ * event loop, so counting at once would hold back the HTML of the rows. Waiting for the
+ * next turn of the event loop lets React stream the rows first (docs/performance.md).
+ */
+async function countFacetsAfterRows(query: ClaimQuery, vocabulary: Vocabulary): Promise<FacetCounts> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return countFacets(query, vocabulary);
+}
+
+async function StreamedFacetPanel({ query, counts }: { query: ClaimQuery; counts: Promise<FacetCounts> }) {
+  const { facets, missing } = await counts;
+  return <FacetPanel query={query} facets={facets} missing={missing} />;
+}
+
+async function StreamedActiveFilters({ query, counts }: { query: ClaimQuery; counts: Promise<FacetCounts> }) {
+  return <ActiveFilters query={query} facets={(await counts).facets} />;
+}
+
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const vocabulary = await loadVocabulary();
   const parsed = parseClaimQuery(await searchParams, vocabulary);
   if (!parsed.ok) return <QueryProblems problems={parsed.problems} />;
   const { query } = parsed;
-  const result = await searchClaims(query, vocabulary, { facets: true });
-  const facets = result.facets!;
+  const result = await searchClaims(query, vocabulary);
+  const counts = countFacetsAfterRows(query, vocabulary);
 
   return (
     <>
@@ -48,9 +71,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       </a>
       <ClaimSearchForm query={query} />
       <div className="layout-with-sidebar">
-        <FacetPanel query={query} facets={facets} />
+        <Suspense fallback={<FacetPanel query={query} facets={NO_FACETS.facets} pending />}>
+          <StreamedFacetPanel query={query} counts={counts} />
+        </Suspense>
         <div id="results" tabIndex={-1}>
-          <ActiveFilters query={query} facets={facets} />
+          <Suspense fallback={<ActiveFilters query={query} facets={NO_FACETS.facets} />}>
+            <StreamedActiveFilters query={query} counts={counts} />
+          </Suspense>
           <ExportMenu query={query} total={result.total} />
           {result.total > 0 && result.items.length === 0 ? (
             <PastTheEnd query={query} total={result.total} />

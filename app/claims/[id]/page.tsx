@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { AnnotationThread } from "@/components/annotations/annotation-thread";
 import { NoteForm } from "@/components/annotations/note-form";
 import { AttributionChain } from "@/components/claims/attribution-chain";
@@ -18,6 +18,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleCan, type CurrentUser } from "@/lib/auth/roles";
 import { getClaimDetail, type AttributionDetail } from "@/lib/claims/claim-detail";
 import { findClaimTombstone, type ClaimTombstoneView } from "@/lib/claims/delete-claim";
+import { findMergeTarget } from "@/lib/claims/merge-claim";
 import { parseId } from "@/lib/http/ids";
 import { listAccuracyChanges, listStatusChanges, type AccuracyChangeView } from "@/lib/review/queries";
 import { listStatuses, listTopics } from "@/lib/vocabulary/queries";
@@ -38,6 +39,9 @@ export default async function ClaimPage({ params }: Props) {
   const id = parseId((await params).id);
   const claim = id === null ? null : await getClaimDetail(id);
   if (!claim) {
+    // A merged claim's page moves, permanently, to the claim it was merged into.
+    const mergedInto = id === null ? null : await findMergeTarget(id);
+    if (mergedInto !== null) permanentRedirect(`/claims/${mergedInto}`);
     const tombstone = id === null ? null : await findClaimTombstone(id);
     if (tombstone) return <DeletedClaim tombstone={tombstone} />;
     notFound();

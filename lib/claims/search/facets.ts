@@ -14,11 +14,27 @@ export type Facets = Record<FacetName, FacetOption[]>;
 const TOP_OPTIONS = 15;
 
 /**
+ * The time the facet counts may take before the remaining facets are left out (as
+ * Datasette's facet_time_limit_ms does): a facet is counted only if it starts within this
+ * budget, so the counts end within about the budget plus one facet's statements. Facets
+ * left out are named in `missing`, never given wrong or partial counts (docs/performance.md).
+ */
+export const FACET_TIME_LIMIT_MS = 60;
+
+/** The facets in the order they are counted: the cheap claim-level ones first. */
+export const FACET_ORDER: readonly FacetName[] = ["status", "topic", "contested", "stance", "actor", "source"];
+
+/** Facet counts, and the facets that were not counted within the time limit (their options are empty). */
+export type FacetCounts = { facets: Facets; missing: FacetName[] };
+
+/**
  * Counts for every facet option under all the other active filters (as Datasette does):
  * each count says how many claims that option would leave if it were the only one chosen
- * in its facet. One grouped query per facet.
+ * in its facet. One grouped query per facet, one facet after another until `budgetMs`
+ * has passed; the facets not started by then are returned empty and named in `missing`.
  */
-export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Promise<Facets> {
+export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, options: { budgetMs?: number } = {}): Promise<FacetCounts> {
+  const budgetMs = options.budgetMs ?? FACET_TIME_LIMIT_MS;
   const conditions = filterConditions(query, vocabulary);
   const where = (facet: FacetName) => whereClause(conditions, facet);
   // A facet whose count no other filter restricts counts over all claims: it can read the
@@ -27,49 +43,67 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary): Pr
   // Counts over all claims are the same for every request until the database changes.
   const count = <Row>(facet: FacetName, query: Sql) => (unrestricted(facet) ? queryAllUntilChanged<Row>(query) : queryAll<Row>(query));
 
-  const [statusRows, topicRows, contestedRows, stanceRows, source, actor] = await Promise.all([
-    count<{ id: number; n: number }>("status", sql`
-      SELECT c."statusId" AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where("status")} GROUP BY c."statusId"`),
-    count<{ id: number; n: number }>("topic", sql`
-      SELECT c."topicId" AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where("topic")} GROUP BY c."topicId"`),
-    count<{ contested: boolean | number; n: number }>("contested", sql`
-      SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE ${where("contested")} GROUP BY c."contested"`),
-    count<{ stance: string; n: number }>(
-      "stance",
-      unrestricted("stance")
-        ? sql`SELECT "stance", count(DISTINCT "claimId") AS "n" FROM "Attribution" GROUP BY "stance"`
-        : sql`
-          SELECT a."stance", count(DISTINCT a."claimId") AS "n" FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c."id"
-          WHERE ${where("stance")} GROUP BY a."stance"`,
-    ),
-    sourceFacet(query, unrestricted("source") ? null : where("source")),
-    actorFacet(query, unrestricted("actor") ? null : where("actor")),
-  ]);
-  const statusCounts = countMap(statusRows);
-  const topicCounts = countMap(topicRows);
-  const contestedCounts = new Map(contestedRows.map((row) => [toBoolean(row.contested), row.n]));
-  const stanceCounts = new Map(stanceRows.map((row) => [row.stance, row.n]));
-
-  return {
-    status: vocabulary.statuses
-      .map((s) => ({ value: s.key, label: s.label, count: statusCounts.get(s.id) ?? 0, selected: query.status.includes(s.key) }))
-      .filter((option) => option.count > 0 || option.selected),
-    topic: vocabulary.topics
-      .map((t) => ({ value: t.key, label: t.label, count: topicCounts.get(t.id) ?? 0, selected: query.topic.includes(t.key) }))
-      .filter((option) => option.count > 0 || option.selected),
-    stance: STANCES.map((stance) => ({
-      value: stance,
-      label: STANCE_LABELS[stance],
-      count: stanceCounts.get(stance) ?? 0,
-      selected: query.stance.includes(stance),
-    })).filter((option) => option.count > 0 || option.selected),
-    contested: [
-      { value: "true", label: "contested", count: contestedCounts.get(true) ?? 0, selected: query.contested === true },
-      { value: "false", label: "not contested", count: contestedCounts.get(false) ?? 0, selected: query.contested === false },
-    ],
-    source,
-    actor,
+  const counters: Record<FacetName, () => Promise<FacetOption[]>> = {
+    status: async () => {
+      const counts = countMap(
+        await count<Count>("status", sql`
+          SELECT c."statusId" AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where("status")} GROUP BY c."statusId"`),
+      );
+      return vocabulary.statuses
+        .map((s) => ({ value: s.key, label: s.label, count: counts.get(s.id) ?? 0, selected: query.status.includes(s.key) }))
+        .filter((option) => option.count > 0 || option.selected);
+    },
+    topic: async () => {
+      const counts = countMap(
+        await count<Count>("topic", sql`
+          SELECT c."topicId" AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where("topic")} GROUP BY c."topicId"`),
+      );
+      return vocabulary.topics
+        .map((t) => ({ value: t.key, label: t.label, count: counts.get(t.id) ?? 0, selected: query.topic.includes(t.key) }))
+        .filter((option) => option.count > 0 || option.selected);
+    },
+    contested: async () => {
+      const rows = await count<{ contested: boolean | number; n: number }>("contested", sql`
+        SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE ${where("contested")} GROUP BY c."contested"`);
+      const counts = new Map(rows.map((row) => [toBoolean(row.contested), row.n]));
+      return [
+        { value: "true", label: "contested", count: counts.get(true) ?? 0, selected: query.contested === true },
+        { value: "false", label: "not contested", count: counts.get(false) ?? 0, selected: query.contested === false },
+      ];
+    },
+    stance: async () => {
+      const rows = await count<{ stance: string; n: number }>(
+        "stance",
+        unrestricted("stance")
+          ? sql`SELECT "stance", count(DISTINCT "claimId") AS "n" FROM "Attribution" GROUP BY "stance"`
+          : sql`
+            SELECT a."stance", count(DISTINCT a."claimId") AS "n" FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c."id"
+            WHERE ${where("stance")} GROUP BY a."stance"`,
+      );
+      const counts = new Map(rows.map((row) => [row.stance, row.n]));
+      return STANCES.map((stance) => ({
+        value: stance,
+        label: STANCE_LABELS[stance],
+        count: counts.get(stance) ?? 0,
+        selected: query.stance.includes(stance),
+      })).filter((option) => option.count > 0 || option.selected);
+    },
+    source: () => sourceFacet(query, unrestricted("source") ? null : where("source")),
+    actor: () => actorFacet(query, unrestricted("actor") ? null : where("actor")),
   };
+
+  const started = performance.now();
+  const facets = {} as Facets;
+  const missing: FacetName[] = [];
+  for (const facet of FACET_ORDER) {
+    if (performance.now() - started >= budgetMs) {
+      facets[facet] = [];
+      missing.push(facet);
+    } else {
+      facets[facet] = await counters[facet]();
+    }
+  }
+  return { facets, missing };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { dialect, NEVER } from "@/lib/db/dialect";
 import { raw, sql, type Sql } from "@/lib/db/sql";
-import { toFtsQuery, toTsQuery } from "@/lib/claims/search/fts-query";
+import { toAnyWordFtsQuery, toAnyWordTsQuery, toFtsQuery, toTsQuery } from "@/lib/claims/search/fts-query";
 
 /**
  * Full-text search over the claim search documents (claim text, quotes, actor names and
@@ -43,4 +43,20 @@ export function rankedFullTextMatches(input: string): Sql | null {
   }
   const fts = toFtsQuery(input);
   return fts ? sql`SELECT rowid AS "claimId", ${raw(SQLITE_RANK)} AS "rank" FROM claim_search WHERE claim_search MATCH ${fts}` : null;
+}
+
+/**
+ * `SELECT "claimId" …` for the `limit` claims whose text or quotes share most of `words`
+ * (stems end in `*`), best first; null when none is searchable. The similar-claims
+ * matcher re-ranks these (lib/claims/similar/find-similar.ts).
+ */
+export function anyWordMatches(words: readonly string[], limit: number): Sql | null {
+  if (dialect === "postgresql") {
+    const query = toAnyWordTsQuery(words);
+    if (!query) return null;
+    const rank: Sql = { text: POSTGRES_RANK, params: [query] };
+    return sql`SELECT "claimId" FROM "claim_search" WHERE "document" @@ to_tsquery('simple', "claimtrail_fold"(${query})) ORDER BY ${rank} LIMIT ${limit}`;
+  }
+  const fts = toAnyWordFtsQuery(words);
+  return fts ? sql`SELECT rowid AS "claimId" FROM claim_search WHERE claim_search MATCH ${fts} ORDER BY ${raw(SQLITE_RANK)} LIMIT ${limit}` : null;
 }

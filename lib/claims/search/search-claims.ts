@@ -7,6 +7,7 @@ import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
 import { filterConditions, whereClause } from "@/lib/claims/search/filter-sql";
 import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
+import type { FacetName } from "@/lib/claims/search/filter-sql";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 
 export type ClaimPage = {
@@ -15,6 +16,8 @@ export type ClaimPage = {
   page: number;
   pageSize: number;
   facets?: Facets;
+  /** With facets: the facets not counted within the facet time limit (their options are empty). */
+  facetsMissing?: FacetName[];
 };
 
 /** What each sort key orders by, before the tie-breaking id. */
@@ -61,13 +64,16 @@ export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabul
   return rows[0]?.n ?? 0;
 }
 
-/** One page of claims with the total and, when asked, the facet counts. */
-export async function searchClaims(query: ClaimQuery, vocabulary: Vocabulary, options: { facets?: boolean } = {}): Promise<ClaimPage> {
+/**
+ * One page of claims with the total and, when asked, the facet counts (under the facet
+ * time limit of lib/claims/search/facets.ts, or `facetBudgetMs`). The rows are read first:
+ * the counts never delay them more than that limit.
+ */
+export async function searchClaims(query: ClaimQuery, vocabulary: Vocabulary, options: { facets?: boolean; facetBudgetMs?: number } = {}): Promise<ClaimPage> {
   const ids = await matchingClaimIds(query, vocabulary, query.pageSize, (query.page - 1) * query.pageSize);
-  const [items, total, facets] = await Promise.all([
-    loadClaimRecords(ids),
-    countMatchingClaims(query, vocabulary),
-    options.facets ? countFacets(query, vocabulary) : undefined,
-  ]);
-  return { items, total, page: query.page, pageSize: query.pageSize, ...(facets ? { facets } : {}) };
+  const [items, total] = await Promise.all([loadClaimRecords(ids), countMatchingClaims(query, vocabulary)]);
+  const page = { items, total, page: query.page, pageSize: query.pageSize };
+  if (!options.facets) return page;
+  const { facets, missing } = await countFacets(query, vocabulary, { budgetMs: options.facetBudgetMs });
+  return { ...page, facets, facetsMissing: missing };
 }
