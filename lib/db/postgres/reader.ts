@@ -13,6 +13,7 @@ import { typeParsers } from "@/lib/db/postgres/values";
  * as SQLite gives them (lib/db/postgres/values.ts).
  */
 const READ_POOL_SIZE = 10;
+const WARM_CONNECTIONS = 4;
 
 function readOnlyConfig(databaseUrl: string): pg.PoolConfig {
   return { ...clientConfig(databaseUrl), options: "-c default_transaction_read_only=on", types: typeParsers };
@@ -33,6 +34,9 @@ function reader(): Reader {
     // An idle connection dropped by the server must not take the process down; the next query reconnects.
     pool.on("error", (error) => console.warn("A PostgreSQL read connection failed:", error.message));
     globalForReader.claimtrailPostgresReader = { pool, results: new Map(), snapshot: "" };
+    // Open a few connections ahead: a list page runs its facet counts in parallel right after
+    // its rows, and a cold pool would spend their time limit connecting (lib/claims/search/facets.ts).
+    for (let i = 0; i < WARM_CONNECTIONS; i++) pool.connect().then((client) => client.release(), () => undefined);
   }
   return globalForReader.claimtrailPostgresReader;
 }
