@@ -13,13 +13,13 @@ type SearchState = { documents: unknown[]; derived: unknown[] };
 async function state(): Promise<SearchState> {
   return {
     documents: await prisma.$queryRawUnsafe(`SELECT rowid AS id, claim_text, quotes, actors FROM claim_search ORDER BY rowid`),
-    derived: await prisma.$queryRawUnsafe(`SELECT id, contested, sourceCount, firstPublishedAt FROM Claim ORDER BY id`),
+    derived: await prisma.$queryRawUnsafe(`SELECT id, contested, sourceCount, firstPublishedAt, lastPublishedAt FROM Claim ORDER BY id`),
   };
 }
 
 async function spoil(where = "1 = 1") {
   await prisma.$executeRawUnsafe(`DELETE FROM claim_search WHERE rowid IN (SELECT id FROM Claim WHERE ${where})`);
-  await prisma.$executeRawUnsafe(`UPDATE Claim SET contested = NOT contested, sourceCount = sourceCount + 7, firstPublishedAt = '1999-01-01T00:00:00.000+00:00' WHERE ${where}`);
+  await prisma.$executeRawUnsafe(`UPDATE Claim SET contested = NOT contested, sourceCount = sourceCount + 7, firstPublishedAt = '1999-01-01T00:00:00.000+00:00', lastPublishedAt = '1999-01-02T00:00:00.000+00:00' WHERE ${where}`);
 }
 
 describe("search rebuild", () => {
