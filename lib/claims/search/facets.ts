@@ -17,7 +17,7 @@ const TOP_OPTIONS = 15;
 /**
  * The time the facet counts may take before the remaining facets are left out (as
  * Datasette's facet_time_limit_ms does): a facet is counted only if it is predicted to end
- * within this budget, the first facet's time predicting the others'. Facets
+ * within this budget, the facets counted so far predicting the others. Facets
  * left out are named in `missing`, never given wrong or partial counts (docs/performance.md).
  */
 export const FACET_TIME_LIMIT_MS = 70;
@@ -97,16 +97,18 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
   };
 
   // A facet is counted only if it is expected to end within the budget. Every facet's
-  // statement passes over the same matching claims, so the first (status, one row per
-  // claim) predicts the others: the attribution facets pass over about three rows per
+  // statement passes over the same matching claims, so those counted so far predict the
+  // rest: the attribution facets pass over about three rows per
   // claim, the actor facet over those and the via links too (factors measured at 100k).
   const started = performance.now();
-  let firstMs: number | null = null;
+  // Milliseconds per unit of cost, the largest measured so far (a facet answered from the
+  // whole-database cache costs nothing and predicts nothing).
+  let unitMs = 0;
   const facets = {} as Facets;
   const missing: FacetName[] = [];
   for (const facet of FACET_ORDER) {
     const elapsed = performance.now() - started;
-    const predicted = firstMs === null ? 0 : firstMs * COST_FACTOR[facet];
+    const predicted = unitMs * COST_FACTOR[facet];
     if (elapsed + predicted >= budgetMs) {
       facets[facet] = [];
       missing.push(facet);
@@ -114,7 +116,7 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
     }
     const facetStart = performance.now();
     facets[facet] = await counters[facet]();
-    firstMs ??= performance.now() - facetStart;
+    unitMs = Math.max(unitMs, (performance.now() - facetStart) / COST_FACTOR[facet]);
   }
   return { facets, missing };
 }
