@@ -23,7 +23,9 @@ const TOP_OPTIONS = 15;
 export const FACET_TIME_LIMIT_MS = 70;
 
 /** How long each facet takes relative to the status facet, over the same claims (a prediction, not a promise). */
-const COST_FACTOR: Record<FacetName, number> = { status: 1, topic: 1, contested: 1, stance: 2, source: 3, actor: 4 };
+// Measured at 100k claims under status=unreviewed and contested=false (40k and 82k
+// matches): a claim-level facet 8–28 ms, stance 209–224, source 149–312, actor 171–1,047.
+const COST_FACTOR: Record<FacetName, number> = { status: 1, topic: 1, contested: 1, stance: 15, source: 15, actor: 25 };
 
 /** The facets in the order they are counted: the cheap claim-level ones first. */
 export const FACET_ORDER: readonly FacetName[] = ["status", "topic", "contested", "stance", "actor", "source"];
@@ -98,8 +100,8 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
 
   // A facet is counted only if it is expected to end within the budget. Every facet's
   // statement passes over the same matching claims, so those counted so far predict the
-  // rest: the attribution facets pass over about three rows per
-  // claim, the actor facet over those and the via links too (factors measured at 100k).
+  // rest: the attribution facets join about three attributions per claim and count
+  // distinct claims, the actor facet over the via links too (factors measured at 100k).
   const started = performance.now();
   // Milliseconds per unit of cost, the largest measured so far (a facet answered from the
   // whole-database cache costs nothing and predicts nothing).
