@@ -148,11 +148,12 @@ function parseOptions(): Options {
 // Databases
 // ---------------------------------------------------------------------------
 
-/** A hash of the generator's source: a changed generator means regenerated databases. */
+/** A hash of the generator's source and the migrations: either changed means regenerated databases. */
 function generatorVersion(): string {
   const hash = createHash("sha256");
   const dir = path.join(ROOT, "lib/synthetic");
   for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  for (const name of readdirSync(path.join(ROOT, "prisma/migrations")).sort()) hash.update(name);
   return hash.digest("hex").slice(0, 16);
 }
 

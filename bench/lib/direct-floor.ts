@@ -53,7 +53,7 @@ export class DirectFloor {
         topic: `lower(t.label) ${dir}`,
         status: `st.sortOrder ${dir}`,
         sources: `c.sourceCount ${dir}`,
-        published: `c.firstPublishedAt IS NULL, c.firstPublishedAt ${dir}`,
+        published: `c.firstPublishedAt ${dir} NULLS LAST`,
       };
       const key = query.sort === "relevance" ? "updated" : query.sort;
       const join = key === "topic" ? "JOIN Topic t ON t.id = c.topicId" : key === "status" ? "JOIN Status st ON st.id = c.statusId" : "";
@@ -93,6 +93,11 @@ export class DirectFloor {
         [...act.params, ...act.params],
       ),
     ];
+  }
+
+  /** The page of ids alone, in order (to check the app's order against). */
+  pageIds(): number[] {
+    return (this.rows[0]!.statement.all(...this.rows[0]!.params) as { id: number }[]).map((row) => row.id);
   }
 
   /** The rows part: page of ids, total, the page's records. Returns the total. */

@@ -20,6 +20,8 @@ export type SetResult = {
   query: SetQuery;
   total: number;
   floorTotal: number;
+  /** Whether the app's page holds the floor's claims in the floor's order. */
+  sameOrder: boolean;
   rows: Summary;
   facets: Summary;
   page: Summary;
@@ -56,8 +58,11 @@ export async function measureSetQuery(
 
   const check = await timedGet(rowsUrl);
   if (check.status !== 200) throw new Error(`${rowsUrl} answered ${check.status}: ${check.body.toString("utf8").slice(0, 300)}`);
-  const total = (JSON.parse(check.body.toString("utf8")) as { total: number }).total;
+  const answer = JSON.parse(check.body.toString("utf8")) as { total: number; items: { id: number }[] };
+  const total = answer.total;
   const floorTotal = floor.runRows();
+  // The same claims in the same order as the hand-written SQL: a wrong plan may be fast.
+  const sameOrder = answer.items.map((item) => item.id).join() === floor.pageIds().join();
 
   const times = { rows: [] as number[], facets: [] as number[], page: [] as number[], pageFull: [] as number[], rowsFloor: [] as number[], facetsFloor: [] as number[] };
   const missing: Record<string, number> = {};
@@ -92,6 +97,7 @@ export async function measureSetQuery(
     query,
     total,
     floorTotal,
+    sameOrder,
     rows: summarise(times.rows),
     facets: summarise(times.facets),
     page: summarise(times.page),
@@ -120,7 +126,7 @@ export function setTableLines(size: number, results: readonly SetResult[]): stri
     "|---|---|---|---|---|---|---|---|---|---|",
     ...sorted.map((r) => {
       const missing = Object.entries(r.missing).map(([facet, n]) => `${facet} ${n}/${r.facets.n}`).join(", ") || "–";
-      const totals = r.total === r.floorTotal ? r.total.toLocaleString("en") : `${r.total} (floor **${r.floorTotal}**)`;
+      const totals = (r.total === r.floorTotal ? r.total.toLocaleString("en") : `${r.total} (floor **${r.floorTotal}**)`) + (r.sameOrder ? "" : " (page **differs** from the floor's)");
       return (
         `| ${size.toLocaleString("en")} | ${r.query.name} | ${totals} | ${fmt(r.rows.median)} / ${fmt(r.rows.p95)}${mark(r.rows.p95, rowsTarget(r.query), applies)} | ${ratio(r.rows, r.rowsFloor)} ` +
         `| ${fmt(r.facets.median)} / ${fmt(r.facets.p95)}${mark(r.facets.p95, SET_TARGETS.facetsP95, applies)} | ${ratio(r.facets, r.facetsFloor)} | ${missing} ` +
@@ -135,6 +141,7 @@ export function setConsoleLine(r: SetResult): string {
   return (
     `${r.query.name.slice(0, 44).padEnd(44)} ${String(r.total).padStart(7)}  rows ${fmt(r.rows.median)}/${fmt(r.rows.p95)} (floor ${fmt(r.rowsFloor.p95)})  ` +
     `facets ${fmt(r.facets.median)}/${fmt(r.facets.p95)} (floor ${fmt(r.facetsFloor.p95)})${Object.keys(r.missing).length ? ` missing ${Object.keys(r.missing).join(",")}` : ""}  page ${fmt(r.page.p95)} (${fmt(r.pageFull.p95)})` +
-    (r.total === r.floorTotal ? "" : `  TOTAL DIFFERS: floor ${r.floorTotal}`)
+    (r.total === r.floorTotal ? "" : `  TOTAL DIFFERS: floor ${r.floorTotal}`) +
+    (r.sameOrder ? "" : "  PAGE DIFFERS from the floor's")
   );
 }

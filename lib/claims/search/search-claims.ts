@@ -29,8 +29,10 @@ const SORT_COLUMNS: Record<Exclude<SortKey, "relevance">, (direction: Sql) => Sq
   topic: (direction) => sql`${caseless(sql`(SELECT t."label" FROM "Topic" t WHERE t."id" = c."topicId")`)} ${direction}`,
   status: (direction) => sql`(SELECT st."sortOrder" FROM "Status" st WHERE st."id" = c."statusId") ${direction}`,
   sources: (direction) => sql`c."sourceCount" ${direction}`,
-  // Claims with no dated source sort last in either direction.
-  published: (direction) => sql`c."firstPublishedAt" IS NULL, c."firstPublishedAt" ${direction}`,
+  // Claims with no dated source sort last in either direction. Written NULLS LAST rather
+  // than `IS NULL, …` so the index on firstPublishedAt gives the order (0.1 vs 76 ms for
+  // page 1 at 100k claims, descending).
+  published: (direction) => sql`c."firstPublishedAt" ${direction} NULLS LAST`,
 };
 
 /** The ids of the claims matching `query`, in its order, one page of them. */
