@@ -6,7 +6,8 @@ import { anyWordMatches } from "@/lib/claims/search/full-text";
 import { loadAliasTable } from "@/lib/claims/similar/aliases";
 import { likeness } from "@/lib/claims/similar/score";
 import { searchWords } from "@/lib/claims/similar/search-words";
-import { contentWords } from "@/lib/claims/similar/words";
+import { contentWords, type ContentWord } from "@/lib/claims/similar/words";
+import type { AliasTable } from "@/lib/claims/similar/alias-table";
 
 export type SimilarClaim = {
   id: number;
@@ -55,9 +56,9 @@ export async function findSimilarClaims(
   const scored = rows.map((row) => {
     const documents = [row.text, ...(row.quotes ? row.quotes.split(QUOTES_SEPARATOR) : [])];
     let best = { score: 0, matched: [] as string[] };
-    const claimWords = contentWords(row.text, aliases);
+    const claimWords = analysed(row.text, aliases);
     for (const document of documents) {
-      const result = likeness(words, document === row.text ? claimWords : contentWords(document, aliases), claimWords);
+      const result = likeness(words, analysed(document, aliases), claimWords);
       if (result.score > best.score) best = result;
     }
     return {
@@ -72,4 +73,27 @@ export async function findSimilarClaims(
     .filter((claim) => claim.score > 0)
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .slice(0, options.limit);
+}
+
+/**
+ * Stored texts as content words, kept per alias table (a new table, after any write that
+ * changed the aliases, starts afresh): the same claims and quotes are candidates again and
+ * again, and analysing them is most of a request's time.
+ */
+const analysedTexts = new WeakMap<AliasTable, Map<string, ContentWord[]>>();
+const MAX_ANALYSED = 50_000;
+
+function analysed(text: string, aliases: AliasTable): ContentWord[] {
+  let texts = analysedTexts.get(aliases);
+  if (!texts) {
+    texts = new Map();
+    analysedTexts.set(aliases, texts);
+  }
+  let words = texts.get(text);
+  if (!words) {
+    if (texts.size >= MAX_ANALYSED) texts.clear();
+    words = contentWords(text, aliases);
+    texts.set(text, words);
+  }
+  return words;
 }
