@@ -26,6 +26,8 @@
  * Results: a table on stdout, and .tmp/bench/results/<time>.{json,md} with every figure,
  * per-statement floor times and query plans.
  */
+// First: sets DATABASE_URL before any module below reads lib/env.
+import { BENCH_DIR, CURRENT_DATABASE } from "./lib/database-url";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -43,14 +45,6 @@ import { pickFilterValues, scenarios, type Scenario } from "./lib/scenarios";
 import { ensureBuild, freePort, ROOT, startServer, stopServer, type Server } from "./lib/server";
 import { fmt, msSince, summarise, type Summary } from "./lib/stats";
 
-const BENCH_DIR = path.join(ROOT, ".tmp/bench");
-/**
- * The app's functions run in this process against whichever database this link points at
- * (lib/env reads DATABASE_URL once, so the link moves instead of the URL). Set before the
- * app's modules are imported (they are imported dynamically, in loadApp).
- */
-const CURRENT_DATABASE = path.join(BENCH_DIR, "current.db");
-process.env.DATABASE_URL = `file:${CURRENT_DATABASE}`;
 
 async function loadApp() {
   const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader, sharedReader }, { findSimilarClaims }] = await Promise.all([
