@@ -124,11 +124,13 @@ function parseOptions(): Options {
 // Databases
 // ---------------------------------------------------------------------------
 
-/** A hash of the generator's source: a changed generator means regenerated databases. */
+/** A hash of the generator's source and the migrations' names: a change of either means regenerated databases. */
 function generatorVersion(): string {
   const hash = createHash("sha256");
   const dir = path.join(ROOT, "lib/synthetic");
   for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  // A new migration (a table the app now reads) needs a new database too.
+  for (const name of readdirSync(path.join(ROOT, "prisma/migrations")).sort()) hash.update(name);
   return hash.digest("hex").slice(0, 16);
 }
 
