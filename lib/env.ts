@@ -120,12 +120,7 @@ const envSchema = z
      * that tracks queueing; this one catches a process stalled by long synchronous work.
      */
     SHED_EVENT_LOOP_DELAY_MS: optional(wholeNumber("SHED_EVENT_LOOP_DELAY_MS", 1, 60_000)).transform((value) => value ?? 500),
-    /**
-     * Load shedding: while one process's answers have lately taken longer than this on
-     * average (and another request is in flight), new GET reads are answered 503.
-     */
-    SHED_LATENCY_MS: optional(wholeNumber("SHED_LATENCY_MS", 1, 600_000)).transform((value) => value ?? 400),
-    /** Load shedding: requests one process may have in flight before new GET reads are answered 503. */
+    /** Load shedding: reads one process may have in flight before new GET reads are answered 503. */
     SHED_MAX_IN_FLIGHT: optional(wholeNumber("SHED_MAX_IN_FLIGHT", 1, 100_000)).transform((value) => value ?? 32),
     /** Seconds a shared cache may keep a public read (Cache-Control max-age, lib/http/conditional.ts). */
     PUBLIC_CACHE_SECONDS: optional(wholeNumber("PUBLIC_CACHE_SECONDS", 0, 86_400)).transform((value) => value ?? 5),

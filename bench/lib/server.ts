@@ -168,7 +168,11 @@ export async function stopServer(server: Server): Promise<void> {
   }
 }
 
-/** Resident set size (kB) of a process and all its descendants, from /proc. */
+/**
+ * Anonymous resident memory (kB, RssAnon in /proc/<pid>/status) of a process and all its
+ * descendants: what the processes themselves allocated (heaps, buffers), without the pages
+ * of files they map (the memory-mapped database would otherwise count as it is read).
+ */
 export function treeRssKb(pid: number): number {
   let total = 0;
   const stack = [pid];
@@ -176,7 +180,7 @@ export function treeRssKb(pid: number): number {
     const current = stack.pop()!;
     try {
       const status = readFileSync(`/proc/${current}/status`, "utf8");
-      total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      total += Number(/^RssAnon:\s+(\d+)/m.exec(status)?.[1] ?? 0);
       for (const task of readdirSync(`/proc/${current}/task`)) {
         const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
         if (children) stack.push(...children.split(/\s+/).map(Number));

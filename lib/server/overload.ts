@@ -7,28 +7,16 @@ import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
  * answers that are served fast. Writes are never shed: dropping one would lose work that a
  * person typed, and they are few. (docs/decisions/052)
  *
- * Three signals, any one sheds:
- * - requests in flight in this process (the queue itself; latency grows with it);
- * - recent latency: a moving average of how long this process's answers took. When the
- *   machine gives the process less CPU, the same queue takes longer, and a fixed in-flight
- *   limit lets latency run to seconds (measured: 25 in flight at 0.2 core took 4 s);
- *   shedding while the average is over the target holds latency near it whatever the CPU;
+ * Two signals, either one sheds:
+ * - reads in flight in this process (the queue itself; latency grows with it);
  * - event-loop delay, the mean lag of the last second as perf_hooks measures it: long
  *   synchronous work (a huge render, an export) holds every request, however few are in
  *   flight. The mean, not the maximum: one slow tick (a route module loading on its first
  *   request) is not saturation, and shedding on it turned away reads for nothing.
- * The last two only while another request is in flight: a process with nothing queued
- * serves a new read however slow it has been (and so learns when it is fast again).
  */
-export type OverloadSettings = { maxEventLoopDelayMs: number; maxInFlight: number; maxLatencyMs: number };
+export type OverloadSettings = { maxEventLoopDelayMs: number; maxInFlight: number };
 
-export type OverloadReason =
-  | { kind: "in-flight"; inFlight: number }
-  | { kind: "latency"; latencyMs: number }
-  | { kind: "event-loop-delay"; delayMs: number };
-
-/** Weight of the newest answer in the moving average of latency. */
-const LATENCY_WEIGHT = 0.1;
+export type OverloadReason = { kind: "in-flight"; inFlight: number } | { kind: "event-loop-delay"; delayMs: number };
 
 /** How often the event-loop delay window is read and restarted. */
 const WINDOW_MS = 1000;
@@ -36,7 +24,6 @@ const WINDOW_MS = 1000;
 export class OverloadGuard {
   private inFlight = 0;
   private recentDelayMs = 0;
-  private recentLatencyMs = 0;
   private shedCount = 0;
   private readonly histogram: IntervalHistogram;
   private readonly timer: NodeJS.Timeout;
@@ -57,18 +44,16 @@ export class OverloadGuard {
     this.inFlight += 1;
   }
 
-  /** A request is done; `durationMs` is how long it took, for the latency average. */
-  leave(durationMs?: number): void {
+  leave(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
-    if (durationMs !== undefined) this.recentLatencyMs += (durationMs - this.recentLatencyMs) * LATENCY_WEIGHT;
   }
 
   /** Why a new read should be shed now, or null. The request asking is not counted yet. */
   reason(): OverloadReason | null {
     if (this.inFlight >= this.settings.maxInFlight) return { kind: "in-flight", inFlight: this.inFlight };
-    if (this.inFlight === 0) return null;
-    if (this.recentLatencyMs > this.settings.maxLatencyMs) return { kind: "latency", latencyMs: Math.round(this.recentLatencyMs) };
-    if (this.recentDelayMs > this.settings.maxEventLoopDelayMs) return { kind: "event-loop-delay", delayMs: Math.round(this.recentDelayMs) };
+    // Only with something else in flight: a process with nothing queued serves a new read
+    // however late its timers ran (on a busy machine, waiting for a CPU looks the same).
+    if (this.inFlight > 0 && this.recentDelayMs > this.settings.maxEventLoopDelayMs) return { kind: "event-loop-delay", delayMs: Math.round(this.recentDelayMs) };
     return null;
   }
 
@@ -90,7 +75,5 @@ export class OverloadGuard {
 }
 
 export function describeOverload(reason: OverloadReason): string {
-  if (reason.kind === "in-flight") return `${reason.inFlight} requests in flight`;
-  if (reason.kind === "latency") return `answers taking ${reason.latencyMs} ms`;
-  return `event-loop delay ${reason.delayMs} ms`;
+  return reason.kind === "in-flight" ? `${reason.inFlight} requests in flight` : `event-loop delay ${reason.delayMs} ms`;
 }

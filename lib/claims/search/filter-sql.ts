@@ -7,14 +7,22 @@ import { toStoredTimestamp } from "@/lib/db/timestamps";
 /** The facets whose options are counted; each count ignores its own facet's selection. */
 export type FacetName = "status" | "topic" | "stance" | "source" | "actor" | "contested";
 
-type Condition = { facet: FacetName | "search" | "date" | "changed"; sql: Sql };
+export type Condition = { facet: FacetName | "search" | "date" | "changed"; sql: Sql };
+
+/**
+ * Filters on attributions that match a large share of the claims. Written as `IN (SELECT
+ * …)` such a filter makes the database collect every matching claim id and then sort
+ * them; written as a correlated `EXISTS` it lets the database walk the claims in the
+ * order asked for and stop after one page (docs/performance.md, decision 060).
+ */
+export type BroadFilters = ReadonlySet<"stance" | "date">;
 
 /**
  * One SQL condition per active filter, over `"Claim" c`. Filters that look at attributions
  * are written as `c."id" IN (SELECT "claimId" ...)` so the database can drive them from the
  * attribution indexes when they are selective.
  */
-export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Condition[] {
+export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broad: BroadFilters = new Set()): Condition[] {
   const conditions: Condition[] = [];
   if (query.q) {
     // A search with no searchable words (only punctuation) matches nothing rather than everything.
@@ -29,7 +37,12 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Con
     conditions.push({ facet: "topic", sql: sql`c."topicId" IN ${list(ids)}` });
   }
   if (query.stance.length > 0) {
-    conditions.push({ facet: "stance", sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)})` });
+    conditions.push({
+      facet: "stance",
+      sql: broad.has("stance")
+        ? sql`EXISTS (SELECT 1 FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)})`
+        : sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)})`,
+    });
   }
   if (query.source.length > 0) {
     conditions.push({ facet: "source", sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."sourceId" IN ${list(query.source)})` });
@@ -46,7 +59,9 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Con
     const to = query.to ? sql`s."publishedAt" < ${`${nextDay(query.to)}T00:00:00.000+00:00`}` : raw("1 = 1");
     conditions.push({
       facet: "date",
-      sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE ${from} AND ${to})`,
+      sql: broad.has("date")
+        ? sql`EXISTS (SELECT 1 FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE a."claimId" = c."id" AND ${from} AND ${to})`
+        : sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE ${from} AND ${to})`,
     });
   }
   if (query.updatedSince) {
@@ -91,7 +106,7 @@ export function whereClause(conditions: readonly Condition[], except?: FacetName
   return and(conditions.filter((condition) => condition.facet !== except).map((condition) => condition.sql));
 }
 
-function nextDay(isoDate: string): string {
+export function nextDay(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);

@@ -7,7 +7,7 @@ import { toAnyWordFtsQuery, toAnyWordTsQuery, toFtsQuery, toTsQuery } from "@/li
  * aliases; kept by triggers, docs/decisions/003), in the dialect of the database. The
  * rest of the claim query is dialect-neutral SQL around these two fragments. On SQLite an
  * FTS5 table; on PostgreSQL a tsvector column with a GIN index (docs/decisions/047), whose
- * ranking (ts_rank) orders differently from bm25 in the details (docs/postgresql.md).
+ * ranking (ts_rank) orders differently from bm25 in the details (docs/deploy.md).
  */
 
 /** bm25 weights: words in the claim itself count most, then quotes, then actor names. */

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findActorsByNameOrAlias, type StoredActor } from "@/lib/actors/resolve-actor";
 import { findInChunks } from "@/lib/db/chunks";
+import { MAX_STORED_ID } from "@/lib/import/limits";
 import type { ImportRow } from "@/lib/import/parse-row";
 import { normalizeKey } from "@/lib/text/normalize";
 import { attributionIdentity } from "./deduplicate";
@@ -33,7 +34,9 @@ export const sourceTitleKey = (title: string, outlet: string) => `${title}\u0000
 export async function findExistingRecords(db: Tx, rows: readonly ImportRow[]): Promise<ExistingRecords> {
   const claimSelect = { id: true, text: true, topic: { select: { key: true } }, status: { select: { key: true } } } as const;
   const claimsById = new Map(
-    (await findInChunks(rows.flatMap((row) => (row.claimId === null ? [] : [row.claimId])), (ids) => db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }))).map((claim) => [claim.id, claim]),
+    // An id no claim column can hold (PostgreSQL's INTEGER stops at 2^31 − 1) names no claim:
+    // it is refused later as past the margin (resolve-claims.ts), not sent to the database.
+    (await findInChunks(rows.flatMap((row) => (row.claimId === null || row.claimId > MAX_STORED_ID ? [] : [row.claimId])), (ids) => db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }))).map((claim) => [claim.id, claim]),
   );
   const claimsByText = new Map(
     (await findInChunks(rows.map((row) => normalizeKey(row.claim)), (texts) => db.claim.findMany({ where: { normalizedText: { in: texts } }, select: claimSelect }))).map((claim) => [
