@@ -38,5 +38,20 @@ export default defineConfig([
     ignores: ["app/**", "components/**"],
     rules: Object.fromEntries(reactHooksRules.map((rule) => [rule, "off"])),
   },
+  {
+    // One name pattern for the data layer's reads (docs/decisions/065): get = one record by
+    // id, find = records by other criteria (may be none), list = a collection for a page or
+    // the API, load = a view assembled from several reads.
+    files: ["lib/**/queries.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ExportNamedDeclaration > FunctionDeclaration[id.name!=/^(get|find|list|load)[A-Z]/]",
+          message: "A read function in a queries module is named get…, find…, list… or load… (docs/decisions/065).",
+        },
+      ],
+    },
+  },
   ...layers,
 ]);

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { conditionalRead } from "@/lib/http/conditional";
 import { corsPreflight, corsResponseHeaders, isCorsReadablePath } from "@/lib/http/cors";
+import { CLIENT_ADDRESS_HEADER, clientAddressIsStamped } from "@/lib/http/client-address";
 import { isCrossOriginCookieRequest } from "@/lib/http/same-origin";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
 
@@ -16,6 +18,11 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
  *   ClaimReview files). For pages this is the gate: they do not check again, so the
  *   matcher below must keep covering every path but static assets. Routes check again
  *   through readRoute (lib/http/api-handler.ts). tests/e2e/read-gate.spec.ts holds both;
+ * - drops a client address header that Claimtrail's own server did not set (plain
+ *   `next start` or `next dev`), so a client cannot pick the address its sign-in
+ *   attempts are counted under;
+ * - answers a read whose If-None-Match still holds 304, before any page or route runs, and
+ *   gives the others their ETag and Cache-Control (lib/http/conditional.ts);
  * - sets a Content-Security-Policy with a fresh nonce: only scripts Next marks with it run,
  *   so an injected <script> in a claim or a quote cannot.
  */
@@ -56,15 +63,28 @@ export async function proxy(request: NextRequest) {
     }
   }
 
+  // After the read gate: a client that may not read learns nothing, not even that nothing changed.
+  const conditional = await conditionalRead({ method: request.method, pathname: path, search: request.nextUrl.search, headers: request.headers }, roleOf);
+  if (conditional?.notModified) return new NextResponse(null, { status: 304, headers: { ...conditional.headers, ...cors } });
+
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // Only Claimtrail's own server may say where a request came from (lib/http/client-address.ts).
+  if (!clientAddressIsStamped()) requestHeaders.delete(CLIENT_ADDRESS_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(conditional?.headers ?? {})) response.headers.set(name, value);
   return response;
+}
+
+/** The role of whoever a request signs in as (a page's ETag depends on it). */
+async function roleOf(headers: Headers): Promise<string | null> {
+  const { userFromHeaders } = await import("@/lib/auth/current-user");
+  return (await userFromHeaders(headers))?.role ?? null;
 }
 
 function contentSecurityPolicy(nonce: string): string {

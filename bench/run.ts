@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--sizes 10000,100000] [--seed 1] [--requests 200] [--warmup 20]
  *                   [--export-runs 3] [--import-runs 3] [--quote-runs 300] [--skip-build]
- *                   [--regenerate] [--only api,page,export,import,quotes]`
+ *                   [--regenerate] [--only api,page,export,import,quotes,similar]`
  *
  * Proof at scale (docs/performance.md). For each size:
  * 1. A synthetic database in .tmp/bench/<size>.db (lib/synthetic), regenerated when the
@@ -16,6 +16,9 @@
  *    the server's RSS sampled every 50 ms; at 10k, `npm run import` of 10,000 exported
  *    attribution rows into a fresh database. Both skip with a message when absent.
  *
+ * `similar` is GET /api/claims/similar (issue 15) next to the same floor: its SQL (the
+ * full-text candidates, their texts and quotes, the alias table) run directly.
+ *
  * 5. `quotes`, first and without a server or database: matching a 1,000-character quote in
  *    a 50,000-character article (bench/lib/quote-matching.ts), `--quote-runs` runs per way a
  *    quote is found, each next to its floors (indexOf, one plain approx-string-match call).
@@ -27,7 +30,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../scripts/shared/command-line";
 import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { createSyntheticDatabase } from "@/lib/synthetic/create";
@@ -52,23 +55,24 @@ const CURRENT_DATABASE = path.join(BENCH_DIR, "current.db");
 process.env.DATABASE_URL = `file:${CURRENT_DATABASE}`;
 
 async function loadApp() {
-  const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader }] = await Promise.all([
+  const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader, sharedReader }, { findSimilarClaims }] = await Promise.all([
     import("@/lib/claims/query/claim-query"),
     import("@/lib/claims/search/search-claims"),
     import("@/lib/vocabulary/queries"),
     import("@/lib/db/reader"),
+    import("@/lib/claims/similar/find-similar"),
   ]);
-  return { parseClaimQuery, describeProblems, searchClaims, loadVocabulary, closeReader };
+  return { parseClaimQuery, describeProblems, searchClaims, loadVocabulary, closeReader, sharedReader, findSimilarClaims };
 }
 type App = Awaited<ReturnType<typeof loadApp>>;
 const RESULTS_DIR = path.join(BENCH_DIR, "results");
-const ALL_PARTS = ["set", "api", "page", "export", "import", "quotes"] as const;
+const ALL_PARTS = ["set", "api", "page", "export", "import", "quotes", "similar"] as const;
 /** The old six scenarios (api, page) are covered by the query set; they run when asked for. */
-const DEFAULT_PARTS = ["set", "export", "import", "quotes"] as const;
+const DEFAULT_PARTS = ["set", "export", "import", "quotes", "similar"] as const;
 type Part = (typeof ALL_PARTS)[number];
 
 const USAGE =
-  "Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--match TEXT] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes]";
+  "Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--match TEXT] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes,similar]";
 
 type Options = {
   sizes: number[];
@@ -88,29 +92,24 @@ type Options = {
 };
 
 function parseOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: "string", default: "10000,100000" },
-      seed: { type: "string", default: "1" },
-      quick: { type: "boolean", default: false },
-      requests: { type: "string", default: "200" },
-      "set-requests": { type: "string", default: "40" },
-      match: { type: "string", default: "" },
-      port: { type: "string", default: String(PORT_RANGE[0]) },
-      warmup: { type: "string", default: "20" },
-      "export-runs": { type: "string", default: "3" },
-      "import-runs": { type: "string", default: "3" },
-      "quote-runs": { type: "string", default: String(DEFAULT_QUOTE_BENCH_OPTIONS.runs) },
-      "skip-build": { type: "boolean", default: false },
-      regenerate: { type: "boolean", default: false },
-      only: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+  const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {
+    sizes: { type: "string", default: "10000,100000" },
+    seed: { type: "string", default: "1" },
+    quick: { type: "boolean", default: false },
+    requests: { type: "string", default: "200" },
+    "set-requests": { type: "string", default: "40" },
+    match: { type: "string", default: "" },
+    port: { type: "string", default: String(PORT_RANGE[0]) },
+    warmup: { type: "string", default: "20" },
+    "export-runs": { type: "string", default: "3" },
+    "import-runs": { type: "string", default: "3" },
+    "quote-runs": { type: "string", default: String(DEFAULT_QUOTE_BENCH_OPTIONS.runs) },
+    "skip-build": { type: "boolean", default: false },
+    regenerate: { type: "boolean", default: false },
+    only: { type: "string" },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
+  const { values } = commandLine;
   const int = (name: string, value: string, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) {
@@ -191,7 +190,12 @@ type QueryResult = {
 };
 
 /** What GET /api/claims and the /claims page do before rendering, through the app's own functions. */
-async function runAppQuery(app: App, search: string) {
+async function runAppQuery(app: App, search: string, scenario?: Scenario): Promise<{ total: number; items: { id: number }[] }> {
+  if (scenario?.kind === "similar") {
+    const params = new URLSearchParams(search);
+    const items = await app.findSimilarClaims(app.sharedReader, params.get("text") ?? "", { limit: Number(params.get("limit") ?? 5) });
+    return { total: items.length, items };
+  }
   const vocabulary = await app.loadVocabulary();
   const parsed = app.parseClaimQuery(new URLSearchParams(search), vocabulary);
   if (!parsed.ok) throw new Error(app.describeProblems(parsed.problems));
@@ -200,23 +204,23 @@ async function runAppQuery(app: App, search: string) {
 
 async function measureScenario(app: App, scenario: Scenario, server: Server, floorDb: Database.Database, options: Options): Promise<QueryResult> {
   const search = scenario.path.includes("?") ? scenario.path.slice(scenario.path.indexOf("?") + 1) : "";
-  await runAppQuery(app, search); // prepared-statement caches, if the app has them, are warm before capturing
+  await runAppQuery(app, search, scenario); // prepared-statement caches, if the app has them, are warm before capturing
   let expected = null as Awaited<ReturnType<typeof runAppQuery>> | null;
   const captured = await captureStatements(async () => {
-    expected = await runAppQuery(app, search);
+    expected = await runAppQuery(app, search, scenario);
   });
   if (!expected) throw new Error("the app query returned nothing");
   const mine = expected;
   const floor = new FloorQuery(floorDb, captured);
   const url = `${server.url}${scenario.path}`;
-  const inProcess = scenario.kind === "api";
+  const inProcess = scenario.kind !== "page";
 
   // The server answers, with the same result as the app's functions in this process.
   const check = await timedGet(url);
   if (check.status !== 200) throw new Error(`${scenario.path} answered ${check.status}: ${check.body.toString("utf8").slice(0, 300)}`);
-  if (scenario.kind === "api") {
-    const body = JSON.parse(check.body.toString("utf8")) as { total: number; items: { id: number }[] };
-    if (body.total !== mine.total || body.items.map((i) => i.id).join() !== mine.items.map((i) => i.id).join()) {
+  if (scenario.kind !== "page") {
+    const body = JSON.parse(check.body.toString("utf8")) as { total?: number; items: { id: number }[] };
+    if ((body.total ?? body.items.length) !== mine.total || body.items.map((i) => i.id).join() !== mine.items.map((i) => i.id).join()) {
       throw new Error(`${scenario.path}: the server's answer differs from the app functions' (total ${body.total} vs ${mine.total})`);
     }
   } else if (!check.contentType.startsWith("text/html")) {
@@ -234,7 +238,7 @@ async function measureScenario(app: App, scenario: Scenario, server: Server, flo
     if (measuring) floorTimes.push(msSince(start));
     if (inProcess) {
       start = process.hrtime.bigint();
-      JSON.stringify(await runAppQuery(app, search));
+      JSON.stringify(await runAppQuery(app, search, scenario));
       if (measuring) appTimes.push(msSince(start));
     }
     const response = await timedGet(url);
@@ -373,7 +377,7 @@ async function main(): Promise<void> {
     if (quotes.wrongAnswers.length > 0) console.log(`${quotes.wrongAnswers.length} WRONG answers, e.g. ${quotes.wrongAnswers[0]}`);
   }
 
-  const needsServer = options.only.has("set") || options.only.has("api") || options.only.has("page") || options.only.has("export") || options.only.has("import");
+  const needsServer = ["set", "api", "page", "similar", "export", "import"].some((part) => options.only.has(part as Part));
   if (needsServer) console.log(ensureBuild({ logFile: path.join(BENCH_DIR, "build.log"), skip: options.skipBuild }));
 
   const app = await loadApp();

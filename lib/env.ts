@@ -1,6 +1,8 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseCorsOrigins, type CorsOriginsSetting } from "@/lib/http/cors-origins";
+import { parseTrustedProxies, type ProxyRange } from "@/lib/http/trusted-proxies";
 
 /** An absolute http(s) address that is an origin only: scheme, host and port, no path. */
 function originSchema(name: string) {
@@ -17,6 +19,26 @@ function isBareOrigin(value: string): boolean {
   return ["", "/"].includes(url.pathname) && !url.search && !url.hash && !url.username && !url.password;
 }
 
+/** A whole number from `min` to `max`, with a message that names the setting. */
+function wholeNumber(name: string, min: number, max: number) {
+  const error = `${name} must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+/** The database kinds DATABASE_URL can name; decided here, once (docs/decisions/045). */
+export type DatabaseKind = "sqlite" | "postgresql";
+
+/** A `postgresql://` or `postgres://` URL with a host: the only form that selects PostgreSQL. */
+function isPostgresUrl(value: string): boolean {
+  if (!/^postgres(ql)?:\/\//i.test(value) || !URL.canParse(value)) return false;
+  return new URL(value).hostname !== "" || new URL(value).searchParams.has("host");
+}
+
+/** Which database a DATABASE_URL names: PostgreSQL for a postgres(ql):// URL, else the SQLite file. */
+export function databaseKindOf(databaseUrl: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//i.test(databaseUrl) ? "postgresql" : "sqlite";
+}
+
 /** An optional setting where an empty value (`NAME=` in an env file) means "not set". */
 function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -31,7 +53,9 @@ const envSchema = z
   .object({
     DATABASE_URL: z
       .string()
-      .startsWith("file:", { error: "DATABASE_URL must be a SQLite file URL such as file:./data/claimtrail.db" })
+      .refine((value) => value.startsWith("file:") || isPostgresUrl(value), {
+        error: "DATABASE_URL must be a SQLite file URL such as file:./data/claimtrail.db or a PostgreSQL URL such as postgresql://claimtrail@db.example.org/claimtrail",
+      })
       .default("file:./data/claimtrail.db"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** "public": anyone may read and export (a published claim database); "login": sign-in required. */
@@ -55,6 +79,22 @@ const envSchema = z
         .int({ error: "AUTH_SIGN_IN_MAX_ATTEMPTS must be a whole number of 1 or more" })
         .min(1, { error: "AUTH_SIGN_IN_MAX_ATTEMPTS must be a whole number of 1 or more" }),
     ).transform((value) => value ?? 5),
+    /**
+     * The reverse proxies in front of the server (addresses or CIDR ranges, comma-separated):
+     * only from these is X-Forwarded-For believed when working out a client's address
+     * (lib/http/client-address.ts). Unset: the client is the socket's peer.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, context): ProxyRange[] => {
+        const parsed = parseTrustedProxies(value);
+        if (!parsed.ok) {
+          context.addIssue({ code: "custom", message: parsed.message });
+          return z.NEVER;
+        }
+        return parsed.ranges;
+      }),
     /** Origins whose pages may read the API and exports from a browser (lib/http/cors.ts). */
     CORS_ORIGINS: z
       .string()
@@ -67,6 +107,23 @@ const envSchema = z
         }
         return parsed.setting;
       }),
+    /**
+     * How many server processes `npm start` runs on the port (scripts/start.ts); unset,
+     * one per core. 1 is a single process, as `next start` was (docs/decisions/050).
+     */
+    WEB_CONCURRENCY: optional(wholeNumber("WEB_CONCURRENCY", 1, 64)).transform((value) => value ?? os.availableParallelism()),
+    /**
+     * Load shedding (lib/server/overload.ts): a process whose event loop lagged more than
+     * this many milliseconds on average over the last second answers new GET reads 503
+     * with Retry-After instead of queueing them. High by default: on a shared machine a
+     * process that merely waits for a CPU lags too, and the in-flight limit is the signal
+     * that tracks queueing; this one catches a process stalled by long synchronous work.
+     */
+    SHED_EVENT_LOOP_DELAY_MS: optional(wholeNumber("SHED_EVENT_LOOP_DELAY_MS", 1, 60_000)).transform((value) => value ?? 500),
+    /** Load shedding: reads one process may have in flight before new GET reads are answered 503. */
+    SHED_MAX_IN_FLIGHT: optional(wholeNumber("SHED_MAX_IN_FLIGHT", 1, 100_000)).transform((value) => value ?? 32),
+    /** Seconds a shared cache may keep a public read (Cache-Control max-age, lib/http/conditional.ts). */
+    PUBLIC_CACHE_SECONDS: optional(wholeNumber("PUBLIC_CACHE_SECONDS", 0, 86_400)).transform((value) => value ?? 5),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((values, context) => {
@@ -114,4 +171,14 @@ export function publicOrigin(values: PublicAddressSettings = env): string {
 export function sqliteFilePath(databaseUrl: string = env.DATABASE_URL): string {
   // The database lives wherever the operator says; it is not part of the build output.
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), databaseUrl.replace(/^file:/, ""));
+}
+
+/**
+ * Where files the server keeps for itself live (the generated auth secret): beside the
+ * SQLite file, or ./data when the database is PostgreSQL. Several servers on one
+ * PostgreSQL database must share BETTER_AUTH_SECRET instead (docs/deploy.md).
+ */
+export function localDataDir(databaseUrl: string = env.DATABASE_URL): string {
+  if (databaseKindOf(databaseUrl) === "postgresql") return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data");
+  return path.dirname(sqliteFilePath(databaseUrl));
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { stringify } from "csv-stringify/sync";
+import { toStoredTimestamp } from "@/lib/db/timestamps";
 import { ATTRIBUTION_COLUMNS, type AttributionColumn } from "@/lib/export/columns";
 
 /**
@@ -16,7 +17,7 @@ const VERBS = ["said", "claimed", "alleged", "denied", "reported", "confirmed"];
 const STANCES = ["asserts", "denies", "reports", "asserts"] as const;
 const OUTLETS = ["Reuters", "AP", "Yonhap", "Kyiv Independent", "TASS", "BBC"];
 
-const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
+const stored = toStoredTimestamp;
 
 /** A small deterministic generator (mulberry32), so runs are comparable. */
 export function random(seed: number) {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { prisma } from "@/lib/db/prisma";
+import { parseCommandLine } from "@/scripts/shared/command-line";
 import { loadArticle } from "@/lib/seed/load-article";
 import { seedArticleModel } from "./seed-data/seed-article.model";
 
@@ -12,7 +13,13 @@ export async function seed() {
   return loadArticle(prisma, text, seedArticleModel);
 }
 
+const USAGE = `Usage: npm run db:seed
+
+Load the example article into the database at DATABASE_URL, unless it is already there.`;
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   seed()
     .then((result) => {
       console.log(

@@ -16,30 +16,27 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/busy";
 import { prisma } from "@/lib/db/prisma";
+import { parseCommandLine } from "./shared/command-line";
 import { readyDatabase } from "./shared/ready-database";
 import { runCommand } from "./shared/run-command";
 import { describeSummary } from "@/lib/import/describe";
 import { formatProblem } from "@/lib/import/problems";
 import { checkImport, runImport } from "@/lib/import/run-import";
 
-const USAGE = "Usage: npm run import -- <attributions.csv> [--check] [--create-topics] [--accept-close-quotes]";
+const USAGE = `Usage: npm run import -- <attributions.csv> [--check] [--create-topics] [--accept-close-quotes]
+
+Import attributions.csv (docs/export.md, "Import") into the database at DATABASE_URL, all or nothing.
+  --check                only check the file and say what an import would do
+  --create-topics        create the topics the file names that do not exist yet
+  --accept-close-quotes  take a quote close to the article's words (quotes, dashes, spacing, a typo) as those words
+Exit code 0 on success, 1 when the file has problems, 2 when the command line is wrong.`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: "boolean" }, "create-topics": { type: "boolean" }, "accept-close-quotes": { type: "boolean" } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(argv, USAGE, { check: { type: "boolean" }, "create-topics": { type: "boolean" }, "accept-close-quotes": { type: "boolean" } }, { min: 1, max: 1, name: "file" });
+  if ("exitCode" in parsed) return parsed.exitCode;
   const { positionals, values } = parsed;
-  if (positionals.length !== 1) {
-    console.error(`${positionals.length === 0 ? "No file given." : "Give exactly one file."}\n${USAGE}`);
-    return 2;
-  }
   const filePath = positionals[0]!;
   let bytes: Uint8Array;
   try {
@@ -60,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const close of report.closeQuotes.filter((c) => c.accepted)) {
     console.log(`line ${close.line}: ${JSON.stringify(close.quote)} ${report.committed ? "imported" : "would be imported"} as the article's words ${JSON.stringify(close.suggestion.exact)} (characters ${close.suggestion.start}–${close.suggestion.end})`);
+  }
+  for (const similar of report.similarClaims ?? []) {
+    console.log(`line ${similar.line}: new claim ${JSON.stringify(similar.text)} is possibly the same as:`);
+    for (const match of similar.matches) console.log(`  claim ${match.id} (${match.topic}, score ${match.score.toFixed(2)}): ${JSON.stringify(match.text)}`);
   }
   console.log(`${values.check ? "Checked" : "Imported"} ${file.fileName}: ${describeSummary(report.summary!, report.committed)}.`);
   return 0;

@@ -1,14 +1,17 @@
 /**
- * `npm start`: everything a fresh clone needs, in order. Migrate (creating the SQLite
- * file on first start) and seed an empty database; build when there is no build or the
- * sources changed since the last one; then serve the production build on PORT.
+ * `npm start`: everything a fresh clone needs, in order, once. Migrate (creating the
+ * SQLite file on first start) and seed an empty database; build when there is no build or
+ * the sources changed since the last one; then serve the production build on PORT from
+ * WEB_CONCURRENCY processes (scripts/serve.ts), which never migrate or build themselves.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { env } from "@/lib/env";
+import { describeFatalError } from "@/lib/db/unavailable";
 import { publishingNotices } from "@/lib/export/review-context";
 import { prepareDatabase } from "./db/prepare";
+import { parseCommandLine } from "./shared/command-line";
+import { serve } from "./serve";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "./start/build-fingerprint";
 
 const require = createRequire(import.meta.url);
@@ -16,7 +19,16 @@ const nextCli = require.resolve("next/dist/bin/next");
 const root = process.cwd();
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
+const USAGE = `Usage: npm start
+
+Migrate the database at DATABASE_URL (a SQLite file is created on first start; a
+postgresql:// URL selects PostgreSQL), load the example article into an empty database,
+build the app when the sources changed, and serve it on PORT (default 3000) from
+WEB_CONCURRENCY processes. Settings are environment variables: see the README.`;
+
 async function main() {
+  const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
+  if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   await prepareDatabase();
   for (const notice of publishingNotices()) console.warn(`Note: ${notice}`);
 
@@ -28,12 +40,10 @@ async function main() {
     writeFileSync(fingerprintFile(root), buildFingerprint(root));
   }
 
-  const server = spawn(process.execPath, [nextCli, "start", "--port", String(env.PORT)], { stdio: "inherit", env: childEnv });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  await serve();
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(describeFatalError(error) ?? error);
   process.exit(1);
 });

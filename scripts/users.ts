@@ -11,9 +11,9 @@
  *   disable --email E / enable --email E
  *   token --email E [--name N]          print a new personal API token (shown once)
  */
-import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { prisma } from "@/lib/db/prisma";
+import { parseCommandLine } from "./shared/command-line";
 import { readyDatabase } from "./shared/ready-database";
 import { runCommand } from "./shared/run-command";
 import { createApiToken } from "@/lib/auth/api-tokens";
@@ -53,23 +53,10 @@ function required(value: string | undefined, flag: string): string {
 
 class UsageError extends Error {}
 
-const OPTIONS = { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
-
-/** node:util's parseArgs, its complaints (an unknown option, a missing value) as usage errors. */
-function parseArguments(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArguments(argv);
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+async function main(argv: string[]): Promise<number | void> {
+  const parsed = parseCommandLine(argv, USAGE, { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } }, { min: 1, max: 1, name: "command" });
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const { positionals, values } = parsed;
   await readyDatabase();
   const [command] = positionals;
   const role = () => {

@@ -16,7 +16,7 @@ export const PORT_RANGE = [3400, 3499] as const;
 
 /**
  * The tools' harness (bench/, load/, the browser tests' second servers): build-if-stale,
- * a free port, `next start` in its own process group and its stop.
+ * a free port, the production server in its own process group and its stop.
  *
  * Build the production app into `distDir` (.next-bench by default) when there is no build
  * or the sources changed since (the same fingerprint `npm start` uses). Returns what
@@ -83,8 +83,8 @@ export async function freePort(range: readonly [number, number] = PORT_RANGE): P
 export type Server = { url: string; pid: number; child: ChildProcess };
 
 /**
- * `next start` on the given database, in its own process group; resolves once /api/health
- * answers. `distDir` defaults to the benchmark's build; `env` adds to (or, with undefined,
+ * The production server (scripts/serve.ts, what `npm start` runs after preparing) on the
+ * given database, in its own process group; resolves once /api/health answers. `distDir` defaults to the benchmark's build; `env` adds to (or, with undefined,
  * removes from) the server's environment, e.g. READ_ACCESS for a browser test's second server.
  * `onLine` sees each line the server prints (the load test watches them for lock errors).
  */
@@ -97,7 +97,8 @@ export async function startServer(options: {
   onLine?: (line: string) => void;
 }): Promise<Server> {
   const log = openSync(options.logFile, "a");
-  const child = spawn(process.execPath, [nextCli, "start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  // What `npm start` serves (scripts/serve.ts), minus the preparation: the caller prepared the database and the build.
+  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/serve.ts", "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     detached: true,
     stdio: options.onLine ? ["ignore", "pipe", "pipe"] : ["ignore", log, log],
@@ -111,6 +112,8 @@ export async function startServer(options: {
       // A fixed secret: otherwise the server writes one next to the database.
       BETTER_AUTH_SECRET: "benchmark-only-secret-not-for-production-use-0000",
       BETTER_AUTH_URL: `http://127.0.0.1:${options.port}`,
+      // One process unless the caller asks for more: benchmarks compare like with like.
+      WEB_CONCURRENCY: "1",
       ...options.env,
     },
   });
@@ -130,7 +133,7 @@ export async function startServer(options: {
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}; see ${options.logFile}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${options.logFile}`);
     try {
       const response = await timedGet(`${url}/api/health`);
       if (response.status === 200) break;
@@ -139,7 +142,7 @@ export async function startServer(options: {
     }
     if (Date.now() > deadline) {
       stopServer({ url, pid: child.pid!, child });
-      throw new Error(`next start did not answer within 120 s; see ${options.logFile}`);
+      throw new Error(`the server did not answer within 120 s; see ${options.logFile}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

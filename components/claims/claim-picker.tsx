@@ -16,8 +16,9 @@ const RESULTS = 8;
  * its words (GET /api/claims?q=, the table's own search). The chosen claim's text stays
  * in view until the form is saved, and the choice survives a refused save.
  */
-export function ClaimPicker({ state, claimsInSource }: { state: ActionState; claimsInSource: ClaimChoice[] }) {
-  const [chosen, setChosen] = useState<ClaimChoice | null>(null);
+export function ClaimPicker({ state, claimsInSource, initialClaim = null }: { state: ActionState; claimsInSource: ClaimChoice[]; initialClaim?: ClaimChoice | null }) {
+  // Chosen already when the user came from "attach to this claim" (a likely match of the quote).
+  const [chosen, setChosen] = useState<ClaimChoice | null>(initialClaim);
   const [query, setQuery] = useState("");
   // Results remember the words they answer, so stale answers are never shown for new words.
   const [found, setFound] = useState<{ words: string; items: ClaimChoice[] } | null>(null);

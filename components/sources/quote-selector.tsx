@@ -2,11 +2,15 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { SimilarClaimsList } from "@/components/claims/similar-claims-list";
+import { useSimilarClaims } from "@/components/claims/use-similar-claims";
 import { selectionOffsets } from "@/lib/sources/selection";
 
 /**
  * Wraps the article for fact-checkers: selecting words offers "new claim from this quote"
- * and "add attribution to an existing claim", carrying the exact offsets. The panel is a
+ * and "add attribution to an existing claim", carrying the exact offsets; when a claim
+ * already tracked is likely the same claim (GET /api/claims/similar), "attach to this
+ * claim" comes first, with that claim already chosen. The panel is a
  * live region so the choice is announced; a typed quote works too (see the form). The
  * panel has a fixed height (globals.css), so showing a selection never moves the article
  * under a mouse that is still selecting.
@@ -24,6 +28,7 @@ export function QuoteSelector({ sourceId, text, children }: { sourceId: number; 
   }, [text]);
 
   const query = selected ? `source=${sourceId}&start=${selected.start}&end=${selected.end}` : "";
+  const similar = useSimilarClaims(selected ? text.slice(selected.start, selected.end) : "");
   return (
     <div className="quote-selector">
       <div className="quote-selector__panel" aria-live="polite">
@@ -35,6 +40,12 @@ export function QuoteSelector({ sourceId, text, children }: { sourceId: number; 
                 (characters {selected.start}–{selected.end})
               </span>
             </p>
+            <SimilarClaimsList
+              items={similar}
+              heading="Possibly already tracked:"
+              actionLabel="Attach to this claim"
+              actionHref={(claimId) => `/sources/${sourceId}/attribute?start=${selected.start}&end=${selected.end}&claim=${claimId}`}
+            />
             <p className="quote-selector__actions">
               <Link className="button button--primary" href={`/claims/new?${query}`}>
                 New claim from this quote

@@ -3,13 +3,14 @@ import type Database from "better-sqlite3";
 /**
  * Which tables an archive holds, found in the database itself so that a table added by a
  * later migration is archived without anyone remembering to list it. Left out: what is
- * rebuilt from the rest (the full-text index and its queue), the migration record (the
- * header carries the list) and SQLite's own tables.
+ * rebuilt from the rest (the full-text index and its queue), the change counter (a loaded
+ * archive moves it on; it belongs to the database it is in, not to the data), the migration
+ * record (the header carries the list) and SQLite's own tables.
  */
 
 /** Tables of login state: only with --with-accounts. Sessions, e-mail verifications and rate limits are never archived. */
 export const ACCOUNT_TABLES = ["account", "ApiToken"] as const;
-const NEVER_ARCHIVED = new Set(["_prisma_migrations", "session", "verification", "rateLimit", "search_sync_queue", "search_sync_pause"]);
+const NEVER_ARCHIVED = new Set(["_prisma_migrations", "session", "verification", "rateLimit", "search_sync_queue", "search_sync_pause", "ChangeCounter"]);
 /** Audit entries about accounts carry e-mail addresses: only with --with-accounts. */
 export const ACCOUNT_AUDIT_TYPES = ["user", "api_token"] as const;
 export const USER_TABLE = "user";

@@ -1,15 +1,15 @@
 import "server-only";
-import path from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import { prisma } from "@/lib/db/prisma";
-import { env, sqliteFilePath } from "@/lib/env";
+import { databaseKindOf, env, localDataDir } from "@/lib/env";
 import { accessControl, authRoles } from "@/lib/auth/access-control";
 import { loadAuthSecret } from "@/lib/auth/secret";
-import { allowSignInAttempt, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth/sign-in-limit";
+import { decideSignInAttempt, SIGN_IN_WINDOW_SECONDS, waitForSignIn } from "@/lib/auth/sign-in-limit";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -37,8 +37,8 @@ export const auth = betterAuth({
   appName: "Claimtrail",
   baseURL,
   trustedOrigins: [baseURL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
-  secret: loadAuthSecret(path.dirname(sqliteFilePath(env.DATABASE_URL)), env.BETTER_AUTH_SECRET),
-  database: prismaAdapter(prisma, { provider: "sqlite", transaction: true }),
+  secret: loadAuthSecret(localDataDir(), env.BETTER_AUTH_SECRET),
+  database: prismaAdapter(prisma, { provider: databaseKindOf(env.DATABASE_URL), transaction: true }),
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: ACCOUNT_FIELD_LIMITS.password },
   // Set by an admin's password reset (lib/users/passwords.ts); comes with every session.
   user: { additionalFields: { mustChangePassword: { type: "boolean", defaultValue: false, input: false } } },
@@ -55,17 +55,24 @@ export const auth = betterAuth({
   // a name that is another account's e-mail or name). "/update-user" let a viewer call
   // themselves "admin@…" or store a 20 MB name (issue 11).
   disabledPaths: ["/sign-up/email", "/admin/impersonate-user", "/admin/stop-impersonating", "/update-user", "/change-email", "/admin/update-user"],
-  // Vitest sets NODE_ENV=test, which would switch better-auth's origin checks off.
-  advanced: { disableOriginCheck: false },
+  advanced: {
+    // Vitest sets NODE_ENV=test, which would switch better-auth's origin checks off.
+    disableOriginCheck: false,
+    // The address Claimtrail's server stamps from the socket (lib/http/client-address.ts), never X-Forwarded-For as the client wrote it.
+    ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+  },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       const tooLong = overlongAccountField(ctx.body);
       if (tooLong) throw new APIError("BAD_REQUEST", { message: `${tooLong.field} must be at most ${tooLong.max} characters.` });
       if (ctx.path !== "/sign-in/email") return;
       const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-      if (email && !(await allowSignInAttempt(email))) {
-        throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts for this account. Wait a minute and try again." });
+      if (!email) return;
+      const decision = await decideSignInAttempt(email, ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
+      if (!decision.allowed) {
+        throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts for this account from here. Wait a minute and try again." });
       }
+      await waitForSignIn(decision);
     }),
   },
   plugins: [

@@ -2,9 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/roles";
-import { NotFoundError, staleEdit } from "@/lib/errors";
+import { staleEdit } from "@/lib/errors";
 import type { ClaimDelete } from "@/lib/claims/schemas";
-import { ATTRIBUTION_SNAPSHOT } from "@/lib/claims/attribution-corrections";
+import { claimSnapshot } from "@/lib/claims/claim-snapshot";
 
 /**
  * An admin deletes a claim (a duplicate, a test, something that should never have been
@@ -15,40 +15,10 @@ import { ATTRIBUTION_SNAPSHOT } from "@/lib/claims/attribution-corrections";
  */
 export async function deleteClaim(user: CurrentUser, claimId: number, input: ClaimDelete) {
   return prisma.$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({
-      where: { id: claimId },
-      select: {
-        id: true,
-        text: true,
-        version: true,
-        createdAt: true,
-        updatedAt: true,
-        topic: { select: { key: true, label: true } },
-        status: { select: { key: true, label: true } },
-        attributions: {
-          orderBy: { id: "asc" },
-          select: {
-            ...ATTRIBUTION_SNAPSHOT,
-            source: { select: { id: true, title: true, outlet: true } },
-            accuracyChanges: { orderBy: { id: "asc" }, select: { fromAccuracy: true, toAccuracy: true, rationale: true, userId: true, createdAt: true } },
-          },
-        },
-        statusChanges: {
-          orderBy: { id: "asc" },
-          select: { fromStatus: { select: { key: true } }, toStatus: { select: { key: true } }, rationale: true, evidence: true, userId: true, createdAt: true },
-        },
-        annotations: { orderBy: { id: "asc" }, select: { id: true, attributionId: true, parentId: true, authorId: true, body: true, createdAt: true, deletedAt: true } },
-      },
-    });
-    if (!claim) throw new NotFoundError(`No claim with id ${claimId}.`);
+    const { claim, record } = await claimSnapshot(tx, claimId);
     if (claim.version !== input.version) {
       throw staleEdit("claim", input.version, { version: claim.version, text: claim.text, topic: claim.topic.key, status: claim.status.key, updatedAt: claim.updatedAt.toISOString() });
     }
-    const record = {
-      ...claim,
-      attributions: claim.attributions.map(({ via, ...attribution }) => ({ ...attribution, via: via.map((link) => link.actor) })),
-      statusChanges: claim.statusChanges.map(({ fromStatus, toStatus, ...change }) => ({ ...change, from: fromStatus?.key ?? null, to: toStatus.key })),
-    };
     const tombstone = await tx.claimTombstone.create({
       data: { claimId, text: claim.text, topic: claim.topic.label, reason: input.reason, deletedById: user.id, record: JSON.stringify(record) },
       select: { claimId: true, deletedAt: true },

@@ -102,3 +102,16 @@ export const claimDeleteSchema = z.object({
 export type ClaimDelete = z.output<typeof claimDeleteSchema>;
 
 export { actorKindSchema };
+
+/**
+ * A fact-checker merges this claim into another (docs/decisions/056). `verdict` says whose
+ * verdict stands when the two differ: the surviving claim's (`into`) or this one's
+ * (`merged`); it is required then and ignored otherwise.
+ */
+export const claimMergeSchema = z.object({
+  into: z.number({ error: "must be the id of the claim to merge into" }).int({ error: "must be the id of the claim to merge into" }).positive({ error: "must be the id of the claim to merge into" }),
+  rationale: z.string().trim().min(1, { error: "is required: say why the two are one claim" }).max(5000, { error: "must be at most 5,000 characters" }),
+  verdict: z.enum(["into", "merged"], { error: "must be 'into' or 'merged'" }).optional(),
+  version,
+});
+export type ClaimMergeInput = z.output<typeof claimMergeSchema>;

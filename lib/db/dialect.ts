@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { databaseKindOf, env, type DatabaseKind } from "@/lib/env";
 import { raw, sql, type Sql } from "@/lib/db/sql";
 
 /**
@@ -7,13 +7,11 @@ import { raw, sql, type Sql } from "@/lib/db/sql";
  * (quoted identifiers, standard functions); the few places where the two differ go
  * through the helpers below, so a difference is written once.
  */
-export type Dialect = "sqlite" | "postgresql";
+export type Dialect = DatabaseKind;
 
-export function dialectOf(databaseUrl: string): Dialect {
-  return /^postgres(ql)?:\/\//i.test(databaseUrl) ? "postgresql" : "sqlite";
-}
+export const dialectOf = databaseKindOf;
 
-export const dialect: Dialect = dialectOf(env.DATABASE_URL);
+export const dialect: Dialect = databaseKindOf(env.DATABASE_URL);
 
 /**
  * Text sorted by its characters' code points, the same on both databases: SQLite's

@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, readdirSync } from "node:
 import path from "node:path";
 import { createRequire } from "node:module";
 import Database from "better-sqlite3";
+import { databaseKindOf } from "@/lib/env";
 
 const require = createRequire(import.meta.url);
 
@@ -99,4 +100,24 @@ function tuneDatabase(file: string): void {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Migrate the database at `databaseUrl`, whichever kind it is: the SQLite file through
+ * Prisma's CLI, PostgreSQL through our own migrator (lib/db/postgres/migrate.ts). An
+ * unreachable PostgreSQL server fails with a one-line DatabaseUnavailableError.
+ */
+export async function migrateAnyDatabase(databaseUrl: string): Promise<void> {
+  if (databaseKindOf(databaseUrl) === "postgresql") {
+    const { migratePostgres } = await import("@/lib/db/postgres/migrate");
+    await migratePostgres(databaseUrl);
+  } else {
+    migrateDatabase(databaseUrl);
+  }
+}
+
+/** `ensureMigrated` for either kind: PostgreSQL's migrator is one query when nothing is missing. */
+export async function ensureAnyMigrated(databaseUrl: string): Promise<void> {
+  if (databaseKindOf(databaseUrl) === "postgresql") await migrateAnyDatabase(databaseUrl);
+  else ensureMigrated(databaseUrl);
 }

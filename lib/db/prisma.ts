@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
+import { databaseKindOf, env } from "@/lib/env";
+import { createPostgresPrismaClient } from "@/lib/db/postgres/prisma";
 import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 import { noteWriteSucceeded } from "@/lib/db/storage";
 
@@ -75,10 +76,11 @@ function withImmediateTransactions(factory: AdapterFactory): AdapterFactory {
 }
 
 /**
- * One PrismaClient per process. In development Next re-evaluates modules on every edit,
+ * One PrismaClient per process, on SQLite or on PostgreSQL (lib/db/postgres/prisma.ts). In development Next re-evaluates modules on every edit,
  * so the client is kept on globalThis to avoid opening a new connection each time.
  */
-function createPrismaClient() {
+function createPrismaClient(): PrismaClient {
+  if (databaseKindOf(env.DATABASE_URL) === "postgresql") return createPostgresPrismaClient(env.DATABASE_URL, SQLITE_BUSY_TIMEOUT_MS);
   const adapter = withImmediateTransactions(new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }));
   // Transactions queue behind each other in the adapter; let one wait as long as SQLite would.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: SQLITE_BUSY_TIMEOUT_MS } });

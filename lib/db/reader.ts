@@ -1,7 +1,9 @@
 import "server-only";
 import { dialect } from "@/lib/db/dialect";
+import { databaseKindOf } from "@/lib/env";
 import type { Sql } from "@/lib/db/sql";
 import * as sqlite from "@/lib/db/sqlite";
+import * as postgres from "@/lib/db/postgres/reader";
 
 /**
  * The read side of the hand-written SQL (docs/decisions/004): search, facets, record
@@ -34,11 +36,11 @@ export const sharedReader: SqlReader = {
 };
 
 export async function queryAll<Row>(query: Sql): Promise<Row[]> {
-  return dialect === "sqlite" ? sqlite.queryAll<Row>(query) : unsupported();
+  return dialect === "sqlite" ? sqlite.queryAll<Row>(query) : postgres.queryAll<Row>(query);
 }
 
 export async function queryOne<Row>(query: Sql): Promise<Row | undefined> {
-  return dialect === "sqlite" ? sqlite.queryOne<Row>(query) : unsupported();
+  return dialect === "sqlite" ? sqlite.queryOne<Row>(query) : postgres.queryOne<Row>(query);
 }
 
 /**
@@ -48,19 +50,17 @@ export async function queryOne<Row>(query: Sql): Promise<Row | undefined> {
  * stay small.
  */
 export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
-  return dialect === "sqlite" ? sqlite.queryAllUntilChanged<Row>(query) : unsupported();
+  return dialect === "sqlite" ? sqlite.queryAllUntilChanged<Row>(query) : postgres.queryAllUntilChanged<Row>(query);
 }
 
 /** A snapshot reader on the database of `databaseUrl` (the configured one by default). */
 export async function openSnapshotReader(databaseUrl?: string): Promise<SnapshotReader> {
-  return dialect === "sqlite" ? sqlite.openSnapshotReader(databaseUrl) : unsupported();
+  const kind = databaseUrl === undefined ? dialect : databaseKindOf(databaseUrl);
+  return kind === "sqlite" ? sqlite.openSnapshotReader(databaseUrl) : postgres.openSnapshotReader(databaseUrl);
 }
 
 /** Close the shared reader (tests delete their database afterwards); the next query reopens it. */
 export async function closeReader(): Promise<void> {
-  sqlite.closeReader();
-}
-
-function unsupported(): never {
-  throw new Error("Only SQLite is supported by this build's reader.");
+  if (dialect === "sqlite") sqlite.closeReader();
+  else await postgres.closeReader();
 }

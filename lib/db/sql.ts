@@ -45,3 +45,26 @@ export function list(values: readonly unknown[]): Sql {
 export function and(conditions: readonly Sql[]): Sql {
   return conditions.length === 0 ? raw("1 = 1") : join(conditions.map((c) => sql`(${c})`), " AND ");
 }
+
+/**
+ * The query's text with PostgreSQL's numbered placeholders (`$1`, `$2`, …) for the `?`
+ * the builder writes. A `?` inside a quoted literal or identifier is left alone; none of
+ * the queries has one, but a literal written by hand must not be renumbered.
+ */
+export function numberedPlaceholders(text: string): string {
+  let index = 0;
+  let quote: string | null = null;
+  let out = "";
+  for (const char of text) {
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+    } else if (char === "?") {
+      out += `$${++index}`;
+      continue;
+    }
+    out += char;
+  }
+  return out;
+}

@@ -33,10 +33,10 @@ export function isCorsReadablePath(pathname: string): boolean {
   return pathname.startsWith("/api/") || pathname.startsWith("/export/") || CLAIM_REVIEW_FILE.test(pathname);
 }
 
-/** Headers a cross-origin reader may see besides the safelisted ones: the file name, when to retry after a 503, what a file's reader must know. */
-const EXPOSED_HEADERS = `Content-Disposition, Retry-After, ${NOTICE_HEADER}`;
-/** A notebook reading a site that needs sign-in sends its API token; nothing else needs allowing. */
-const ALLOWED_REQUEST_HEADERS = "Authorization, Content-Type";
+/** Headers a cross-origin reader may see besides the safelisted ones: the file name, when to retry after a 503, what a file's reader must know, the validator to ask again with. */
+const EXPOSED_HEADERS = `Content-Disposition, Retry-After, ${NOTICE_HEADER}, ETag`;
+/** A notebook reading a site that needs sign-in sends its API token; one that keeps what it read asks again with If-None-Match. */
+const ALLOWED_REQUEST_HEADERS = "Authorization, Content-Type, If-None-Match";
 const PREFLIGHT_MAX_AGE_SECONDS = "600";
 
 type CorsRequest = { method: string; pathname: string; headers: Headers };

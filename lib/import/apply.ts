@@ -1,4 +1,6 @@
 import "server-only";
+import { dialect } from "@/lib/db/dialect";
+import { numberedPlaceholders } from "@/lib/db/sql";
 import { newActorFields } from "@/lib/actors/resolve-actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
@@ -142,12 +144,25 @@ async function insertRows(tx: Tx, table: string, columns: readonly string[], row
   const placeholders = `(${columns.map(() => "?").join(", ")})`;
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => placeholders).join(", ")}`, ...chunk.flat());
+    const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => placeholders).join(", ")}`;
+    await tx.$executeRawUnsafe(dialect === "postgresql" ? numberedPlaceholders(text) : text, ...chunk.flat());
+  }
+  // PostgreSQL's id sequence does not move for ids given explicitly (SQLite's AUTOINCREMENT
+  // does): advance it past them, so the next id Prisma takes is free.
+  if (dialect === "postgresql" && columns[0] === "id" && rows.length > 0) {
+    await tx.$queryRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max("id") FROM "${table}"))`);
   }
 }
 
 /** The id AUTOINCREMENT would give the next row of `table`: above every id ever used. */
 async function nextId(tx: Tx, table: "Claim" | "Attribution" | "Source" | "Actor"): Promise<number> {
+  if (dialect === "postgresql") {
+    // The sequence's last value counts ids given out and rolled back as well, as sqlite_sequence does.
+    const [row] = await tx.$queryRawUnsafe<{ next: number | bigint }[]>(
+      `SELECT greatest(coalesce((SELECT max("id") FROM "${table}"), 0), (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM "${table}_id_seq")) + 1 AS "next"`,
+    );
+    return Number(row?.next ?? 1);
+  }
   const [row] = await tx.$queryRawUnsafe<{ next: number | bigint }[]>(
     `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM "${table}"), 0)) + 1 AS next`,
     table,

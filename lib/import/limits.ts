@@ -13,3 +13,6 @@ export const MAX_IMPORT_LABEL = "20 MB";
  * claim creation. Within this margin the ids stay small and exact for any real database.
  */
 export const CLAIM_ID_MARGIN = 100_000;
+
+/** The highest id an Int column holds on both databases (PostgreSQL's INTEGER; SQLite's is 64-bit). */
+export const MAX_STORED_ID = 2_147_483_647;

@@ -104,3 +104,25 @@ export const errorSchema = z
     suggestion: z.unknown().optional().describe("400 on a quote: the article's words that were probably meant"),
   })
   .meta({ id: "Error" });
+
+export const similarClaimsSchema = z.object({
+  threshold: z.number(),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      text: z.string(),
+      topic: z.object({ key: z.string(), label: z.string() }),
+      score: z.number().min(0).max(1),
+      likely: z.boolean(),
+      matchedWords: z.array(z.string()),
+    }),
+  ),
+});
+
+export const claimMergeAnswerSchema = z.object({
+  id: z.number().int(),
+  mergedInto: z.number().int(),
+  movedAttributions: z.number().int(),
+  collapsedAttributions: z.number().int(),
+  verdict: z.string(),
+});

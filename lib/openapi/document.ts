@@ -10,13 +10,15 @@ import {
   claimDeleteSchema,
   claimEditSchema,
   claimInputSchema,
+  claimMergeSchema,
   statusChangeSchema,
   versionOnlySchema,
 } from "@/lib/claims/schemas";
 import { EXPORT_INCLUDES } from "@/lib/export/include-names";
 import { sourceDetailsSchema, sourceInputSchema, sourceTextSchema } from "@/lib/sources/schemas";
 import { STANCES } from "@/lib/vocabulary/terms";
-import { actorAnswerSchema, claimPageSchema, facetCountsSchema, claimRecordSchema, deletedClaimsSchema, errorSchema, healthSchema, sourceAnswerSchema, writtenSchema } from "@/lib/openapi/answers";
+import { actorAnswerSchema, claimPageSchema, facetCountsSchema, claimRecordSchema, deletedClaimsSchema, errorSchema, healthSchema, claimMergeAnswerSchema, similarClaimsSchema, sourceAnswerSchema, writtenSchema } from "@/lib/openapi/answers";
+import { DEFAULT_SIMILAR_LIMIT, MAX_SIMILAR_LIMIT, MAX_SIMILAR_TEXT } from "@/lib/claims/similar/query";
 
 /**
  * The OpenAPI 3.1 description of every route under app/api, app/export and the files
@@ -31,7 +33,7 @@ type Access = "read" | "edit" | "admin" | "public";
 type Operation = {
   summary: string;
   access: Access;
-  query?: "claims" | "deleted";
+  query?: "claims" | "deleted" | "similar" | "similarLimit";
   body?: z.ZodType;
   /** The success answer: a schema (JSON) or a file type. */
   answer: { status: number; schema: z.ZodType } | { status: number; file: string };
@@ -55,11 +57,18 @@ export const ROUTES: RouteTable = {
   "/api/claims/deleted": {
     get: { summary: "Claims deleted since an instant, oldest first (incremental sync)", access: "read", query: "deleted", answer: json(deletedClaimsSchema), errors: [400] },
   },
+  "/api/claims/similar": {
+    get: { summary: "Existing claims ranked by likeness to a text (claim texts and quotes, every topic), with scores and the matched words", access: "read", query: "similar", answer: json(similarClaimsSchema), errors: [400] },
+  },
+  "/api/claims/{id}/similar": {
+    get: { summary: "Other claims ranked by likeness to this claim: possibly the same claim when `likely`", access: "read", query: "similarLimit", answer: json(similarClaimsSchema), errors: [400, 404] },
+  },
   "/api/claims/{id}": {
-    get: { summary: "One claim; 410 with its tombstone once deleted", access: "read", answer: json(claimRecordSchema), errors: [404, 410] },
+    get: { summary: "One claim; 410 with its tombstone once deleted; 308 to the surviving claim once merged", access: "read", answer: json(claimRecordSchema), errors: [308, 404, 410] },
     patch: { summary: "Correct a claim's wording or topic", access: "edit", body: claimEditSchema, answer: json(claimRecordSchema), errors: WRITE_ERRORS },
     delete: { summary: "Delete a claim, leaving a tombstone (admins)", access: "admin", body: claimDeleteSchema, answer: json(writtenSchema), errors: WRITE_ERRORS },
   },
+  "/api/claims/{id}/merge": { post: { summary: "Merge this claim into another: attributions, notes and histories move; this claim's page and API redirect there (docs/decisions/056)", access: "edit", body: claimMergeSchema, answer: json(claimMergeAnswerSchema), errors: WRITE_ERRORS } },
   "/api/claims/{id}/attributions": { post: { summary: "Add an attribution to a claim", access: "edit", body: attributionInputSchema, answer: json(writtenSchema, 201), errors: WRITE_ERRORS } },
   "/api/claims/{id}/status": { post: { summary: "Set a claim's verdict with a rationale and evidence", access: "edit", body: statusChangeSchema, answer: json(claimRecordSchema), errors: WRITE_ERRORS } },
   "/api/claims/{id}/annotations": { post: { summary: "A note on a claim or one of its attributions", access: "edit", body: annotationInputSchema, answer: json(writtenSchema, 201), errors: WRITE_ERRORS } },
@@ -137,12 +146,20 @@ const DELETED_QUERY: Parameter[] = [
   { name: "pageSize", in: "query", description: "How many", schema: { type: "integer", minimum: 1, maximum: MAX_DELETED_PAGE_SIZE } },
 ];
 
+const SIMILAR_LIMIT: Parameter = { name: "limit", in: "query", description: `How many claims (default ${DEFAULT_SIMILAR_LIMIT})`, schema: { type: "integer", minimum: 1, maximum: MAX_SIMILAR_LIMIT } };
+const SIMILAR_QUERY: Parameter[] = [
+  { name: "text", in: "query", required: true, description: "The words to match: a quote or a would-be claim", schema: { type: "string", minLength: 1, maxLength: MAX_SIMILAR_TEXT } },
+  SIMILAR_LIMIT,
+];
+const QUERY_PARAMETERS: Record<NonNullable<Operation["query"]>, Parameter[]> = { claims: CLAIM_QUERY, deleted: DELETED_QUERY, similar: SIMILAR_QUERY, similarLimit: [SIMILAR_LIMIT] };
+
 const STATUS_WORDS: Record<number, string> = {
   400: "Bad input: the message names what was wrong; nothing was written",
   401: "No or bad credentials",
   403: "Your role may not, or a cross-site request",
   404: "No such record",
   409: "Stale version: `current` says how the record looks now; nothing was written",
+  308: "Merged into another claim: Location is the surviving claim",
   410: "Deleted: the body holds the tombstone",
   413: "Body too large",
   503: "The database is busy or cannot be written; retry (Retry-After)",
@@ -157,7 +174,7 @@ export function openApiDocument(routes: RouteTable = ROUTES): Record<string, unk
     const pathParameters: Parameter[] = [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1]!, in: "path", required: true, description: match[1] === "id" ? "Record id (decimal digits)" : "Path", schema: { type: "string" } }));
     const item: Record<string, unknown> = {};
     for (const [method, operation] of Object.entries(methods)) {
-      const parameters = [...pathParameters, ...(operation.query === "claims" ? CLAIM_QUERY : operation.query === "deleted" ? DELETED_QUERY : [])];
+      const parameters = [...pathParameters, ...(operation.query ? QUERY_PARAMETERS[operation.query] : [])];
       const answer = "schema" in operation.answer ? { "application/json": { schema: jsonSchema(operation.answer.schema, "output") } } : { [operation.answer.file]: {} };
       item[method] = {
         summary: operation.summary,
@@ -167,7 +184,7 @@ export function openApiDocument(routes: RouteTable = ROUTES): Record<string, unk
         security: operation.access === "public" ? [] : operation.access === "read" ? [{}, { bearer: [] }, { session: [] }] : [{ bearer: [] }, { session: [] }],
         responses: {
           [String(operation.answer.status)]: { description: "Success", content: answer },
-          ...Object.fromEntries((operation.errors ?? []).map((status) => [String(status), { description: STATUS_WORDS[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
+          ...Object.fromEntries((operation.errors ?? []).map((status) => [String(status), status === 308 ? { description: STATUS_WORDS[status] } : { description: STATUS_WORDS[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
         },
       };
     }

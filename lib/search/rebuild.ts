@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
-import { list, raw, sql, type Sql } from "@/lib/db/sql";
+import { dialect } from "@/lib/db/dialect";
+import { list, numberedPlaceholders, raw, sql, type Sql } from "@/lib/db/sql";
 
 /**
  * Rebuild the search document (FTS table claim_search) and the derived claim columns
@@ -69,11 +70,23 @@ function rebuildAllStatements(): Sql[] {
   ];
 }
 
-const run = (db: RawExecutor, query: Sql) => db.$executeRawUnsafe(query.text, ...query.params);
+const run = (db: RawExecutor, query: Sql) =>
+  dialect === "postgresql" ? db.$executeRawUnsafe(numberedPlaceholders(query.text), ...query.params) : db.$executeRawUnsafe(query.text, ...query.params);
+
+/**
+ * On PostgreSQL the triggers' own function recomputes a claim (migration
+ * 20261130100100_search_and_triggers), so the rebuild is that function over the claims.
+ */
+const POSTGRES_REBUILD_ALL = raw(`SELECT "claimtrail_refresh_claim"("id") FROM "Claim"`);
+const postgresRebuild = (ids: readonly number[]) => sql`SELECT "claimtrail_refresh_claim"("id") FROM "Claim" WHERE "id" = ANY (${ids}::INTEGER[])`;
 
 /** Rebuild the given claims (ids of claims that no longer exist are ignored). */
 export async function rebuildClaimSearch(db: RawExecutor, claimIds: Iterable<number>): Promise<void> {
   const ids = [...new Set(claimIds)];
+  if (dialect === "postgresql") {
+    if (ids.length > 0) await run(db, postgresRebuild(ids));
+    return;
+  }
   for (let start = 0; start < ids.length; start += CHUNK) {
     for (const statement of rebuildStatements(sql`id IN ${list(ids.slice(start, start + CHUNK))}`)) await run(db, statement);
   }
@@ -81,6 +94,10 @@ export async function rebuildClaimSearch(db: RawExecutor, claimIds: Iterable<num
 
 /** Rebuild every claim, e.g. after loading a large data set with the triggers paused. */
 export async function rebuildAllClaimSearch(db: RawExecutor): Promise<void> {
+  if (dialect === "postgresql") {
+    await run(db, POSTGRES_REBUILD_ALL);
+    return;
+  }
   for (const statement of rebuildAllStatements()) await run(db, statement);
 }
 
@@ -95,9 +112,9 @@ export function rebuildAllClaimSearchSync(db: Database.Database): void {
  * `reason` identifies the row so resume removes exactly this one.
  */
 export async function pauseSearchSync(db: RawExecutor, reason: string): Promise<void> {
-  await run(db, sql`INSERT INTO search_sync_pause (reason) VALUES (${reason})`);
+  await run(db, sql`INSERT INTO "search_sync_pause" ("reason") VALUES (${reason})`);
 }
 
 export async function resumeSearchSync(db: RawExecutor, reason: string): Promise<void> {
-  await run(db, sql`DELETE FROM search_sync_pause WHERE reason = ${reason}`);
+  await run(db, sql`DELETE FROM "search_sync_pause" WHERE "reason" = ${reason}`);
 }

@@ -87,7 +87,7 @@ export type Reanchoring = { at: string; by: string | null; action: "add_text" | 
  * The last time the source's text was added or replaced, and what became of each quote
  * then (from its audit entry, written in the same transaction as the text).
  */
-export async function latestReanchoring(sourceId: number, db: SqlReader = sharedReader): Promise<Reanchoring | null> {
+export async function findLatestReanchoring(sourceId: number, db: SqlReader = sharedReader): Promise<Reanchoring | null> {
   const row = await db.one<{ action: "add_text" | "replace_text"; after: string | null; createdAt: string; userName: string | null }>(sql`
     SELECT l."action", l."after", l."createdAt", u."name" AS "userName"
     FROM "AuditLog" l LEFT JOIN "user" u ON u."id" = l."userId"

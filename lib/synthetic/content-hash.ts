@@ -1,7 +1,8 @@
 /**
  * A SHA-256 over the content of every table (rows in a fixed order), to show that two
  * synthetic databases made with the same seed are identical. Leaves out
- * `_prisma_migrations`, which records when each migration was applied, SQLite's
+ * `_prisma_migrations`, which records when each migration was applied, `ChangeCounter`,
+ * which counts writes and stamps the last one with the time (lib/db/change-counter.ts), SQLite's
  * statistics tables, and the b-tree pages of FTS5 indexes (`<fts>_data`, `<fts>_idx`):
  * their layout depends on the write history (segment numbers grow with every rebuild),
  * while what they index is compared through the FTS table's own rows and `<fts>_docsize`.
@@ -15,7 +16,7 @@ export function tableNames(db: Database.Database): string[] {
   const indexPages = new Set(fts.flatMap((name) => [`${name}_data`, `${name}_idx`]));
   return tables
     .map((t) => t.name)
-    .filter((name) => !name.startsWith("sqlite_stat") && name !== "_prisma_migrations" && !indexPages.has(name));
+    .filter((name) => !name.startsWith("sqlite_stat") && !["_prisma_migrations", "ChangeCounter"].includes(name) && !indexPages.has(name));
 }
 
 /** Every row of `table`, as arrays, ordered by all columns (works for WITHOUT ROWID and virtual tables alike). */

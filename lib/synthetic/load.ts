@@ -6,6 +6,7 @@
  * back, so the database is never left with its triggers paused or half loaded.
  */
 import type Database from "better-sqlite3";
+import { toStoredTimestamp } from "@/lib/db/timestamps";
 import { DEFAULT_STATUSES } from "@/lib/vocabulary/default-statuses";
 import { rebuildAllClaimSearchSync } from "@/lib/search/rebuild";
 import type { SyntheticDataset } from "@/lib/synthetic/dataset";
@@ -24,7 +25,7 @@ export type LoadTimings = Record<string, number>;
 
 /** Prisma's stored DateTime form: ISO 8601 with "+00:00" (lib/db/timestamps.ts). */
 export function storedTimestamp(time: number): string {
-  return new Date(time).toISOString().replace("Z", "+00:00");
+  return toStoredTimestamp(new Date(time));
 }
 const storedOrNull = (time: number | null) => (time === null ? null : storedTimestamp(time));
 

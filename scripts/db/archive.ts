@@ -9,6 +9,7 @@ import { ArchiveError } from "@/lib/archive/format";
 import { writeArchive } from "@/lib/archive/write-archive";
 import { parseFileCommand } from "../shared/file-command";
 import { runCommand } from "../shared/run-command";
+import { requireSqlite } from "../shared/require-sqlite";
 
 const USAGE = `Usage: npm run db:archive -- FILE [--with-accounts] [--force]
 
@@ -22,6 +23,7 @@ database. An existing FILE is replaced only with --force.
 Load it into a new database with: npm run db:unarchive -- FILE`;
 
 async function main(argv: string[]): Promise<number> {
+  requireSqlite("db:archive", "copy it to a SQLite file with npm run db:copy -- --from, then archive that (docs/deploy.md).");
   const command = parseFileCommand(argv, USAGE, ["with-accounts", "force"]);
   if ("exitCode" in command) return command.exitCode;
   const target = path.resolve(command.file);

@@ -11,6 +11,7 @@ import { env, sqliteFilePath } from "@/lib/env";
 import { backupDatabase, BackupError, fileTimestamp } from "@/lib/db/backup";
 import { parseFileCommand } from "../shared/file-command";
 import { runCommand } from "../shared/run-command";
+import { requireSqlite } from "../shared/require-sqlite";
 
 const USAGE = `Usage: npm run db:backup -- FILE [--force]
 
@@ -23,6 +24,7 @@ it is given its final name, so FILE only ever holds a complete backup.
 Restore with: npm run db:restore -- FILE   (the server must be stopped for that).`;
 
 async function main(argv: string[]): Promise<number> {
+  requireSqlite("db:backup", "use pg_dump (docs/deploy.md).");
   const command = parseFileCommand(argv, USAGE, ["force"]);
   if ("exitCode" in command) return command.exitCode;
   let target = path.resolve(command.file);

@@ -6,6 +6,7 @@ import { env, sqliteFilePath } from "@/lib/env";
 import { BackupError, restoreDatabase } from "@/lib/db/backup";
 import { parseFileCommand } from "../shared/file-command";
 import { runCommand } from "../shared/run-command";
+import { requireSqlite } from "../shared/require-sqlite";
 
 const USAGE = `Usage: npm run db:restore -- FILE
 
@@ -26,6 +27,7 @@ Steps:
 Then start the server (\`npm start\`), which applies any migration the backup predates.`;
 
 async function main(argv: string[]): Promise<number> {
+  requireSqlite("db:restore", "use pg_restore (docs/deploy.md).");
   const command = parseFileCommand(argv, USAGE);
   if ("exitCode" in command) return command.exitCode;
   const target = sqliteFilePath(env.DATABASE_URL);

@@ -14,7 +14,7 @@
  *   --force       replace existing claim data
  *   --hash        print a SHA-256 of the database content (to compare two runs)
  */
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../shared/command-line";
 import { createSyntheticDatabase } from "@/lib/synthetic/create";
 import { DatabaseNotEmptyError } from "@/lib/synthetic/load";
 
@@ -27,17 +27,27 @@ function positiveInteger(value: string | undefined, flag: string, fallback?: num
 
 class UsageError extends Error {}
 
+const USAGE = `Usage: npm run db:synthetic -- [--claims N] [--seed N] [--actors N] [--sources N] [--force] [--hash]
+
+Fill the SQLite database at DATABASE_URL (migrating it first) with synthetic claims.
+  --claims N    number of claims (default 100000)
+  --seed N      random seed (default 1); the same seed gives the same content
+  --actors N    number of actors (default ~2000 at 100k claims, scaled by sqrt)
+  --sources N   number of article snapshots (default claims / 10)
+  --force       replace existing claim data
+  --hash        print a SHA-256 of the database content`;
+
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      claims: { type: "string" },
-      seed: { type: "string" },
-      actors: { type: "string" },
-      sources: { type: "string" },
-      force: { type: "boolean", default: false },
-      hash: { type: "boolean", default: false },
-    },
+  const parsed = parseCommandLine(process.argv.slice(2), USAGE, {
+    claims: { type: "string" },
+    seed: { type: "string" },
+    actors: { type: "string" },
+    sources: { type: "string" },
+    force: { type: "boolean", default: false },
+    hash: { type: "boolean", default: false },
   });
+  if ("exitCode" in parsed) process.exit(parsed.exitCode);
+  const { values } = parsed;
   const claims = positiveInteger(values.claims, "claims", 100_000)!;
   if (claims < 1) throw new UsageError("--claims must be at least 1");
   const databaseUrl = process.env.DATABASE_URL ?? "file:./data/claimtrail.db";

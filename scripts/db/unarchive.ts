@@ -10,6 +10,7 @@ import { loadArchive } from "@/lib/archive/load-archive";
 import { ensureMigrated } from "@/lib/db/migrate";
 import { parseFileCommand } from "../shared/file-command";
 import { runCommand } from "../shared/run-command";
+import { requireSqlite } from "../shared/require-sqlite";
 
 const USAGE = `Usage: npm run db:unarchive -- FILE
 
@@ -20,6 +21,7 @@ and run this before the first npm start. Everything is loaded in one transaction
 incomplete or newer archive changes nothing.`;
 
 async function main(argv: string[]): Promise<number> {
+  requireSqlite("db:unarchive", "unarchive into a SQLite file, then copy it with npm run db:copy -- --to (docs/deploy.md).");
   const command = parseFileCommand(argv, USAGE);
   if ("exitCode" in command) return command.exitCode;
   ensureMigrated(env.DATABASE_URL);

@@ -1,4 +1,4 @@
-import { ensureMigrated } from "@/lib/db/migrate";
+import { ensureAnyMigrated } from "@/lib/db/migrate";
 import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { ensureDefaultStatuses } from "@/lib/seed/default-statuses";
@@ -10,6 +10,6 @@ import { ensureDefaultStatuses } from "@/lib/seed/default-statuses";
  * article is still seeded by `npm start`, which seeds whenever no source exists.
  */
 export async function readyDatabase(): Promise<void> {
-  ensureMigrated(env.DATABASE_URL);
+  await ensureAnyMigrated(env.DATABASE_URL);
   if ((await prisma.status.count()) === 0) await prisma.$transaction((tx) => ensureDefaultStatuses(tx));
 }

@@ -18,7 +18,7 @@ test("reads of the API and the exports carry Access-Control-Allow-Origin: *, wri
     expect(response.status(), path).toBe(200);
     expect(corsHeaders(response), path).toEqual({
       "access-control-allow-origin": "*",
-      "access-control-expose-headers": "Content-Disposition, Retry-After, Claimtrail-Notice",
+      "access-control-expose-headers": "Content-Disposition, Retry-After, Claimtrail-Notice, ETag",
     });
   }
   // A page, a sign-in endpoint and every write: no CORS header at all.
@@ -44,7 +44,7 @@ test("a preflight is answered for a read and refused for a write", async ({ requ
   expect(corsHeaders(read)).toEqual({
     "access-control-allow-origin": "*",
     "access-control-allow-methods": "GET, HEAD",
-    "access-control-allow-headers": "Authorization, Content-Type",
+    "access-control-allow-headers": "Authorization, Content-Type, If-None-Match",
     "access-control-max-age": "600",
   });
   expect((await preflight("/export/claims.json", "GET")).status()).toBe(204);

@@ -68,7 +68,7 @@ test("only the listed origin may read, echoed, with a token; preflights likewise
   expect(listed.status()).toBe(200);
   expect(corsHeaders(listed)).toEqual({
     "access-control-allow-origin": notebook.origin,
-    "access-control-expose-headers": "Content-Disposition, Retry-After, Claimtrail-Notice",
+    "access-control-expose-headers": "Content-Disposition, Retry-After, Claimtrail-Notice, ETag",
     vary: expect.stringContaining("Origin"),
   });
   // Without a token: 401, readable by the notebook so it can say why.

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { searchIndexHolds } from "@/tests/support/search-index";
 import { bearer, setRequestHeaders } from "@/tests/support/request-context";
 import { editAttributionAction } from "@/lib/claims/correction-actions";
 import { DELETE as deleteAttribution, PATCH as patchAttribution } from "@/app/api/attributions/[id]/route";
@@ -351,8 +352,7 @@ describe("DELETE /api/claims/[id]", () => {
     expect(before.attributions).toHaveLength(2);
     expect(before.annotations[0].body).toBe("duplicate of another claim");
     // The claim's words are gone from the search index with it.
-    const hits = await prisma.$queryRawUnsafe<unknown[]>(`SELECT rowid FROM claim_search WHERE rowid = ?`, a.claimId);
-    expect(hits).toHaveLength(0);
+    expect(await searchIndexHolds(a.claimId)).toBe(false);
   });
 
   it("refuses fact-checkers (403), anonymous callers (401), a stale version (409), and a missing reason (400)", async () => {

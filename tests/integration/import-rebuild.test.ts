@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dialect } from "@/lib/db/dialect";
 import { prisma } from "@/lib/db/prisma";
 import { pauseSearchSync, rebuildAllClaimSearch, rebuildClaimSearch, resumeSearchSync } from "@/lib/search/rebuild";
 import { search, texts } from "@/tests/support/claim-search";
@@ -10,16 +11,24 @@ import { search, texts } from "@/tests/support/claim-search";
 
 type SearchState = { documents: unknown[]; derived: unknown[] };
 
+const postgres = dialect === "postgresql";
+
 async function state(): Promise<SearchState> {
   return {
-    documents: await prisma.$queryRawUnsafe(`SELECT rowid AS id, claim_text, quotes, actors FROM claim_search ORDER BY rowid`),
-    derived: await prisma.$queryRawUnsafe(`SELECT id, contested, sourceCount, firstPublishedAt, lastPublishedAt FROM Claim ORDER BY id`),
+    documents: await prisma.$queryRawUnsafe(
+      postgres
+        ? `SELECT "claimId" AS id, "document"::text AS document FROM "claim_search" ORDER BY "claimId"`
+        : `SELECT rowid AS id, claim_text, quotes, actors FROM claim_search ORDER BY rowid`,
+    ),
+    derived: await prisma.$queryRawUnsafe(`SELECT "id", "contested", "sourceCount", "firstPublishedAt", "lastPublishedAt" FROM "Claim" ORDER BY "id"`),
   };
 }
 
-async function spoil(where = "1 = 1") {
-  await prisma.$executeRawUnsafe(`DELETE FROM claim_search WHERE rowid IN (SELECT id FROM Claim WHERE ${where})`);
-  await prisma.$executeRawUnsafe(`UPDATE Claim SET contested = NOT contested, sourceCount = sourceCount + 7, firstPublishedAt = '1999-01-01T00:00:00.000+00:00', lastPublishedAt = '1999-01-02T00:00:00.000+00:00' WHERE ${where}`);
+async function spoil() {
+  await prisma.$executeRawUnsafe(`DELETE FROM "claim_search"`);
+  await prisma.$executeRawUnsafe(
+    `UPDATE "Claim" SET "contested" = NOT "contested", "sourceCount" = "sourceCount" + 7, "firstPublishedAt" = ${postgres ? "'1999-01-01 00:00:00'" : "'1999-01-01T00:00:00.000+00:00'"}, "lastPublishedAt" = ${postgres ? "'1999-01-02 00:00:00'" : "'1999-01-02T00:00:00.000+00:00'"}`,
+  );
 }
 
 describe("search rebuild", () => {
@@ -48,11 +57,15 @@ describe("search rebuild", () => {
     await prisma.$transaction(async (tx) => {
       await pauseSearchSync(tx, "test");
       await tx.claim.update({ where: { id: claim.id }, data: { text: `${claim.text} zanzibarish` } });
-      expect(await tx.$queryRawUnsafe(`SELECT rowid FROM claim_search WHERE claim_search MATCH 'zanzibarish'`)).toEqual([]);
+      const matches = postgres
+        ? `SELECT "claimId" FROM "claim_search" WHERE "document" @@ to_tsquery('simple', 'zanzibarish')`
+        : `SELECT rowid FROM claim_search WHERE claim_search MATCH 'zanzibarish'`;
+      expect(await tx.$queryRawUnsafe(matches)).toEqual([]);
       await rebuildClaimSearch(tx, [claim.id]);
       await resumeSearchSync(tx, "test");
     });
     expect(texts((await search("q=zanzibarish")))).toEqual([`${claim.text} zanzibarish`]);
-    expect(await prisma.$queryRawUnsafe(`SELECT count(*) AS n FROM search_sync_pause`)).toEqual([{ n: 0n }]);
+    const [pauses] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS "n" FROM "search_sync_pause"`);
+    expect(Number(pauses!.n)).toBe(0);
   });
 });

@@ -92,6 +92,10 @@ describe("real answers validate against the description", () => {
     expect((await call("/api/sources/{id}", "get", "api/sources/[id]/route.ts", { params: { id: "1" } })).status).toBe(200);
     expect((await call("/api/actors/{id}", "get", "api/actors/[id]/route.ts", { params: { id: "1" } })).status).toBe(200);
     expect((await call("/api/health", "get", "api/health/route.ts")).status).toBe(200);
+    expect((await call("/api/claims/similar", "get", "api/claims/similar/route.ts", { url: "/api/claims/similar?text=six%20soldiers%20killed" })).status).toBe(200);
+    expect((await call("/api/claims/similar", "get", "api/claims/similar/route.ts", { url: "/api/claims/similar?text=" })).status).toBe(400);
+    expect((await call("/api/claims/{id}/similar", "get", "api/claims/[id]/similar/route.ts", { params: { id: "1" } })).status).toBe(200);
+    expect((await call("/api/claims/{id}/similar", "get", "api/claims/[id]/similar/route.ts", { params: { id: "999999" } })).status).toBe(404);
   });
 
   it("for the writes, their refusals and a stale version", async () => {

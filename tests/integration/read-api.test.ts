@@ -12,8 +12,8 @@ describe("GET /api/claims", () => {
     const response = await list("");
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(Object.keys(body).sort()).toEqual(["facets", "items", "page", "pageSize", "total"]);
-    expect(body).toMatchObject({ page: 1, pageSize: 50, total: await prisma.claim.count() });
+    expect(Object.keys(body).sort()).toEqual(["facets", "facetsMissing", "items", "page", "pageSize", "total"]);
+    expect(body).toMatchObject({ facetsMissing: [], page: 1, pageSize: 50, total: await prisma.claim.count() });
     const claim = body.items[0];
     expect(claim).toMatchObject({ id: expect.any(Number), text: expect.any(String), topic: { key: expect.any(String) }, status: { key: "unreviewed" } });
     expect(claim.attributions[0]).toMatchObject({

@@ -23,6 +23,7 @@ import { PATCH as patchAnnotation, DELETE as deleteAnnotation } from "@/app/api/
 import { POST as postAccuracy } from "@/app/api/attributions/[id]/accuracy/route";
 import { PATCH as patchAttribution, DELETE as deleteAttribution } from "@/app/api/attributions/[id]/route";
 import { DELETE as deleteClaim } from "@/app/api/claims/[id]/route";
+import { POST as mergeClaim } from "@/app/api/claims/[id]/merge/route";
 import { PATCH as patchSource } from "@/app/api/sources/[id]/route";
 import { PUT as putSourceText } from "@/app/api/sources/[id]/text/route";
 import { PATCH as patchActor } from "@/app/api/actors/[id]/route";
@@ -176,6 +177,15 @@ const CORRECTIONS: Operation[] = [
     run: async (c) => {
       const claim = await spareClaim();
       return afterSetUp(c, "admin", async () => (await deleteClaim(json("DELETE", { reason: "a test", version: claim.version }, c), routeParams({ id: String(claim.id) }))).status);
+    },
+  },
+  {
+    name: "POST /api/claims/[id]/merge",
+    permission: "edit",
+    checksAfterSetUp: true,
+    run: async (c) => {
+      const [merged, survivor] = [await spareClaim(), await spareClaim()];
+      return afterSetUp(c, "edit", async () => (await mergeClaim(json("POST", { into: survivor.id, rationale: "the same claim", version: merged.version }, c), routeParams({ id: String(merged.id) }))).status);
     },
   },
   { name: "PATCH /api/sources/[id]", permission: "edit", run: async (c) => (await patchSource(json("PATCH", { title: `Bridge ${unique()}`, outlet: "Test", version: await sourceVersion() }, c), routeParams({ id: String(sourceId) }))).status },

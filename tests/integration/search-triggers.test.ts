@@ -9,7 +9,7 @@ import { search, texts } from "@/tests/support/claim-search";
  */
 describe("search triggers", () => {
   it("exist after migration (a table redefinition in a later migration would drop them)", async () => {
-    const rows = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`;
+    const rows = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'change_counter_%' ORDER BY name`;
     expect(rows.map((r) => r.name)).toEqual([
       // A claim's updatedAt follows its record (migration 20261130020000_claim_changed_at, decision 044).
       "claim_changed_actor_au",
@@ -37,6 +37,18 @@ describe("search triggers", () => {
       "claim_search_via_ai",
       "search_sync_queue_ai",
     ]);
+  });
+
+  it("move the change counter on every table a reader sees, including tables added later", async () => {
+    // Tables whose changes alter no answer (sessions, sign-in limits, token use) or that are bookkeeping.
+    const notCounted = new Set(["ApiToken", "ChangeCounter", "_prisma_migrations", "account", "rateLimit", "session", "verification", "search_sync_pause", "search_sync_queue", "sqlite_sequence"]);
+    const tables = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' AND name NOT LIKE 'claim_search%' ORDER BY name`;
+    const triggers = await prisma.$queryRaw<{ name: string; table: string }[]>`SELECT name, tbl_name AS "table" FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_counter_%'`;
+    const counted = tables.map((t) => t.name).filter((name) => !notCounted.has(name));
+    expect(counted).toEqual(expect.arrayContaining(["Claim", "Attribution", "ClaimMerge", "user"]));
+    for (const table of counted) {
+      expect(triggers.filter((t) => t.table === table).map((t) => t.name.slice(-2)).sort(), table).toEqual(["ad", "ai", "au"]);
+    }
   });
 
   it("index a new claim's text, quote and actor", async () => {

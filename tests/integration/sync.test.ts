@@ -104,7 +104,7 @@ describe("incremental sync", () => {
   it("resumes exactly after the last claim even when many claims changed in the same millisecond", async () => {
     const stamp = "2001-02-03T04:05:06.789+00:00";
     const ids = (await prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 9 })).map((claim) => claim.id);
-    await prisma.$executeRawUnsafe(`UPDATE "Claim" SET "updatedAt" = ? WHERE "id" IN (${ids.join(",")})`, stamp);
+    await prisma.claim.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date(stamp) } });
     const seen: number[] = [];
     let cursor: Cursor = null;
     for (let page = 0; page < 6; page++) {

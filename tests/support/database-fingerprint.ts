@@ -20,6 +20,7 @@ const TABLES = [
   "Annotation",
   "AuditLog",
   "ClaimTombstone",
+  "ClaimMerge",
   "user",
   "account",
 ];
@@ -27,8 +28,10 @@ const TABLES = [
 export async function databaseFingerprint(): Promise<string> {
   const hash = createHash("sha256");
   for (const table of TABLES) {
-    const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}" ORDER BY rowid`);
-    hash.update(table).update(JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value)));
+    // Rows in a fixed order on both databases (PostgreSQL has no rowid): sorted by their JSON.
+    const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
+    const serialised = rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))).sort();
+    hash.update(table).update(serialised.join("\n"));
   }
   const tokens = await prisma.apiToken.findMany({ select: { id: true, userId: true, name: true, tokenHash: true, revokedAt: true }, orderBy: { id: "asc" } });
   hash.update(JSON.stringify(tokens));

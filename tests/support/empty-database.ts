@@ -1,3 +1,4 @@
+import { dialect } from "@/lib/db/dialect";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -81,7 +82,11 @@ export function attributionsFile(rows: readonly CsvRow[], options: { columns?: r
 
 /** Row counts of every table in the database (FTS shadow tables included), for "nothing changed" checks. */
 export async function tableCounts(db: PrismaClient): Promise<Record<string, number>> {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    dialect === "postgresql"
+      ? `SELECT "tablename"::text AS "name" FROM pg_tables WHERE "schemaname" = 'public' ORDER BY "tablename"`
+      : `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`,
+  );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
     const [row] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`);

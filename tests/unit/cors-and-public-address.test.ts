@@ -90,7 +90,7 @@ describe("CORS headers", () => {
 
   it("lets any origin read with * by default, and never allows credentials", () => {
     const headers = corsResponseHeaders(request("GET", "/api/claims", fromElsewhere), any);
-    expect(headers).toEqual({ "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Content-Disposition, Retry-After, Claimtrail-Notice" });
+    expect(headers).toEqual({ "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Content-Disposition, Retry-After, Claimtrail-Notice, ETag" });
     expect(corsResponseHeaders(request("HEAD", "/export/claims.csv"), any)["Access-Control-Allow-Origin"]).toBe("*");
   });
 
@@ -115,7 +115,7 @@ describe("CORS headers", () => {
     expect(Object.fromEntries(read.headers)).toEqual({
       "access-control-allow-origin": "https://notebook.example.org",
       "access-control-allow-methods": "GET, HEAD",
-      "access-control-allow-headers": "Authorization, Content-Type",
+      "access-control-allow-headers": "Authorization, Content-Type, If-None-Match",
       "access-control-max-age": "600",
       vary: "Origin",
     });

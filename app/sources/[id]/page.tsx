@@ -9,7 +9,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleCan } from "@/lib/auth/roles";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { parseId } from "@/lib/http/ids";
-import { getSource, latestReanchoring } from "@/lib/sources/queries";
+import { getSource, findLatestReanchoring } from "@/lib/sources/queries";
 import { countOf } from "@/lib/text/count-of";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const targetId = typeof quoteParam === "string" ? parseId(quoteParam) : null;
   const unanchored = source.highlights.filter((h) => !h.anchored);
   const claimCount = new Set(source.highlights.map((h) => h.claimId)).size;
-  const [user, reanchoring] = await Promise.all([getCurrentUser(), latestReanchoring(source.id)]);
+  const [user, reanchoring] = await Promise.all([getCurrentUser(), findLatestReanchoring(source.id)]);
   const canEdit = user !== null && roleCan(user.role, "edit");
 
   return (

@@ -41,3 +41,49 @@ function hasSearchableText(value: string): boolean {
 function quote(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
+
+/**
+ * Any of `words` in the claim text or the quotes, as an FTS5 query: the candidate search of
+ * the similar-claims matcher (lib/claims/similar). Words ending in `*` match as prefixes
+ * (a stem: "kill*" finds "killed"), others exactly; null when none is searchable.
+ */
+export function toAnyWordFtsQuery(words: readonly string[]): string | null {
+  const terms = words
+    .map((word) => ({ prefix: word.endsWith("*"), text: word.replace(/\*$/u, "") }))
+    .filter((term) => hasSearchableText(term.text))
+    .map((term) => (term.prefix ? `${quote(term.text)}*` : quote(term.text)));
+  if (terms.length === 0) return null;
+  return `{claim_text quotes} : (${[...new Set(terms)].join(" OR ")})`;
+}
+
+/**
+ * The terms as a PostgreSQL tsquery (to_tsquery('simple', …)): each term is the phrase of
+ * its words (`<->`), a prefix term's last word with `:*`, and all terms must match (`&`).
+ * Only runs of letters and digits become lexemes, each quoted, so nothing the user typed
+ * is tsquery syntax. Words are folded by the database (claimtrail_fold) as the documents are.
+ * Null when nothing searchable is left.
+ */
+export function toTsQuery(input: string): string | null {
+  const parts: string[] = [];
+  for (const term of parseSearchTerms(input)) {
+    const words = term.text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+    if (words.length === 0) continue;
+    const lexemes = words.map((word, index) => `'${word}'${term.kind === "prefix" && index === words.length - 1 ? ":*" : ""}`);
+    parts.push(lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(" <-> ")})`);
+  }
+  return parts.length === 0 ? null : parts.join(" & ");
+}
+
+/**
+ * toAnyWordFtsQuery for PostgreSQL: any of `words` as a tsquery over the claim text (weight
+ * A) and the quotes (weight B) only, `word:*AB` for a stem ending in `*`. Only runs of
+ * letters and digits become lexemes, so nothing in a word is tsquery syntax.
+ */
+export function toAnyWordTsQuery(words: readonly string[]): string | null {
+  const lexemes = new Set<string>();
+  for (const word of words) {
+    const prefix = word.endsWith("*");
+    for (const run of word.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) lexemes.add(`'${run}':${prefix ? "*" : ""}AB`);
+  }
+  return lexemes.size === 0 ? null : [...lexemes].join(" | ");
+}

@@ -1,19 +1,32 @@
 import { dialect, NEVER } from "@/lib/db/dialect";
 import { raw, sql, type Sql } from "@/lib/db/sql";
-import { toFtsQuery } from "@/lib/claims/search/fts-query";
+import { toAnyWordFtsQuery, toAnyWordTsQuery, toFtsQuery, toTsQuery } from "@/lib/claims/search/fts-query";
 
 /**
  * Full-text search over the claim search documents (claim text, quotes, actor names and
  * aliases; kept by triggers, docs/decisions/003), in the dialect of the database. The
- * rest of the claim query is dialect-neutral SQL around these two fragments.
+ * rest of the claim query is dialect-neutral SQL around these two fragments. On SQLite an
+ * FTS5 table; on PostgreSQL a tsvector column with a GIN index (docs/decisions/047), whose
+ * ranking (ts_rank) orders differently from bm25 in the details (docs/deploy.md).
  */
 
 /** bm25 weights: words in the claim itself count most, then quotes, then actor names. */
 const SQLITE_RANK = "bm25(claim_search, 10.0, 4.0, 2.0)";
 
+/**
+ * ts_rank's weights for D, C, B, A: the claim (A) counts most, then quotes (B), then actor
+ * names (C), in the proportions of the bm25 weights above. Negated: the most relevant has
+ * the lowest rank, as with bm25.
+ */
+const POSTGRES_RANK = `-ts_rank('{0.1, 0.2, 0.4, 1.0}', "document", to_tsquery('simple', "claimtrail_fold"(?)))`;
+
 /** `c."id" IN (…)` for the claims matching what the user typed; never true when nothing in it is searchable. */
 export function fullTextCondition(input: string): Sql {
-  const fts = sqliteQuery(input);
+  if (dialect === "postgresql") {
+    const query = toTsQuery(input);
+    return query ? sql`c."id" IN (SELECT "claimId" FROM "claim_search" WHERE "document" @@ to_tsquery('simple', "claimtrail_fold"(${query})))` : NEVER;
+  }
+  const fts = toFtsQuery(input);
   return fts ? sql`c."id" IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ${fts})` : NEVER;
 }
 
@@ -22,11 +35,28 @@ export function fullTextCondition(input: string): Sql {
  * lowest rank; null when nothing in the input is searchable.
  */
 export function rankedFullTextMatches(input: string): Sql | null {
-  const fts = sqliteQuery(input);
+  if (dialect === "postgresql") {
+    const query = toTsQuery(input);
+    if (!query) return null;
+    const rank: Sql = { text: POSTGRES_RANK, params: [query] };
+    return sql`SELECT "claimId", ${rank} AS "rank" FROM "claim_search" WHERE "document" @@ to_tsquery('simple', "claimtrail_fold"(${query}))`;
+  }
+  const fts = toFtsQuery(input);
   return fts ? sql`SELECT rowid AS "claimId", ${raw(SQLITE_RANK)} AS "rank" FROM claim_search WHERE claim_search MATCH ${fts}` : null;
 }
 
-function sqliteQuery(input: string): string | null {
-  if (dialect !== "sqlite") throw new Error("Full-text search on this database is not available in this build.");
-  return toFtsQuery(input);
+/**
+ * `SELECT "claimId" …` for the `limit` claims whose text or quotes share most of `words`
+ * (stems end in `*`), best first; null when none is searchable. The similar-claims
+ * matcher re-ranks these (lib/claims/similar/find-similar.ts).
+ */
+export function anyWordMatches(words: readonly string[], limit: number): Sql | null {
+  if (dialect === "postgresql") {
+    const query = toAnyWordTsQuery(words);
+    if (!query) return null;
+    const rank: Sql = { text: POSTGRES_RANK, params: [query] };
+    return sql`SELECT "claimId" FROM "claim_search" WHERE "document" @@ to_tsquery('simple', "claimtrail_fold"(${query})) ORDER BY ${rank} LIMIT ${limit}`;
+  }
+  const fts = toAnyWordFtsQuery(words);
+  return fts ? sql`SELECT rowid AS "claimId" FROM claim_search WHERE claim_search MATCH ${fts} ORDER BY ${raw(SQLITE_RANK)} LIMIT ${limit}` : null;
 }

@@ -1,10 +1,11 @@
 import { loadClaimRecords } from "@/lib/claims/records";
 import { deleteClaim, findClaimTombstone } from "@/lib/claims/delete-claim";
 import { updateClaim } from "@/lib/claims/mutations";
+import { findMergeTarget } from "@/lib/claims/merge-claim";
 import { claimDeleteSchema, claimEditSchema } from "@/lib/claims/schemas";
 import { readRoute, writeRoute } from "@/lib/http/api-handler";
 import { parseId } from "@/lib/http/ids";
-import { jsonError, jsonOk } from "@/lib/http/json";
+import { jsonError, jsonOk, permanentRedirect } from "@/lib/http/json";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,9 @@ export const GET = readRoute<Params>(async ({ params }) => {
   const claimId = parseId(params.id);
   const [claim] = claimId === null ? [] : await loadClaimRecords([claimId]);
   if (claim) return jsonOk(claim);
+  // A merged claim lives on in the claim it was merged into: a permanent redirect there.
+  const mergedInto = claimId === null ? null : await findMergeTarget(claimId);
+  if (mergedInto !== null) return permanentRedirect(`/api/claims/${mergedInto}`);
   // A deleted claim answers 410 Gone with its tombstone: who deleted it, when and why.
   const tombstone = claimId === null ? null : await findClaimTombstone(claimId);
   if (tombstone) return jsonError(410, `Claim ${claimId} was deleted.`, { tombstone });

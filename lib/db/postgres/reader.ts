@@ -1,0 +1,129 @@
+import "server-only";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { numberedPlaceholders, type Sql } from "@/lib/db/sql";
+import type { SnapshotReader } from "@/lib/db/reader";
+import { clientConfig } from "@/lib/db/postgres/connection";
+import { typeParsers } from "@/lib/db/postgres/values";
+
+/**
+ * The PostgreSQL side of lib/db/reader.ts: a node-postgres pool whose sessions are
+ * read-only (`default_transaction_read_only`), so a mistake in a dynamic query can never
+ * write, as on SQLite's read-only connection (docs/decisions/004, 047). Values come back
+ * as SQLite gives them (lib/db/postgres/values.ts).
+ */
+const READ_POOL_SIZE = 10;
+
+function readOnlyConfig(databaseUrl: string): pg.PoolConfig {
+  return { ...clientConfig(databaseUrl), options: "-c default_transaction_read_only=on", types: typeParsers };
+}
+
+type Reader = {
+  pool: pg.Pool;
+  /** Results kept until the database changes (queryAllUntilChanged), and the snapshot they belong to. */
+  results: Map<string, unknown[]>;
+  snapshot: string;
+};
+
+const globalForReader = globalThis as unknown as { claimtrailPostgresReader?: Reader };
+
+function reader(): Reader {
+  if (!globalForReader.claimtrailPostgresReader) {
+    const pool = new pg.Pool({ ...readOnlyConfig(env.DATABASE_URL), max: READ_POOL_SIZE });
+    // An idle connection dropped by the server must not take the process down; the next query reconnects.
+    pool.on("error", (error) => console.warn("A PostgreSQL read connection failed:", error.message));
+    globalForReader.claimtrailPostgresReader = { pool, results: new Map(), snapshot: "" };
+  }
+  return globalForReader.claimtrailPostgresReader;
+}
+
+const toQuery = (query: Sql) => ({ text: numberedPlaceholders(query.text), values: query.params as unknown[] });
+
+export async function queryAll<Row>(query: Sql): Promise<Row[]> {
+  return (await reader().pool.query(toQuery(query))).rows as Row[];
+}
+
+export async function queryOne<Row>(query: Sql): Promise<Row | undefined> {
+  return (await queryAll<Row>(query))[0];
+}
+
+/** Close the pool (tests drop their database afterwards); the next query opens a new one. */
+export async function closeReader(): Promise<void> {
+  const current = globalForReader.claimtrailPostgresReader;
+  globalForReader.claimtrailPostgresReader = undefined;
+  await current?.pool.end();
+}
+
+/**
+ * See lib/db/reader.ts. The key is the database's current snapshot
+ * (`pg_current_snapshot()`: the transactions still running and the next id): any commit
+ * that could change what a query sees changes it, on whichever server the write ran, and
+ * it costs no write and no lock (docs/decisions/047). It also changes on writes that touch
+ * none of these tables, which only costs a recomputation.
+ */
+export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
+  const current = reader();
+  const snapshot = (await current.pool.query<{ snapshot: string }>(`SELECT pg_current_snapshot()::text AS "snapshot"`)).rows[0]!.snapshot;
+  const key = JSON.stringify([query.text, query.params]);
+  if (snapshot === current.snapshot) {
+    const rows = current.results.get(key);
+    if (rows) return rows as Row[];
+  }
+  const client = await current.pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const seen = (await client.query<{ snapshot: string }>(`SELECT pg_current_snapshot()::text AS "snapshot"`)).rows[0]!.snapshot;
+    const rows = (await client.query(toQuery(query))).rows as Row[];
+    await client.query("COMMIT");
+    if (seen !== current.snapshot) {
+      current.results.clear();
+      current.snapshot = seen;
+    }
+    current.results.set(key, rows);
+    return rows;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * A connection of its own for one long read, in one REPEATABLE READ READ ONLY transaction
+ * (one snapshot from the first row to the last); batches come from a server-side cursor,
+ * so an export of 100k claims never holds more than one batch in memory.
+ */
+export async function openSnapshotReader(databaseUrl: string = env.DATABASE_URL): Promise<SnapshotReader> {
+  const client = new pg.Client(readOnlyConfig(databaseUrl));
+  client.on("error", () => undefined);
+  await client.connect();
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  let cursors = 0;
+  let closed = false;
+  return {
+    all: async <Row>(query: Sql) => (await client.query(toQuery(query))).rows as Row[],
+    one: async <Row>(query: Sql) => (await client.query(toQuery(query))).rows[0] as Row | undefined,
+    async *batches<Row>(query: Sql, size: number) {
+      const name = `claimtrail_cursor_${++cursors}`;
+      const { text, values } = toQuery(query);
+      await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${text}`, values);
+      try {
+        for (;;) {
+          const rows = (await client.query(`FETCH ${Math.max(1, Math.floor(size))} FROM ${name}`)).rows as Row[];
+          if (rows.length === 0) return;
+          yield rows;
+          if (rows.length < size) return;
+        }
+      } finally {
+        if (!closed) await client.query(`CLOSE ${name}`).catch(() => undefined);
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await client.query("COMMIT").catch(() => undefined);
+      await client.end().catch(() => undefined);
+    },
+  };
+}
