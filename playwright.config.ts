@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { DATABASE_FILE, E2E_DIR, E2E_PORT as PORT, NO_LATENCY_SHEDDING, PUBLISHING } from "./tests/e2e/support/e2e-env";
+import { E2E_DATABASE_URL, E2E_DIR, E2E_PORT as PORT, NO_LATENCY_SHEDDING, PUBLISHING } from "./tests/e2e/support/e2e-env";
 
 /*
  * Browser tests drive Debian's Chromium (never a downloaded browser) against the real
@@ -29,7 +29,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A fresh database with the test accounts, then exactly what a user runs.
-    command: `rm -rf ${E2E_DIR} && mkdir -p ${E2E_DIR} && npx tsx --conditions=react-server tests/e2e/support/create-accounts.ts && npm start`,
+    command: `rm -rf ${E2E_DIR} && mkdir -p ${E2E_DIR} && npx tsx --conditions=react-server tests/e2e/support/fresh-postgres.ts && npx tsx --conditions=react-server tests/e2e/support/create-accounts.ts && npm start`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 15 * 60_000,
     reuseExistingServer: false,
@@ -37,7 +37,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      DATABASE_URL: `file:./${DATABASE_FILE}`,
+      DATABASE_URL: E2E_DATABASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
       // The journeys sign in many times from one address; the limiter itself is tested in tests/integration.
       AUTH_SIGN_IN_MAX_ATTEMPTS: "1000",

@@ -5,8 +5,8 @@
  *                   [--web-concurrency N] [--port 35xx] [--claims 3000] [--skip-build]
  *                   [--budget 1500]
  *
- * 1. Prepares a fresh database in .tmp/load (migrations, the seed article, --claims
- *    synthetic claims inserted with the search triggers live), a fact-checker account and
+ * 1. Prepares a fresh database in .tmp/load (migrations, the seed article replaced by
+ *    --claims synthetic claims from lib/synthetic, seed 42), a fact-checker account and
  *    one API token per writer (through the same code as `npm run users`).
  * 2. Builds into .next-load when the build is missing or stale, and starts the production
  *    server (scripts/serve.ts, as `npm start` does) with --web-concurrency processes
@@ -28,9 +28,7 @@
  * Prints a summary (also written to .tmp/load/summary.json); exits 1 when a check fails,
  * 2 on bad arguments, 3 when the time budget runs out. The server is killed on every exit.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseCommandLine } from "../scripts/shared/command-line";
@@ -39,9 +37,11 @@ import Database from "better-sqlite3";
 import { ensureBuild, freePort, startServer, stopServer } from "../bench/lib/server";
 import { percentile } from "../bench/lib/stats";
 import { checkConsistency } from "../tests/support/consistency";
-import { addSyntheticClaims, attributionsCsv, random, SEARCH_WORDS } from "./fixtures";
+import { killAllChildren, killChildrenOnExit, runChild, tsxCommand } from "../tools/harness/children";
+import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
+import { Random } from "@/lib/synthetic/random";
+import { attributionsCsv, LOAD_SEED, loadSyntheticClaims, searchWords } from "./fixtures";
 
-const require = createRequire(import.meta.url);
 const ROOT = process.cwd();
 const LOAD_DIR = path.join(ROOT, ".tmp/load");
 const DATABASE_FILE = path.join(LOAD_DIR, "claimtrail.db");
@@ -121,77 +121,10 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-// ---------------------------------------------------------------------------
-// Child processes: each in its own process group, all killed on any exit.
-// ---------------------------------------------------------------------------
+killChildrenOnExit("load");
 
-const children = new Set<ChildProcess>();
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function killAllChildren(): void {
-  for (const child of children) killGroup(child, "SIGKILL");
-}
-
-process.on("exit", killAllChildren);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    console.error(`\nload: ${signal}, stopping`);
-    killAllChildren();
-    process.exit(130);
-  });
-}
-
-function startChild(command: string, args: string[], options: { env: NodeJS.ProcessEnv; log?: WriteStream; onLine?: (line: string) => void }): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  for (const stream of [child.stdout, child.stderr]) {
-    let pending = "";
-    stream?.on("data", (chunk: Buffer) => {
-      options.log?.write(chunk);
-      if (!options.onLine) return;
-      pending += chunk.toString("utf8");
-      const lines = pending.split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines) options.onLine(line);
-    });
-  }
-  return child;
-}
-
-/** Run a child to completion within `timeoutMs`; resolves with its stdout, rejects on failure. */
-function runChild(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, log?: WriteStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    let stderr = "";
-    const child = startChild(command, args, { env, log });
-    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const timer = setTimeout(() => {
-      killGroup(child, "SIGKILL");
-      reject(new Error(`${label} took longer than ${timeoutMs / 1000} s and was killed`));
-    }, timeoutMs);
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${label} failed (${signal ?? `exit ${code}`}):\n${(stderr || stdout).slice(-4000)}`));
-    });
-  });
-}
-
-const tsxCli = () => require.resolve("tsx/cli");
+/** The environment of the scripts run on the load database (preparation, accounts, the concurrent import). */
+const SCRIPT_ENV = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
 
 // ---------------------------------------------------------------------------
 // Preparation
@@ -200,13 +133,11 @@ const tsxCli = () => require.resolve("tsx/cli");
 async function prepareDatabase(): Promise<void> {
   rmSync(LOAD_DIR, { recursive: true, force: true });
   mkdirSync(LOAD_DIR, { recursive: true });
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
-  await runChild("Preparing the database", process.execPath, [tsxCli(), "--conditions=react-server", "scripts/db/prepare.ts"], env, 180_000);
+  await runChild("Preparing the database", tsxCommand("scripts/db/prepare.ts"), SCRIPT_ENV, 180_000);
 }
 
 async function createWriterTokens(count: number): Promise<{ userId: string; tokens: string[] }> {
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
-  const stdout = await runChild("Creating the writer account and tokens", process.execPath, [tsxCli(), "--conditions=react-server", "load/setup-users.ts", WRITER_EMAIL, String(Math.max(1, count))], env, 120_000);
+  const stdout = await runChild("Creating the writer account and tokens", tsxCommand("load/setup-users.ts", [WRITER_EMAIL, String(Math.max(1, count))]), SCRIPT_ENV, 120_000);
   const line = stdout.trim().split("\n").at(-1) ?? "";
   return JSON.parse(line) as { userId: string; tokens: string[] };
 }
@@ -228,68 +159,6 @@ function latencySummary(samples: number[]) {
   };
 }
 
-/** How many connections the server's processes have open on the database: each SQLite connection holds one descriptor on the main file. */
-function databaseConnections(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  let total = 0;
-  for (const member of processTree(pid)) {
-    try {
-      total += readdirSync(`/proc/${member}/fd`).filter((fd) => {
-        try {
-          return readlinkSync(`/proc/${member}/fd/${fd}`) === DATABASE_FILE;
-        } catch {
-          return false;
-        }
-      }).length;
-    } catch {
-      // the process ended
-    }
-  }
-  return total;
-}
-
-/** A process and all its descendants (the server is tsx, its cluster primary and the workers), from /proc. */
-function processTree(pid: number): number[] {
-  const pids: number[] = [];
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    pids.push(current);
-    try {
-      for (const task of readdirSync(`/proc/${current}/task`)) {
-        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
-        if (children) stack.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // the process ended
-    }
-  }
-  return pids;
-}
-
-/**
- * CPU seconds (user + system) the server's process tree has used so far, from /proc
- * (Linux); null elsewhere. A process's own time and that of its children it has reaped
- * (cutime, cstime), so a worker that died and was replaced still counts.
- */
-function processCpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  let total = 0;
-  let any = false;
-  for (const member of processTree(pid)) {
-    try {
-      const stat = readFileSync(`/proc/${member}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // utime, stime, cutime, cstime are fields 14–17 of the line, 12–15 after the command name; in clock ticks (100 per second on Linux).
-      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
-      any = true;
-    } catch {
-      // the process ended
-    }
-  }
-  return any ? total : null;
-}
-
 const increment = (counts: Record<string, number>, key: string | number, by = 1) => {
   counts[key] = (counts[key] ?? 0) + by;
 };
@@ -298,7 +167,8 @@ const increment = (counts: Record<string, number>, key: string | number, by = 1)
 // Readers (autocannon) and writers (fetch)
 // ---------------------------------------------------------------------------
 
-type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[] };
+/** What the readers and writers draw from: the database's own ids, keys and words. */
+type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[]; searchWords: string[] };
 
 function readVocabulary(): Vocabulary {
   const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
@@ -310,6 +180,7 @@ function readVocabulary(): Vocabulary {
       hotClaimIds: claimIds.slice(0, 5),
       statusKeys: db.prepare(`SELECT key FROM "Status" ORDER BY sortOrder`).pluck().all() as string[],
       topicKeys: db.prepare(`SELECT key FROM "Topic" ORDER BY id`).pluck().all() as string[],
+      searchWords: searchWords(db.prepare(`SELECT text FROM "Claim" ORDER BY id`).pluck().all() as string[]),
     };
   } finally {
     db.close();
@@ -319,26 +190,26 @@ function readVocabulary(): Vocabulary {
 type ReadKind = "list" | "search" | "detail" | "html";
 
 function readPathChooser(vocabulary: Vocabulary) {
-  const rand = random(7);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const random = new Random(7, "reads");
+  const pick = <T>(items: readonly T[]): T => random.pick(items);
   const filters = [
     () => `status=${pick(vocabulary.statusKeys)}`,
     () => `topic=${pick(vocabulary.topicKeys)}`,
     () => `topic=${pick(vocabulary.topicKeys)},${pick(vocabulary.topicKeys)}&sort=-sources`,
     () => `contested=true`,
     () => `stance=denies&role=denied`,
-    () => `sort=-updated&page=${1 + Math.floor(rand() * 20)}&pageSize=20`,
+    () => `sort=-updated&page=${random.int(1, 20)}&pageSize=20`,
     () => `status=unreviewed&sort=published`,
   ];
   return (): { kind: ReadKind; path: string } => {
-    const r = rand();
+    const r = random.next();
     if (r < 0.25) return { kind: "list", path: `/api/claims?${pick(filters)()}` };
     if (r < 0.45) {
-      const word = pick(SEARCH_WORDS);
-      return { kind: "search", path: rand() < 0.3 ? `/api/claims?q=${word.slice(0, 4)}&sort=relevance` : `/api/claims?q=${word}&pageSize=20` };
+      const word = pick(vocabulary.searchWords);
+      return { kind: "search", path: random.chance(0.3) ? `/api/claims?q=${word.slice(0, 4)}&sort=relevance` : `/api/claims?q=${word}&pageSize=20` };
     }
     if (r < 0.8) return { kind: "detail", path: `/api/claims/${pick(vocabulary.claimIds)}` };
-    const html = [`/claims`, `/claims?q=${pick(SEARCH_WORDS)}`, `/claims?${pick(filters)()}`];
+    const html = [`/claims`, `/claims?q=${pick(vocabulary.searchWords)}`, `/claims?${pick(filters)()}`];
     return { kind: "html", path: pick(html) };
   };
 }
@@ -469,8 +340,8 @@ function recordFailure(stats: WriteStats, what: string, result: CallResult, mark
 const MAX_ATTEMPTS = 50;
 
 async function runWriter(index: number, token: string, base: string, vocabulary: Vocabulary, runId: string, stage: number, stopAt: number, stats: WriteStats) {
-  const rand = random(1000 + index);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const random = new Random(index, "writer");
+  const pick = <T>(items: readonly T[]): T => random.pick(items);
   let n = 0;
   while (performance.now() < stopAt) {
     n += 1;
@@ -569,17 +440,16 @@ type ImportOutcome = { rows: number; startedAfterSeconds: number; seconds: numbe
  * the import command (a second process writing the same database, as an operator would
  * while the server runs).
  */
-async function runImportDuringLoad(options: Options, runId: string): Promise<ImportOutcome> {
+async function runImportDuringLoad(options: Options, runId: string, topicKeys: readonly string[]): Promise<ImportOutcome> {
   const delay = (options.duration * 1000) / 3;
   await new Promise((resolve) => setTimeout(resolve, delay));
   const file = path.join(LOAD_DIR, "import.csv");
-  writeFileSync(file, attributionsCsv(options.importRows, `imp${runId}`));
+  writeFileSync(file, attributionsCsv(options.importRows, `imp${runId}`, topicKeys));
   const started = performance.now();
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
   let output = "";
   let exitCode: number | null = 0;
   try {
-    output = await runChild("The concurrent import", process.execPath, [tsxCli(), "--conditions=react-server", "scripts/import.ts", file], env, 10 * 60_000);
+    output = await runChild("The concurrent import", tsxCommand("scripts/import.ts", [file]), SCRIPT_ENV, 10 * 60_000);
   } catch (error) {
     output = (error as Error).message;
     exitCode = 1;
@@ -683,9 +553,9 @@ async function main() {
   );
   const started = Date.now();
   await prepareDatabase();
-  const added = addSyntheticClaims(DATABASE_FILE, options.claims);
+  const added = loadSyntheticClaims(DATABASE_FILE, options.claims);
   const writer = await createWriterTokens(options.writers);
-  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, +${added.claims} synthetic claims)`);
+  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, ${added.claims > 0 ? `${added.claims} synthetic claims, seed ${LOAD_SEED}` : "the seed article"})`);
 
   if (options.skipBuild && !existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) throw new Error(`--skip-build: there is no build in ${DIST_DIR}`);
   process.stdout.write(`load: build in ${DIST_DIR} (log: ${path.relative(ROOT, BUILD_LOG)})… `);
@@ -705,7 +575,6 @@ async function main() {
       else if (SERVER_ERROR.test(line)) watch.errorLines.push(line);
     },
   });
-  children.add(server.child);
   console.log(`load: server up on ${base} (build ${build}; log: ${path.relative(ROOT, SERVER_LOG)})`);
 
   let summary: Record<string, unknown>;
@@ -754,19 +623,19 @@ async function main() {
       const reads = newReadStats();
       const writeLatenciesBefore = writes.latencies.length;
       const stageLoadAverage = os.loadavg()[0]!;
-      const serverCpuBefore = processCpuSeconds(server.pid);
+      const serverCpuBefore = treeCpuSeconds(server.pid);
       const stageStarted = performance.now();
       const stopAt = stageStarted + options.duration * 1000;
       const readerRun = runReaders(base, options, connections, vocabulary, reads);
       const probe = probeHealth(base, stopAt);
       // The concurrent import, when asked for, runs once: during the first stage.
-      const importRun = options.importRows > 0 && stage === 0 ? runImportDuringLoad(options, runId) : Promise.resolve(null);
+      const importRun = options.importRows > 0 && stage === 0 ? runImportDuringLoad(options, runId, vocabulary.topicKeys) : Promise.resolve(null);
       const writerRuns = writer.tokens.slice(0, options.writers).map((token, index) => runWriter(index + 1, token, base, vocabulary, runId, stage + 1, stopAt, writes));
       const [readResult] = await Promise.all([readerRun as PromiseLike<autocannon.Result>, ...writerRuns]);
       importOutcome = (await importRun) ?? importOutcome;
       await probe.done;
       const elapsed = (performance.now() - stageStarted) / 1000;
-      const serverCpuAfter = processCpuSeconds(server.pid);
+      const serverCpuAfter = treeCpuSeconds(server.pid);
       allReads.push(reads);
       readResults.push(readResult);
       const stageWriteLatencies = writes.latencies.slice(writeLatenciesBefore);
@@ -798,7 +667,7 @@ async function main() {
     }
     const elapsed = (performance.now() - runStarted) / 1000;
     const runnerCpu = process.cpuUsage(runnerCpuBefore);
-    const serverConnections = databaseConnections(server.pid);
+    const serverConnections = treeOpenFiles(server.pid, DATABASE_FILE);
 
     await stopServer(server);
     const verification = verifyWrites(writer.userId, runId, writes, before);

@@ -34,6 +34,7 @@ export const COPIED_TABLES = [
   "AccuracyChange",
   "Annotation",
   "ClaimTombstone",
+  "ClaimMerge",
   "AuditLog",
 ] as const;
 
@@ -73,7 +74,7 @@ const PAUSE = "db:copy";
 /** Primary-key order of every copied table (AttributionVia has a composite key, ClaimTombstone its claim's id). */
 function orderOf(table: string): string {
   if (table === "AttributionVia") return `"attributionId", "position"`;
-  if (table === "ClaimTombstone") return `"claimId"`;
+  if (table === "ClaimTombstone" || table === "ClaimMerge") return `"claimId"`;
   return `"id"`;
 }
 

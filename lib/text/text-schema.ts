@@ -10,14 +10,18 @@ export const WELL_FORMED_MESSAGE = "must be valid Unicode text";
 
 export const atMostCharacters = (max: number) => `must be at most ${max.toLocaleString("en")} characters`;
 
+export const NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
 /**
- * A string the database can store faithfully: no lone surrogate ("\ud800"), checked before
- * anything else so a bad value gets one message. A missing value "is required".
+ * A string both databases can store faithfully: no lone surrogate ("\ud800"), and no NUL,
+ * which PostgreSQL's text type cannot hold (a write with one failed there as a 500); checked
+ * before anything else so a bad value gets one message. A missing value "is required".
  */
 export function textSchema() {
   return z
     .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") })
-    .refine((value) => value.isWellFormed(), { error: WELL_FORMED_MESSAGE, abort: true });
+    .refine((value) => value.isWellFormed(), { error: WELL_FORMED_MESSAGE, abort: true })
+    .refine((value) => !value.includes("\u0000"), { error: NUL_MESSAGE, abort: true });
 }
 
 /** Required text, trimmed: "is required" when blank, then its length. */

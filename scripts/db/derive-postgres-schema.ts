@@ -9,8 +9,9 @@ import { parseCommandLine } from "../shared/command-line";
 
 const USAGE = `Usage: npm run db:derive-schema
 
-Write ${POSTGRES_SCHEMA_PATH} from prisma/schema.prisma (the one source of truth), then
-write the PostgreSQL migration with \`prisma migrate diff\` (docs/decisions/046).`;
+Writes ${POSTGRES_SCHEMA_PATH} from prisma/schema.prisma (the PostgreSQL provider and client
+folder; nothing else differs). Then generate the PostgreSQL client and write the PostgreSQL
+migration (docs/decisions/046).`;
 
 const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
 if ("exitCode" in commandLine) process.exit(commandLine.exitCode);

@@ -24,10 +24,13 @@ async function state(): Promise<SearchState> {
   };
 }
 
+/** A stored timestamp in the database's own form. */
+const storedTime = (day: string) => (postgres ? `'${day} 00:00:00'` : `'${day}T00:00:00.000+00:00'`);
+
 async function spoil() {
   await prisma.$executeRawUnsafe(`DELETE FROM "claim_search"`);
   await prisma.$executeRawUnsafe(
-    `UPDATE "Claim" SET "contested" = NOT "contested", "sourceCount" = "sourceCount" + 7, "firstPublishedAt" = ${postgres ? "'1999-01-01 00:00:00'" : "'1999-01-01T00:00:00.000+00:00'"}, "lastPublishedAt" = ${postgres ? "'1999-01-02 00:00:00'" : "'1999-01-02T00:00:00.000+00:00'"}`,
+    `UPDATE "Claim" SET "contested" = NOT "contested", "sourceCount" = "sourceCount" + 7, "firstPublishedAt" = ${storedTime("1999-01-01")}, "lastPublishedAt" = ${storedTime("1999-01-02")}`,
   );
 }
 

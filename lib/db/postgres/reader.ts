@@ -13,6 +13,7 @@ import { typeParsers } from "@/lib/db/postgres/values";
  * as SQLite gives them (lib/db/postgres/values.ts).
  */
 const READ_POOL_SIZE = 10;
+const WARM_CONNECTIONS = 4;
 
 function readOnlyConfig(databaseUrl: string): pg.PoolConfig {
   return { ...clientConfig(databaseUrl), options: "-c default_transaction_read_only=on", types: typeParsers };
@@ -20,7 +21,7 @@ function readOnlyConfig(databaseUrl: string): pg.PoolConfig {
 
 type Reader = {
   pool: pg.Pool;
-  /** Results kept until the database changes (queryAllUntilChanged), and the snapshot they belong to. */
+  /** Results kept until the database changes (queryAllUntilChanged), and the change counter they belong to. */
   results: Map<string, unknown[]>;
   snapshot: string;
 };
@@ -33,6 +34,9 @@ function reader(): Reader {
     // An idle connection dropped by the server must not take the process down; the next query reconnects.
     pool.on("error", (error) => console.warn("A PostgreSQL read connection failed:", error.message));
     globalForReader.claimtrailPostgresReader = { pool, results: new Map(), snapshot: "" };
+    // Open a few connections ahead: a list page runs its facet counts in parallel right after
+    // its rows, and a cold pool would spend their time limit connecting (lib/claims/search/facets.ts).
+    for (let i = 0; i < WARM_CONNECTIONS; i++) pool.connect().then((client) => client.release(), () => undefined);
   }
   return globalForReader.claimtrailPostgresReader;
 }
@@ -55,15 +59,16 @@ export async function closeReader(): Promise<void> {
 }
 
 /**
- * See lib/db/reader.ts. The key is the database's current snapshot
- * (`pg_current_snapshot()`: the transactions still running and the next id): any commit
- * that could change what a query sees changes it, on whichever server the write ran, and
- * it costs no write and no lock (docs/decisions/047). It also changes on writes that touch
- * none of these tables, which only costs a recomputation.
+ * See lib/db/reader.ts. The key is the database's change counter ("ChangeCounter",
+ * lib/db/change-counter.ts, docs/decisions/047): moved by every committed write to a
+ * domain table, on whichever server it ran. It is read in the same REPEATABLE READ
+ * snapshot as the query, so a result is always stored under the counter it belongs to.
  */
+const CHANGE_KEY = `SELECT "value"::text || ' ' || "changedAt" AS "snapshot" FROM "ChangeCounter" WHERE "id" = 1`;
+
 export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
   const current = reader();
-  const snapshot = (await current.pool.query<{ snapshot: string }>(`SELECT pg_current_snapshot()::text AS "snapshot"`)).rows[0]!.snapshot;
+  const snapshot = (await current.pool.query<{ snapshot: string }>(CHANGE_KEY)).rows[0]!.snapshot;
   const key = JSON.stringify([query.text, query.params]);
   if (snapshot === current.snapshot) {
     const rows = current.results.get(key);
@@ -72,7 +77,7 @@ export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
   const client = await current.pool.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const seen = (await client.query<{ snapshot: string }>(`SELECT pg_current_snapshot()::text AS "snapshot"`)).rows[0]!.snapshot;
+    const seen = (await client.query<{ snapshot: string }>(CHANGE_KEY)).rows[0]!.snapshot;
     const rows = (await client.query(toQuery(query))).rows as Row[];
     await client.query("COMMIT");
     if (seen !== current.snapshot) {

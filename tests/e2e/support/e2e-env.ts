@@ -3,6 +3,11 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 /** Folder for the test server's database; E2E_DIR lets parallel runs keep apart. */
 export const E2E_DIR = process.env.E2E_DIR ?? ".tmp/e2e";
 export const DATABASE_FILE = `${E2E_DIR}/claimtrail.db`;
+/**
+ * The test server's database: the SQLite file above, or the PostgreSQL database named by
+ * E2E_DATABASE_URL (`npm run test:browser:postgresql`, which recreates it empty first).
+ */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./${DATABASE_FILE}`;
 
 /** How the main test server publishes itself: set in its environment, so tests can tell these from request headers. */
 export const PUBLISHING = {

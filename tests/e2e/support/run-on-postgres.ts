@@ -1,0 +1,23 @@
+/**
+ * `npm run test:browser:postgresql`: one browser journey (the fact-checker's) again, with
+ * the server on PostgreSQL, when TEST_POSTGRES_URL is set (docs/decisions/048). Its
+ * database is TEST_POSTGRES_URL's name plus "_e2e", recreated empty for the run.
+ */
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+const JOURNEY = "tests/e2e/fact-checker.spec.ts";
+
+const admin = process.env.TEST_POSTGRES_URL;
+if (!admin) {
+  console.log("TEST_POSTGRES_URL is not set: the browser journey on PostgreSQL does not run.");
+  process.exit(0);
+}
+const url = new URL(admin);
+url.pathname = `${url.pathname}_e2e`;
+const playwright = createRequire(import.meta.url).resolve("@playwright/test/cli");
+const result = spawnSync(process.execPath, [playwright, "test", JOURNEY], {
+  stdio: "inherit",
+  env: { ...process.env, E2E_DATABASE_URL: url.toString(), E2E_DIR: process.env.E2E_DIR ?? ".tmp/e2e-postgresql" },
+});
+process.exit(result.status ?? 1);
