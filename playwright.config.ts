@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_DATABASE_URL, E2E_DIR, E2E_PORT as PORT, PUBLISHING } from "./tests/e2e/support/e2e-env";
+import { E2E_DATABASE_URL, E2E_DIR, E2E_PORT as PORT, NO_LATENCY_SHEDDING, PUBLISHING } from "./tests/e2e/support/e2e-env";
 
 /*
  * Browser tests drive Debian's Chromium (never a downloaded browser) against the real
@@ -41,6 +41,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // The journeys sign in many times from one address; the limiter itself is tested in tests/integration.
       AUTH_SIGN_IN_MAX_ATTEMPTS: "1000",
+      // The journeys test what pages do, not how a busy machine is handled: no read is shed
+      // for latency here (tests/e2e/processes.spec.ts saturates a server of its own).
+      ...NO_LATENCY_SHEDDING,
       // A public address and an organisation unlike the server's own, so tests can tell where ClaimReview's come from.
       ...PUBLISHING,
     },

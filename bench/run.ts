@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--sizes 10000,100000] [--seed 1] [--requests 200] [--warmup 20]
  *                   [--export-runs 3] [--import-runs 3] [--quote-runs 300] [--skip-build]
- *                   [--regenerate] [--only api,page,export,import,quotes]`
+ *                   [--regenerate] [--only api,page,export,import,quotes,similar]`
  *
  * Proof at scale (docs/performance.md). For each size:
  * 1. A synthetic database in .tmp/bench/<size>.db (lib/synthetic), regenerated when the
@@ -15,6 +15,9 @@
  * 4. The full /export/claims.csv against `sqlite3 -csv` running the equivalent query, with
  *    the server's RSS sampled every 50 ms; at 10k, `npm run import` of 10,000 exported
  *    attribution rows into a fresh database. Both skip with a message when absent.
+ *
+ * `similar` is GET /api/claims/similar (issue 15) next to the same floor: its SQL (the
+ * full-text candidates, their texts and quotes, the alias table) run directly.
  *
  * 5. `quotes`, first and without a server or database: matching a 1,000-character quote in
  *    a 50,000-character article (bench/lib/quote-matching.ts), `--quote-runs` runs per way a
@@ -37,7 +40,9 @@ import { measureExport, SQLITE_CLI, type ExportResult } from "./lib/export";
 import { measureImport, type ImportResult } from "./lib/import";
 import { DEFAULT_QUOTE_BENCH_OPTIONS, measureQuoteMatching, quoteBenchMarkdown, quoteBenchTable, type QuoteBenchResult } from "./lib/quote-matching";
 import { pickFilterValues, scenarios, type Scenario } from "./lib/scenarios";
-import { ensureBuild, freePort, ROOT, startServer, stopServer, type Server } from "./lib/server";
+import { ensureBuild, freePort, PORT_RANGE, ROOT, startServer, stopServer, type Server } from "./lib/server";
+import { generateQuerySet } from "./lib/query-set";
+import { measureSetQuery, setConsoleLine, setTableLines, badness, type SetResult } from "./lib/query-set-run";
 import { fmt, msSince, summarise, type Summary } from "./lib/stats";
 
 const BENCH_DIR = path.join(ROOT, ".tmp/bench");
@@ -50,26 +55,34 @@ const CURRENT_DATABASE = path.join(BENCH_DIR, "current.db");
 process.env.DATABASE_URL = `file:${CURRENT_DATABASE}`;
 
 async function loadApp() {
-  const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader }] = await Promise.all([
+  const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader, sharedReader }, { findSimilarClaims }] = await Promise.all([
     import("@/lib/claims/query/claim-query"),
     import("@/lib/claims/search/search-claims"),
     import("@/lib/vocabulary/queries"),
     import("@/lib/db/reader"),
+    import("@/lib/claims/similar/find-similar"),
   ]);
-  return { parseClaimQuery, describeProblems, searchClaims, loadVocabulary, closeReader };
+  return { parseClaimQuery, describeProblems, searchClaims, loadVocabulary, closeReader, sharedReader, findSimilarClaims };
 }
 type App = Awaited<ReturnType<typeof loadApp>>;
 const RESULTS_DIR = path.join(BENCH_DIR, "results");
-const ALL_PARTS = ["api", "page", "export", "import", "quotes"] as const;
+const ALL_PARTS = ["set", "api", "page", "export", "import", "quotes", "similar"] as const;
+/** The old six scenarios (api, page) are covered by the query set; they run when asked for. */
+const DEFAULT_PARTS = ["set", "export", "import", "quotes", "similar"] as const;
 type Part = (typeof ALL_PARTS)[number];
 
-const USAGE = "Usage: npm run bench -- [--sizes 10000,100000] [--seed N] [--requests N] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--skip-build] [--regenerate] [--only api,page,export,import,quotes]";
+const USAGE =
+  "Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--match TEXT] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes,similar]";
 
 type Options = {
   sizes: number[];
   seed: number;
   requests: number;
+  setRequests: number;
+  /** Only the queries of the set whose name contains this. */
+  match: string;
   warmup: number;
+  port: number;
   exportRuns: number;
   importRuns: number;
   quoteRuns: number;
@@ -82,14 +95,18 @@ function parseOptions(): Options {
   const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {
     sizes: { type: "string", default: "10000,100000" },
     seed: { type: "string", default: "1" },
+    quick: { type: "boolean", default: false },
     requests: { type: "string", default: "200" },
+    "set-requests": { type: "string", default: "40" },
+    match: { type: "string", default: "" },
+    port: { type: "string", default: String(PORT_RANGE[0]) },
     warmup: { type: "string", default: "20" },
     "export-runs": { type: "string", default: "3" },
     "import-runs": { type: "string", default: "3" },
     "quote-runs": { type: "string", default: String(DEFAULT_QUOTE_BENCH_OPTIONS.runs) },
     "skip-build": { type: "boolean", default: false },
     regenerate: { type: "boolean", default: false },
-    only: { type: "string", default: ALL_PARTS.join(",") },
+    only: { type: "string" },
   });
   if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   const { values } = commandLine;
@@ -101,7 +118,9 @@ function parseOptions(): Options {
     }
     return n;
   };
-  const only = new Set(values.only.split(",").map((part) => part.trim()) as Part[]);
+  // --quick: the query set alone at 100k, 5 requests each after 1 warm-up (under 3 minutes on a quiet machine; the p95 of 5 samples is their maximum).
+  const quick = values.quick ?? false;
+  const only = new Set((values.only ?? (quick ? "set" : DEFAULT_PARTS.join(","))).split(",").map((part) => part.trim()) as Part[]);
   for (const part of only) {
     if (!ALL_PARTS.includes(part)) {
       console.error(`--only takes ${ALL_PARTS.join(", ")}\n${USAGE}`);
@@ -109,10 +128,13 @@ function parseOptions(): Options {
     }
   }
   return {
-    sizes: values.sizes.split(",").map((size) => int("sizes", size.trim(), 1)),
+    sizes: (quick && values.sizes === "10000,100000" ? "100000" : values.sizes).split(",").map((size) => int("sizes", size.trim(), 1)),
     seed: int("seed", values.seed, 0),
     requests: int("requests", values.requests, 1),
-    warmup: int("warmup", values.warmup, 0),
+    match: values.match ?? "",
+    setRequests: quick ? 5 : int("set-requests", values["set-requests"], 1),
+    warmup: quick ? 1 : int("warmup", values.warmup, 0),
+    port: int("port", values.port, 1),
     exportRuns: int("export-runs", values["export-runs"], 1),
     importRuns: int("import-runs", values["import-runs"], 1),
     quoteRuns: int("quote-runs", values["quote-runs"], 1),
@@ -126,11 +148,12 @@ function parseOptions(): Options {
 // Databases
 // ---------------------------------------------------------------------------
 
-/** A hash of the generator's source: a changed generator means regenerated databases. */
+/** A hash of the generator's source and the migrations: either changed means regenerated databases. */
 function generatorVersion(): string {
   const hash = createHash("sha256");
   const dir = path.join(ROOT, "lib/synthetic");
   for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  for (const name of readdirSync(path.join(ROOT, "prisma/migrations")).sort()) hash.update(name);
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -167,7 +190,12 @@ type QueryResult = {
 };
 
 /** What GET /api/claims and the /claims page do before rendering, through the app's own functions. */
-async function runAppQuery(app: App, search: string) {
+async function runAppQuery(app: App, search: string, scenario?: Scenario): Promise<{ total: number; items: { id: number }[] }> {
+  if (scenario?.kind === "similar") {
+    const params = new URLSearchParams(search);
+    const items = await app.findSimilarClaims(app.sharedReader, params.get("text") ?? "", { limit: Number(params.get("limit") ?? 5) });
+    return { total: items.length, items };
+  }
   const vocabulary = await app.loadVocabulary();
   const parsed = app.parseClaimQuery(new URLSearchParams(search), vocabulary);
   if (!parsed.ok) throw new Error(app.describeProblems(parsed.problems));
@@ -176,23 +204,23 @@ async function runAppQuery(app: App, search: string) {
 
 async function measureScenario(app: App, scenario: Scenario, server: Server, floorDb: Database.Database, options: Options): Promise<QueryResult> {
   const search = scenario.path.includes("?") ? scenario.path.slice(scenario.path.indexOf("?") + 1) : "";
-  await runAppQuery(app, search); // prepared-statement caches, if the app has them, are warm before capturing
+  await runAppQuery(app, search, scenario); // prepared-statement caches, if the app has them, are warm before capturing
   let expected = null as Awaited<ReturnType<typeof runAppQuery>> | null;
   const captured = await captureStatements(async () => {
-    expected = await runAppQuery(app, search);
+    expected = await runAppQuery(app, search, scenario);
   });
   if (!expected) throw new Error("the app query returned nothing");
   const mine = expected;
   const floor = new FloorQuery(floorDb, captured);
   const url = `${server.url}${scenario.path}`;
-  const inProcess = scenario.kind === "api";
+  const inProcess = scenario.kind !== "page";
 
   // The server answers, with the same result as the app's functions in this process.
   const check = await timedGet(url);
   if (check.status !== 200) throw new Error(`${scenario.path} answered ${check.status}: ${check.body.toString("utf8").slice(0, 300)}`);
-  if (scenario.kind === "api") {
-    const body = JSON.parse(check.body.toString("utf8")) as { total: number; items: { id: number }[] };
-    if (body.total !== mine.total || body.items.map((i) => i.id).join() !== mine.items.map((i) => i.id).join()) {
+  if (scenario.kind !== "page") {
+    const body = JSON.parse(check.body.toString("utf8")) as { total?: number; items: { id: number }[] };
+    if ((body.total ?? body.items.length) !== mine.total || body.items.map((i) => i.id).join() !== mine.items.map((i) => i.id).join()) {
       throw new Error(`${scenario.path}: the server's answer differs from the app functions' (total ${body.total} vs ${mine.total})`);
     }
   } else if (!check.contentType.startsWith("text/html")) {
@@ -210,7 +238,7 @@ async function measureScenario(app: App, scenario: Scenario, server: Server, flo
     if (measuring) floorTimes.push(msSince(start));
     if (inProcess) {
       start = process.hrtime.bigint();
-      JSON.stringify(await runAppQuery(app, search));
+      JSON.stringify(await runAppQuery(app, search, scenario));
       if (measuring) appTimes.push(msSince(start));
     }
     const response = await timedGet(url);
@@ -234,7 +262,7 @@ async function measureScenario(app: App, scenario: Scenario, server: Server, flo
 // Report
 // ---------------------------------------------------------------------------
 
-type SizeResult = { size: number; database: string; queries: QueryResult[]; export: ExportResult | null; import: ImportResult | null };
+type SizeResult = { size: number; database: string; set: SetResult[]; queries: QueryResult[]; export: ExportResult | null; import: ImportResult | null };
 
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
 
@@ -259,7 +287,7 @@ function exportRows(result: SizeResult): string[] {
   const applies = result.size >= 100_000;
   const mark = (ok: boolean) => (applies ? verdict(ok) : ok ? "(met)" : "(over)");
   return [
-    `| ${result.size.toLocaleString("en")} | export claims.csv | ${e.rows} rows, ${(e.runs[0]!.bytes / 1e6).toFixed(1)} MB | ${fmt(e.cli.time.median, 0)} ms (sqlite3 CLI) | ${fmt(e.time.median, 0)} ms (${Math.round(e.rowsPerSecond).toLocaleString("en")} rows/s) | ${e.ratio.toFixed(1)}× | ≥ 50,000 rows/s: ${mark(e.rowsPerSecond >= 50_000)}; ≤ 3× CLI: ${mark(e.ratio <= 3)}; RSS +${e.rssGrowthMb.toFixed(0)} MB ≤ 100 MB: ${mark(e.rssGrowthMb <= 100)} |`,
+    `| ${result.size.toLocaleString("en")} | export claims.csv | ${e.rows} rows, ${(e.runs[0]!.bytes / 1e6).toFixed(1)} MB | ${fmt(e.cli.time.median, 0)} ms (sqlite3 CLI) | ${fmt(e.time.median, 0)} ms (${Math.round(e.rowsPerSecond).toLocaleString("en")} rows/s) | ${e.ratio.toFixed(1)}× | ≥ 50,000 rows/s: ${mark(e.rowsPerSecond >= 50_000)}; ≤ 1.5× CLI: ${mark(e.ratio <= 1.5)}; RssAnon of the server's process tree +${e.rssGrowthMb.toFixed(0)} MB ≤ 100 MB: ${mark(e.rssGrowthMb <= 100)} |`,
   ];
 }
 
@@ -294,9 +322,26 @@ function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machin
           ...results.flatMap((r) => [...exportRows(r), ...importRows(r)]),
           "",
         ]),
+    ...results.flatMap((r) =>
+      r.set.length === 0
+        ? []
+        : [
+            `## Query set at ${r.size.toLocaleString("en")} claims, worst first`,
+            "",
+            "Milliseconds, p50 / p95 over the measured requests. rows: GET /api/claims?…&facets=false; facets: GET /api/claims/facets?…; /claims rows: until the HTML holding the rows (`id=\"results\"`) arrived, in brackets the whole streamed page. ÷ floor: p95 over the p95 of the same question written directly in SQL (bench/lib/direct-floor.ts). Targets at 100k: rows ≤ 40 (search ≤ 30), facets ≤ 100, /claims rows ≤ 100.",
+            "",
+            ...setTableLines(r.size, r.set),
+            "",
+          ],
+    ),
     ...(quotes ? [...quoteBenchMarkdown(quotes), ""] : []),
   ];
   for (const result of results) {
+    for (const q of [...result.set].sort((a, b) => badness(b) - badness(a))) {
+      lines.push(`## ${result.size.toLocaleString("en")} claims: ${q.query.name} — \`${q.query.search}\``, "", `Load average ${q.loadAverage.map((l) => l.toFixed(2)).join(" → ")}. Floor plans (rows: page, total; then facets):`, "");
+      for (const plan of q.plans) lines.push(`- ${plan.join("; ")}`);
+      lines.push("");
+    }
     for (const q of result.queries) {
       lines.push(`## ${result.size.toLocaleString("en")} claims: ${q.scenario.name} — ${q.scenario.path}`, "", `${q.scenario.description}. ${q.statements} statements; load average ${q.loadAverage.map((l) => l.toFixed(2)).join(" → ")}.`, "");
       lines.push("| floor ms (median of 20) | rows | statement | plan |", "|---|---|---|---|");
@@ -332,7 +377,7 @@ async function main(): Promise<void> {
     if (quotes.wrongAnswers.length > 0) console.log(`${quotes.wrongAnswers.length} WRONG answers, e.g. ${quotes.wrongAnswers[0]}`);
   }
 
-  const needsServer = options.only.has("api") || options.only.has("page") || options.only.has("export") || options.only.has("import");
+  const needsServer = ["set", "api", "page", "similar", "export", "import"].some((part) => options.only.has(part as Part));
   if (needsServer) console.log(ensureBuild({ logFile: path.join(BENCH_DIR, "build.log"), skip: options.skipBuild }));
 
   const app = await loadApp();
@@ -341,15 +386,28 @@ async function main(): Promise<void> {
     console.log(`\n== ${size.toLocaleString("en")} claims ==`);
     const database = ensureDatabase(size, options);
     console.log(database.note);
-    const port = await freePort();
+    const port = await freePort([options.port, PORT_RANGE[1]]);
     const server = await startServer({ databaseFile: database.file, port, logFile: path.join(BENCH_DIR, `server-${size}.log`) });
     console.log(`next start on ${server.url} (pid ${server.pid})`);
     await app.closeReader();
     rmSync(CURRENT_DATABASE, { force: true });
     symlinkSync(path.basename(database.file), CURRENT_DATABASE);
     const floorDb = openFloorConnection(database.file);
-    const result: SizeResult = { size, database: database.file, queries: [], export: null, import: null };
+    const result: SizeResult = { size, database: database.file, set: [], queries: [], export: null, import: null };
     try {
+      if (options.only.has("set")) {
+        const vocabulary = await app.loadVocabulary();
+        const queries = generateQuerySet(floorDb, options.seed).filter((query) => query.name.includes(options.match));
+        console.log(`query set: ${queries.length} queries, ${options.setRequests} requests each after ${Math.min(options.warmup, 5)} warm-up`);
+        for (const query of queries) {
+          const parsed = app.parseClaimQuery(new URLSearchParams(query.search), vocabulary);
+          if (!parsed.ok) throw new Error(`${query.search}: ${app.describeProblems(parsed.problems)}`);
+          const measured = await measureSetQuery(query, parsed.query, server, floorDb, { requests: options.setRequests, warmup: Math.min(options.warmup, 5) });
+          result.set.push(measured);
+          console.log(setConsoleLine(measured));
+        }
+        console.log(`\nWorst first:\n${setTableLines(size, result.set).slice(0, 12).join("\n")}`);
+      }
       const values = pickFilterValues(floorDb);
       for (const scenario of scenarios(values)) {
         if (!options.only.has(scenario.kind)) continue;

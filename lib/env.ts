@@ -115,10 +115,12 @@ const envSchema = z
     /**
      * Load shedding (lib/server/overload.ts): a process whose event loop lagged more than
      * this many milliseconds on average over the last second answers new GET reads 503
-     * with Retry-After instead of queueing them.
+     * with Retry-After instead of queueing them. High by default: on a shared machine a
+     * process that merely waits for a CPU lags too, and the in-flight limit is the signal
+     * that tracks queueing; this one catches a process stalled by long synchronous work.
      */
-    SHED_EVENT_LOOP_DELAY_MS: optional(wholeNumber("SHED_EVENT_LOOP_DELAY_MS", 1, 60_000)).transform((value) => value ?? 100),
-    /** Load shedding: requests one process may have in flight before new GET reads are answered 503. */
+    SHED_EVENT_LOOP_DELAY_MS: optional(wholeNumber("SHED_EVENT_LOOP_DELAY_MS", 1, 60_000)).transform((value) => value ?? 500),
+    /** Load shedding: reads one process may have in flight before new GET reads are answered 503. */
     SHED_MAX_IN_FLIGHT: optional(wholeNumber("SHED_MAX_IN_FLIGHT", 1, 100_000)).transform((value) => value ?? 32),
     /** Seconds a shared cache may keep a public read (Cache-Control max-age, lib/http/conditional.ts). */
     PUBLIC_CACHE_SECONDS: optional(wholeNumber("PUBLIC_CACHE_SECONDS", 0, 86_400)).transform((value) => value ?? 5),

@@ -1,20 +1,25 @@
 /**
  * Load test: readers and concurrent writers against the production server, on loopback.
  *
- *   npm run load -- [--duration 30] [--connections 50] [--writers 20] [--port 35xx]
- *                   [--claims 3000] [--skip-build] [--budget 1500]
+ *   npm run load -- [--duration 30] [--connections 50 | 1,10,50,100] [--writers 20]
+ *                   [--web-concurrency N] [--port 35xx] [--claims 3000] [--skip-build]
+ *                   [--budget 1500]
  *
- * 1. Prepares a fresh database in .tmp/load (migrations, the seed article, --claims
- *    synthetic claims inserted with the search triggers live), a fact-checker account and
+ * 1. Prepares a fresh database in .tmp/load (migrations, the seed article replaced by
+ *    --claims synthetic claims from lib/synthetic, seed 42), a fact-checker account and
  *    one API token per writer (through the same code as `npm run users`).
- * 2. Builds into .next-load when the build is missing or stale, and starts `next start`
- *    on 127.0.0.1 (first free port in 3500–3599) with its output in .tmp/load/server.log.
- * 3. For --duration seconds runs autocannon (--connections connections) on a mix of read
- *    endpoints WHILE --writers writers loop over annotations and status changes through the
+ * 2. Builds into .next-load when the build is missing or stale, and starts the production
+ *    server (scripts/serve.ts, as `npm start` does) with --web-concurrency processes
+ *    (default: one per core; 1 is the single process of before) on 127.0.0.1 (first free
+ *    port in 3500–3599) with its output in .tmp/load/server.log.
+ * 3. For each number in --connections, one stage of --duration seconds: autocannon (that
+ *    many connections) on a mix of read endpoints, a health probe, and the server process
+ *    tree's CPU from /proc, WHILE --writers writers loop over annotations and status changes through the
  *    JSON API. A status change reads the claim's version first; a 409 is the expected
  *    outcome of a race and is retried with the version the 409 reports, not counted as an
  *    error. Status changes target a few "hot" claims so that races really happen.
- * 4. Stops the server and checks: no 5xx, no timeouts or connection errors, no
+ * 4. Stops the server and checks: no 5xx (but 503s that carry Retry-After: shed reads,
+ *    lib/server/overload.ts, counted apart), no timeouts or connection errors, no
  *    SQLITE_BUSY / "database is locked" in any response or server log line, every
  *    acknowledged write is in the database exactly once and nothing else is, each hot
  *    claim's version grew by exactly its number of status changes (no lost update), and
@@ -23,9 +28,7 @@
  * Prints a summary (also written to .tmp/load/summary.json); exits 1 when a check fails,
  * 2 on bad arguments, 3 when the time budget runs out. The server is killed on every exit.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseCommandLine } from "../scripts/shared/command-line";
@@ -34,9 +37,11 @@ import Database from "better-sqlite3";
 import { ensureBuild, freePort, startServer, stopServer } from "../bench/lib/server";
 import { percentile } from "../bench/lib/stats";
 import { checkConsistency } from "../tests/support/consistency";
-import { addSyntheticClaims, attributionsCsv, random, SEARCH_WORDS } from "./fixtures";
+import { killAllChildren, killChildrenOnExit, runChild, tsxCommand } from "../tools/harness/children";
+import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
+import { Random } from "@/lib/synthetic/random";
+import { attributionsCsv, LOAD_SEED, loadSyntheticClaims, searchWords } from "./fixtures";
 
-const require = createRequire(import.meta.url);
 const ROOT = process.cwd();
 const LOAD_DIR = path.join(ROOT, ".tmp/load");
 const DATABASE_FILE = path.join(LOAD_DIR, "claimtrail.db");
@@ -63,15 +68,27 @@ const SERVER_ERROR = /API route failed|Unhandled|uncaught|P20\d\d|Transaction AP
  */
 const REQUEST_TIMEOUT_S = 120;
 
-const USAGE = `Usage: npm run load -- [--duration S] [--connections N] [--writers N] [--port P] [--claims N] [--skip-build] [--budget S] [--import-rows N]`;
+const USAGE = `Usage: npm run load -- [--duration S] [--connections N[,N…]] [--writers N] [--web-concurrency N] [--port P] [--claims N] [--skip-build] [--budget S] [--import-rows N]`;
 
-type Options = { duration: number; connections: number; writers: number; port: number | null; claims: number; skipBuild: boolean; budget: number; importRows: number };
+type Options = {
+  duration: number;
+  /** One stage per entry, in order, each --duration seconds long. */
+  connections: number[];
+  writers: number;
+  webConcurrency: number;
+  port: number | null;
+  claims: number;
+  skipBuild: boolean;
+  budget: number;
+  importRows: number;
+};
 
 function parseOptions(argv: string[]): Options {
   const commandLine = parseCommandLine(argv, USAGE, {
     duration: { type: "string", default: "30" },
     connections: { type: "string", default: "50" },
     writers: { type: "string", default: "20" },
+    "web-concurrency": { type: "string", default: String(os.availableParallelism()) },
     port: { type: "string" },
     claims: { type: "string", default: "3000" },
     "skip-build": { type: "boolean", default: false },
@@ -89,90 +106,25 @@ function parseOptions(argv: string[]): Options {
     return n;
   };
   const duration = int("duration", values.duration, 1, 3600);
+  const connections = (values.connections ?? "").split(",").map((value) => int("connections", value.trim(), 1, 1000));
   return {
     duration,
-    connections: int("connections", values.connections, 1, 1000),
+    connections,
+    webConcurrency: int("web-concurrency", values["web-concurrency"], 1, 64),
     writers: int("writers", values.writers, 0, 200),
-    port: values.port === undefined ? null : int("port", values.port, PORT_RANGE[0], PORT_RANGE[1]),
+    port: values.port === undefined ? null : int("port", values.port, 1024, 65535),
     claims: int("claims", values.claims, 0, 200_000),
     skipBuild: values["skip-build"] ?? false,
     importRows: int("import-rows", values["import-rows"], 0, 100_000),
     // Default: time for a cold build on a busy 2-core machine, the run, and the checks.
-    budget: values.budget === undefined ? 20 * 60 + duration * 2 : int("budget", values.budget, 30, 24 * 3600),
+    budget: values.budget === undefined ? 20 * 60 + duration * 2 * connections.length : int("budget", values.budget, 30, 24 * 3600),
   };
 }
 
-// ---------------------------------------------------------------------------
-// Child processes: each in its own process group, all killed on any exit.
-// ---------------------------------------------------------------------------
+killChildrenOnExit("load");
 
-const children = new Set<ChildProcess>();
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function killAllChildren(): void {
-  for (const child of children) killGroup(child, "SIGKILL");
-}
-
-process.on("exit", killAllChildren);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    console.error(`\nload: ${signal}, stopping`);
-    killAllChildren();
-    process.exit(130);
-  });
-}
-
-function startChild(command: string, args: string[], options: { env: NodeJS.ProcessEnv; log?: WriteStream; onLine?: (line: string) => void }): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  for (const stream of [child.stdout, child.stderr]) {
-    let pending = "";
-    stream?.on("data", (chunk: Buffer) => {
-      options.log?.write(chunk);
-      if (!options.onLine) return;
-      pending += chunk.toString("utf8");
-      const lines = pending.split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines) options.onLine(line);
-    });
-  }
-  return child;
-}
-
-/** Run a child to completion within `timeoutMs`; resolves with its stdout, rejects on failure. */
-function runChild(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, log?: WriteStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    let stderr = "";
-    const child = startChild(command, args, { env, log });
-    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const timer = setTimeout(() => {
-      killGroup(child, "SIGKILL");
-      reject(new Error(`${label} took longer than ${timeoutMs / 1000} s and was killed`));
-    }, timeoutMs);
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${label} failed (${signal ?? `exit ${code}`}):\n${(stderr || stdout).slice(-4000)}`));
-    });
-  });
-}
-
-const tsxCli = () => require.resolve("tsx/cli");
+/** The environment of the scripts run on the load database (preparation, accounts, the concurrent import). */
+const SCRIPT_ENV = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
 
 // ---------------------------------------------------------------------------
 // Preparation
@@ -181,13 +133,11 @@ const tsxCli = () => require.resolve("tsx/cli");
 async function prepareDatabase(): Promise<void> {
   rmSync(LOAD_DIR, { recursive: true, force: true });
   mkdirSync(LOAD_DIR, { recursive: true });
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
-  await runChild("Preparing the database", process.execPath, [tsxCli(), "--conditions=react-server", "scripts/db/prepare.ts"], env, 180_000);
+  await runChild("Preparing the database", tsxCommand("scripts/db/prepare.ts"), SCRIPT_ENV, 180_000);
 }
 
 async function createWriterTokens(count: number): Promise<{ userId: string; tokens: string[] }> {
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
-  const stdout = await runChild("Creating the writer account and tokens", process.execPath, [tsxCli(), "--conditions=react-server", "load/setup-users.ts", WRITER_EMAIL, String(Math.max(1, count))], env, 120_000);
+  const stdout = await runChild("Creating the writer account and tokens", tsxCommand("load/setup-users.ts", [WRITER_EMAIL, String(Math.max(1, count))]), SCRIPT_ENV, 120_000);
   const line = stdout.trim().split("\n").at(-1) ?? "";
   return JSON.parse(line) as { userId: string; tokens: string[] };
 }
@@ -209,35 +159,6 @@ function latencySummary(samples: number[]) {
   };
 }
 
-/** How many connections a process has open on the database: each SQLite connection holds one descriptor on the main file. */
-function databaseConnections(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    return readdirSync(`/proc/${pid}/fd`).filter((fd) => {
-      try {
-        return readlinkSync(`/proc/${pid}/fd/${fd}`) === DATABASE_FILE;
-      } catch {
-        return false;
-      }
-    }).length;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
-function processCpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name; in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
 const increment = (counts: Record<string, number>, key: string | number, by = 1) => {
   counts[key] = (counts[key] ?? 0) + by;
 };
@@ -246,7 +167,8 @@ const increment = (counts: Record<string, number>, key: string | number, by = 1)
 // Readers (autocannon) and writers (fetch)
 // ---------------------------------------------------------------------------
 
-type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[] };
+/** What the readers and writers draw from: the database's own ids, keys and words. */
+type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[]; searchWords: string[] };
 
 function readVocabulary(): Vocabulary {
   const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
@@ -258,6 +180,7 @@ function readVocabulary(): Vocabulary {
       hotClaimIds: claimIds.slice(0, 5),
       statusKeys: db.prepare(`SELECT key FROM "Status" ORDER BY sortOrder`).pluck().all() as string[],
       topicKeys: db.prepare(`SELECT key FROM "Topic" ORDER BY id`).pluck().all() as string[],
+      searchWords: searchWords(db.prepare(`SELECT text FROM "Claim" ORDER BY id`).pluck().all() as string[]),
     };
   } finally {
     db.close();
@@ -267,26 +190,26 @@ function readVocabulary(): Vocabulary {
 type ReadKind = "list" | "search" | "detail" | "html";
 
 function readPathChooser(vocabulary: Vocabulary) {
-  const rand = random(7);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const random = new Random(7, "reads");
+  const pick = <T>(items: readonly T[]): T => random.pick(items);
   const filters = [
     () => `status=${pick(vocabulary.statusKeys)}`,
     () => `topic=${pick(vocabulary.topicKeys)}`,
     () => `topic=${pick(vocabulary.topicKeys)},${pick(vocabulary.topicKeys)}&sort=-sources`,
     () => `contested=true`,
     () => `stance=denies&role=denied`,
-    () => `sort=-updated&page=${1 + Math.floor(rand() * 20)}&pageSize=20`,
+    () => `sort=-updated&page=${random.int(1, 20)}&pageSize=20`,
     () => `status=unreviewed&sort=published`,
   ];
   return (): { kind: ReadKind; path: string } => {
-    const r = rand();
+    const r = random.next();
     if (r < 0.25) return { kind: "list", path: `/api/claims?${pick(filters)()}` };
     if (r < 0.45) {
-      const word = pick(SEARCH_WORDS);
-      return { kind: "search", path: rand() < 0.3 ? `/api/claims?q=${word.slice(0, 4)}&sort=relevance` : `/api/claims?q=${word}&pageSize=20` };
+      const word = pick(vocabulary.searchWords);
+      return { kind: "search", path: random.chance(0.3) ? `/api/claims?q=${word.slice(0, 4)}&sort=relevance` : `/api/claims?q=${word}&pageSize=20` };
     }
     if (r < 0.8) return { kind: "detail", path: `/api/claims/${pick(vocabulary.claimIds)}` };
-    const html = [`/claims`, `/claims?q=${pick(SEARCH_WORDS)}`, `/claims?${pick(filters)()}`];
+    const html = [`/claims`, `/claims?q=${pick(vocabulary.searchWords)}`, `/claims?${pick(filters)()}`];
     return { kind: "html", path: pick(html) };
   };
 }
@@ -298,15 +221,24 @@ type ReadStats = {
   latencies: number[];
   busyBodies: number;
   busySamples: string[];
+  /** 503 answers with Retry-After: reads shed by a saturated process (lib/server/overload.ts). */
+  shed: number;
+  /** 503 answers without Retry-After: failures like any other 5xx. */
+  unavailableWithoutRetryAfter: number;
 };
 
+function newReadStats(): ReadStats {
+  const kind = () => ({ count: 0, non2xx: 0, latencies: [] as number[] });
+  return { byKind: { list: kind(), search: kind(), detail: kind(), html: kind() }, errorCodes: {}, latencies: [], busyBodies: 0, busySamples: [], shed: 0, unavailableWithoutRetryAfter: 0 };
+}
+
 /** Starts autocannon; the instance is a thenable resolving to its result (so do not `await` it before the writers start). */
-function runReaders(base: string, options: Options, vocabulary: Vocabulary, stats: ReadStats): autocannon.Instance {
+function runReaders(base: string, options: Options, connections: number, vocabulary: Vocabulary, stats: ReadStats): autocannon.Instance {
   const choose = readPathChooser(vocabulary);
   let lastKind: ReadKind = "list";
   const instance = autocannon({
     url: base,
-    connections: options.connections,
+    connections,
     duration: options.duration,
     timeout: REQUEST_TIMEOUT_S,
     requests: [
@@ -317,11 +249,16 @@ function runReaders(base: string, options: Options, vocabulary: Vocabulary, stat
           context.kind = next.kind;
           return { ...request, method: "GET", path: next.path };
         },
-        onResponse: (status, body, context) => {
+        onResponse: (status, body, context, headers) => {
           lastKind = (context.kind as ReadKind | undefined) ?? "list";
           const kind = stats.byKind[lastKind];
           kind.count += 1;
           if (status < 200 || status >= 300) kind.non2xx += 1;
+          if (status === 503) {
+            const retryAfter = Object.entries(headers ?? {}).some(([name, value]) => name.toLowerCase() === "retry-after" && /^\d+$/.test(String(value)));
+            if (retryAfter) stats.shed += 1;
+            else stats.unavailableWithoutRetryAfter += 1;
+          }
           if (BUSY.test(body)) {
             stats.busyBodies += 1;
             if (stats.busySamples.length < 5) stats.busySamples.push(`${status} ${body.slice(0, 300)}`);
@@ -355,11 +292,27 @@ type WriteStats = {
   /** Writes whose request got no answer: the database decides whether they happened. */
   unknownMarkers: Set<string>;
   versionReads: number;
+  /** Version reads a busy server shed (503 + Retry-After) and the writer asked again after waiting. */
+  shedReadRetries: number;
 };
 
 type CallResult = { status: number; text: string };
 
+/**
+ * One request of a writer. A read (the version before a status change) that a busy server
+ * sheds with 503 + Retry-After is asked again after waiting, as a client should; writes are
+ * never shed, so a 503 on a write is an answer like any other.
+ */
 async function call(stats: WriteStats, method: "GET" | "POST", url: string, token: string, body?: unknown): Promise<CallResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await callOnce(stats, method, url, token, body);
+    if (method !== "GET" || result.status !== 503 || result.retryAfter === null || attempt >= 20) return result;
+    stats.shedReadRetries += 1;
+    await new Promise((resolve) => setTimeout(resolve, result.retryAfter! * 1000));
+  }
+}
+
+async function callOnce(stats: WriteStats, method: "GET" | "POST", url: string, token: string, body?: unknown): Promise<CallResult & { retryAfter: number | null }> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
@@ -371,9 +324,10 @@ async function call(stats: WriteStats, method: "GET" | "POST", url: string, toke
     const text = await response.text();
     stats.latencies.push(performance.now() - started);
     if (BUSY.test(text)) stats.busyBodies += 1;
-    return { status: response.status, text };
+    const retryAfter = response.headers.get("retry-after");
+    return { status: response.status, text, retryAfter: retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null };
   } catch (error) {
-    return { status: 0, text: String(error) };
+    return { status: 0, text: String(error), retryAfter: null };
   }
 }
 
@@ -385,15 +339,15 @@ function recordFailure(stats: WriteStats, what: string, result: CallResult, mark
 
 const MAX_ATTEMPTS = 50;
 
-async function runWriter(index: number, token: string, base: string, vocabulary: Vocabulary, runId: string, stopAt: number, stats: WriteStats) {
-  const rand = random(1000 + index);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+async function runWriter(index: number, token: string, base: string, vocabulary: Vocabulary, runId: string, stage: number, stopAt: number, stats: WriteStats) {
+  const random = new Random(index, "writer");
+  const pick = <T>(items: readonly T[]): T => random.pick(items);
   let n = 0;
   while (performance.now() < stopAt) {
     n += 1;
     if (n % 2 === 1) {
       const claimId = pick(vocabulary.claimIds);
-      const marker = `load ${runId} w${index} a${n}`;
+      const marker = `load ${runId} c${stage} w${index} a${n}`;
       stats.sent.annotations += 1;
       stats.sentMarkers.add(marker);
       const result = await call(stats, "POST", `${base}/api/claims/${claimId}/annotations`, token, { body: marker });
@@ -413,7 +367,7 @@ async function runWriter(index: number, token: string, base: string, vocabulary:
     let current = JSON.parse(read.text) as { version: number; status: { key: string } };
     let version = current.version;
     let statusKey = current.status.key;
-    const marker = `load ${runId} w${index} s${n}`;
+    const marker = `load ${runId} c${stage} w${index} s${n}`;
     stats.sent.statusChanges += 1;
     stats.sentMarkers.add(marker);
     for (let attempt = 1; ; attempt++) {
@@ -486,17 +440,16 @@ type ImportOutcome = { rows: number; startedAfterSeconds: number; seconds: numbe
  * the import command (a second process writing the same database, as an operator would
  * while the server runs).
  */
-async function runImportDuringLoad(options: Options, runId: string): Promise<ImportOutcome> {
+async function runImportDuringLoad(options: Options, runId: string, topicKeys: readonly string[]): Promise<ImportOutcome> {
   const delay = (options.duration * 1000) / 3;
   await new Promise((resolve) => setTimeout(resolve, delay));
   const file = path.join(LOAD_DIR, "import.csv");
-  writeFileSync(file, attributionsCsv(options.importRows, `imp${runId}`));
+  writeFileSync(file, attributionsCsv(options.importRows, `imp${runId}`, topicKeys));
   const started = performance.now();
-  const env = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
   let output = "";
   let exitCode: number | null = 0;
   try {
-    output = await runChild("The concurrent import", process.execPath, [tsxCli(), "--conditions=react-server", "scripts/import.ts", file], env, 10 * 60_000);
+    output = await runChild("The concurrent import", tsxCommand("scripts/import.ts", [file]), SCRIPT_ENV, 10 * 60_000);
   } catch (error) {
     output = (error as Error).message;
     exitCode = 1;
@@ -595,12 +548,14 @@ async function main() {
   watchdog.unref();
 
   const runId = Date.now().toString(36);
-  console.log(`load: run ${runId}: ${options.connections} reader connections and ${options.writers} writers for ${options.duration} s`);
+  console.log(
+    `load: run ${runId}: ${options.connections.join(", ")} reader connections (${options.duration} s each) and ${options.writers} writers; ${options.webConcurrency} server process${options.webConcurrency === 1 ? "" : "es"}`,
+  );
   const started = Date.now();
   await prepareDatabase();
-  const added = addSyntheticClaims(DATABASE_FILE, options.claims);
+  const added = loadSyntheticClaims(DATABASE_FILE, options.claims);
   const writer = await createWriterTokens(options.writers);
-  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, +${added.claims} synthetic claims)`);
+  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, ${added.claims > 0 ? `${added.claims} synthetic claims, seed ${LOAD_SEED}` : "the seed article"})`);
 
   if (options.skipBuild && !existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) throw new Error(`--skip-build: there is no build in ${DIST_DIR}`);
   process.stdout.write(`load: build in ${DIST_DIR} (log: ${path.relative(ROOT, BUILD_LOG)})… `);
@@ -614,34 +569,32 @@ async function main() {
     port,
     logFile: SERVER_LOG,
     distDir: DIST_DIR,
+    env: { WEB_CONCURRENCY: String(options.webConcurrency) },
     onLine: (line) => {
       if (BUSY.test(line)) watch.busyLines.push(line);
       else if (SERVER_ERROR.test(line)) watch.errorLines.push(line);
     },
   });
-  children.add(server.child);
   console.log(`load: server up on ${base} (build ${build}; log: ${path.relative(ROOT, SERVER_LOG)})`);
 
   let summary: Record<string, unknown>;
   let failures: string[];
   try {
     const vocabulary = readVocabulary();
-    // Warm up every route once, so the run measures serving rather than first-request loading.
+    // Warm up every route in every process, so the run measures serving rather than
+    // first-request loading: several connections at once, which the cluster spreads.
     const warm = readPathChooser(vocabulary);
-    for (let i = 0; i < 40; i++) await fetch(`${base}${warm().path}`).then((r) => r.arrayBuffer()).catch(() => undefined);
+    await Promise.all(
+      Array.from({ length: 2 * options.webConcurrency }, async () => {
+        for (let i = 0; i < 30; i++) await fetch(`${base}${warm().path}`).then((r) => r.arrayBuffer()).catch(() => undefined);
+      }),
+    );
 
     // Open the writers' keep-alive connections now: under a saturated event loop a NEW
     // connection waits many seconds to be accepted (see docs/operations.md), which would
     // measure connection set-up rather than writing.
     await Promise.all(writer.tokens.slice(0, options.writers).map((token) => fetch(`${base}/api/claims/${vocabulary.hotClaimIds[0]}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer())));
     const before = hotClaimStates(vocabulary.hotClaimIds);
-    const reads: ReadStats = {
-      byKind: { list: { count: 0, non2xx: 0, latencies: [] }, search: { count: 0, non2xx: 0, latencies: [] }, detail: { count: 0, non2xx: 0, latencies: [] }, html: { count: 0, non2xx: 0, latencies: [] } },
-      errorCodes: {},
-      latencies: [],
-      busyBodies: 0,
-      busySamples: [],
-    };
     const writes: WriteStats = {
       sent: { annotations: 0, statusChanges: 0 },
       acknowledged: { annotations: 0, statusChanges: 0 },
@@ -656,23 +609,65 @@ async function main() {
       refusedMarkers: new Set(),
       unknownMarkers: new Set(),
       versionReads: 0,
+      shedReadRetries: 0,
     };
     const loadAverageBefore = os.loadavg()[0]!;
-    const serverCpuBefore = processCpuSeconds(server.pid);
     const runnerCpuBefore = process.cpuUsage();
-    const loadStarted = performance.now();
-    const stopAt = loadStarted + options.duration * 1000;
-    const readerRun = runReaders(base, options, vocabulary, reads);
-    const probe = probeHealth(base, stopAt);
-    const importRun = options.importRows > 0 ? runImportDuringLoad(options, runId) : Promise.resolve(null);
-    const writerRuns = writer.tokens.slice(0, options.writers).map((token, index) => runWriter(index + 1, token, base, vocabulary, runId, stopAt, writes));
-    const [readResult] = await Promise.all([readerRun as PromiseLike<autocannon.Result>, ...writerRuns]);
-    const importOutcome = await importRun;
-    await probe.done;
-    const elapsed = (performance.now() - loadStarted) / 1000;
-    const serverCpuAfter = processCpuSeconds(server.pid);
+    const runStarted = performance.now();
+    const stages: StageSummary[] = [];
+    const allReads: ReadStats[] = [];
+    const readResults: autocannon.Result[] = [];
+    let importOutcome: ImportOutcome | null = null;
+    for (const [stage, connections] of options.connections.entries()) {
+      if (options.connections.length > 1) console.log(`load: stage ${stage + 1} of ${options.connections.length}: ${connections} reader connections for ${options.duration} s`);
+      const reads = newReadStats();
+      const writeLatenciesBefore = writes.latencies.length;
+      const stageLoadAverage = os.loadavg()[0]!;
+      const serverCpuBefore = treeCpuSeconds(server.pid);
+      const stageStarted = performance.now();
+      const stopAt = stageStarted + options.duration * 1000;
+      const readerRun = runReaders(base, options, connections, vocabulary, reads);
+      const probe = probeHealth(base, stopAt);
+      // The concurrent import, when asked for, runs once: during the first stage.
+      const importRun = options.importRows > 0 && stage === 0 ? runImportDuringLoad(options, runId, vocabulary.topicKeys) : Promise.resolve(null);
+      const writerRuns = writer.tokens.slice(0, options.writers).map((token, index) => runWriter(index + 1, token, base, vocabulary, runId, stage + 1, stopAt, writes));
+      const [readResult] = await Promise.all([readerRun as PromiseLike<autocannon.Result>, ...writerRuns]);
+      importOutcome = (await importRun) ?? importOutcome;
+      await probe.done;
+      const elapsed = (performance.now() - stageStarted) / 1000;
+      const serverCpuAfter = treeCpuSeconds(server.pid);
+      allReads.push(reads);
+      readResults.push(readResult);
+      const stageWriteLatencies = writes.latencies.slice(writeLatenciesBefore);
+      const readTotal = readResult["1xx"] + readResult["2xx"] + readResult["3xx"] + readResult["4xx"] + readResult["5xx"];
+      const cpuSeconds = serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore;
+      stages.push({
+        connections,
+        durationSeconds: Math.round(elapsed * 10) / 10,
+        loadAverage1m: Math.round(stageLoadAverage * 10) / 10,
+        reads: {
+          requests: readTotal,
+          throughputPerSecond: Math.round(readTotal / elapsed),
+          okPerSecond: Math.round(readResult["2xx"] / elapsed),
+          latencyMs: latencySummary(reads.latencies),
+          byKind: Object.fromEntries(Object.entries(reads.byKind).map(([kind, k]) => [kind, { requests: k.count, non2xx: k.non2xx, latencyMs: latencySummary(k.latencies) }])),
+          non2xxByStatus: Object.fromEntries(Object.entries(readResult.statusCodeStats).filter(([status]) => !status.startsWith("2")).map(([status, value]) => [status, value.count])),
+          shed503WithRetryAfter: reads.shed,
+          "5xx": readResult["5xx"] - reads.shed,
+          errors: readResult.errors,
+          errorCodes: reads.errorCodes,
+          timeouts: readResult.timeouts,
+        },
+        healthProbe: { ...latencySummary(probe.latencies), slowest: probe.slowest },
+        writes: { requests: stageWriteLatencies.length, requestsPerSecond: Math.round(stageWriteLatencies.length / elapsed), latencyMs: latencySummary(stageWriteLatencies) },
+        // Cores the server's processes used together; CPU per request over reads and write-path requests alike.
+        serverCpuCores: cpuSeconds === null ? null : Math.round((cpuSeconds / elapsed) * 100) / 100,
+        serverCpuMsPerRequest: cpuSeconds === null ? null : Math.round(((cpuSeconds * 1000) / Math.max(1, readTotal + stageWriteLatencies.length)) * 10) / 10,
+      });
+    }
+    const elapsed = (performance.now() - runStarted) / 1000;
     const runnerCpu = process.cpuUsage(runnerCpuBefore);
-    const serverConnections = databaseConnections(server.pid);
+    const serverConnections = treeOpenFiles(server.pid, DATABASE_FILE);
 
     await stopServer(server);
     const verification = verifyWrites(writer.userId, runId, writes, before);
@@ -680,45 +675,36 @@ async function main() {
 
     const writeStatusCounts: Record<string, number> = {};
     for (const [key, count] of Object.entries(writes.failures)) increment(writeStatusCounts, key.split(": ")[1] ?? key, count);
-    const read5xx = readResult["5xx"];
-    const write5xx = Object.entries(writeStatusCounts).filter(([status]) => /^5\d\d$/.test(status)).reduce((sum, [, count]) => sum + count, 0);
-    const readNon2xx = Object.fromEntries(Object.entries(readResult.statusCodeStats).filter(([status]) => !status.startsWith("2")).map(([status, value]) => [status, value.count]));
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    const shedTotal = sum(allReads.map((reads) => reads.shed));
+    // A 503 with Retry-After is a shed read, answered at once on purpose; any other 5xx is a failure.
+    const read5xx = sum(readResults.map((result) => result["5xx"])) - shedTotal;
+    const readErrors = sum(readResults.map((result) => result.errors));
+    const readTimeouts = sum(readResults.map((result) => result.timeouts));
+    const read2xx = sum(readResults.map((result) => result["2xx"]));
+    const write5xx = Object.entries(writeStatusCounts).filter(([status]) => /^5\d\d$/.test(status)).reduce((total, [, count]) => total + count, 0);
+    const busyBodies = sum(allReads.map((reads) => reads.busyBodies)) + writes.busyBodies;
     const sentTotal = writes.sent.annotations + writes.sent.statusChanges;
     const acknowledgedTotal = writes.acknowledged.annotations + writes.acknowledged.statusChanges;
     const foundTotal = verification.foundInDatabase.annotations + verification.foundInDatabase.statusChanges;
-    const readTotal = readResult["1xx"] + readResult["2xx"] + readResult["3xx"] + readResult["4xx"] + readResult["5xx"];
 
     summary = {
       run: runId,
-      command: `npx tsx --conditions=react-server load/run.ts --duration ${options.duration} --connections ${options.connections} --writers ${options.writers} --claims ${options.claims}`,
+      command: `npm run load -- --duration ${options.duration} --connections ${options.connections.join(",")} --writers ${options.writers} --web-concurrency ${options.webConcurrency} --claims ${options.claims}`,
       claimsInDatabase: consistency.counts.Claim,
       machine: {
         cpus: os.cpus().length,
         // Other processes compete for the same cores; a high load average means slower numbers.
         loadAverage1mBefore: Math.round(loadAverageBefore * 10) / 10,
         loadAverage1mAfter: Math.round(os.loadavg()[0]! * 10) / 10,
-        // Share of one core the server got during the run: well under 1 means it waited for the CPU.
-        serverCpuCores: serverCpuBefore === null || serverCpuAfter === null ? null : Math.round(((serverCpuAfter - serverCpuBefore) / elapsed) * 100) / 100,
-        serverCpuMsPerRequest:
-          serverCpuBefore === null || serverCpuAfter === null ? null : Math.round(((serverCpuAfter - serverCpuBefore) * 1000) / Math.max(1, readTotal + writes.latencies.length)),
-        // Prisma's connection plus the read-only one (lib/db/sqlite.ts): 2 is expected.
+        serverProcesses: options.webConcurrency,
+        // Prisma's connection plus the read-only one (lib/db/sqlite.ts) per worker, and the primary's from preparing.
         serverDatabaseConnections: serverConnections,
         loadGeneratorCpuCores: Math.round(((runnerCpu.user + runnerCpu.system) / 1e6 / elapsed) * 100) / 100,
       },
       build,
       durationSeconds: Math.round(elapsed * 10) / 10,
-      reads: {
-        requests: readTotal,
-        throughputPerSecond: Math.round(readTotal / elapsed),
-        latencyMs: latencySummary(reads.latencies),
-        byKind: Object.fromEntries(Object.entries(reads.byKind).map(([kind, k]) => [kind, { requests: k.count, non2xx: k.non2xx, latencyMs: latencySummary(k.latencies) }])),
-        non2xxByStatus: readNon2xx,
-        "5xx": read5xx,
-        errors: readResult.errors,
-        errorCodes: reads.errorCodes,
-        timeouts: readResult.timeouts,
-      },
-      healthProbe: { ...latencySummary(probe.latencies), slowest: probe.slowest },
+      stages,
       writes: {
         sent: { total: sentTotal, ...writes.sent },
         acknowledged: { total: acknowledgedTotal, ...writes.acknowledged },
@@ -726,6 +712,7 @@ async function main() {
         retries409: writes.retries409,
         abandonedAfter50Conflicts: writes.abandonedAfter409,
         versionReads: writes.versionReads,
+        shedVersionReadsRetried: writes.shedReadRetries,
         requestsPerSecond: Math.round(writes.latencies.length / elapsed),
         latencyMs: latencySummary(writes.latencies),
         failuresByStatus: writes.failures,
@@ -739,19 +726,21 @@ async function main() {
         auditLog: verification.auditLog,
         lostUpdates: verification.lostUpdates,
       },
-      sqliteBusy: { responseBodies: reads.busyBodies + writes.busyBodies, serverLogLines: watch.busyLines.length, samples: [...reads.busySamples, ...watch.busyLines.slice(0, 5)] },
+      sqliteBusy: { responseBodies: busyBodies, serverLogLines: watch.busyLines.length, samples: [...allReads.flatMap((reads) => reads.busySamples), ...watch.busyLines.slice(0, 5)] },
       serverErrorLines: { count: watch.errorLines.length, samples: watch.errorLines.slice(0, 10) },
       concurrentImport: importOutcome,
       consistency: { ok: consistency.ok, problems: consistency.problems },
     };
 
     failures = [];
-    if (read5xx + write5xx > 0) failures.push(`${read5xx + write5xx} responses were 5xx (reads ${read5xx}, writes ${write5xx})`);
-    if (readResult.errors > 0 || readResult.timeouts > 0) failures.push(`readers saw ${readResult.errors} errors (${readResult.timeouts} timeouts)`);
-    const noResponse = Object.entries(writes.failures).filter(([key]) => key.endsWith("no response")).reduce((sum, [, count]) => sum + count, 0);
+    if (read5xx + write5xx > 0) failures.push(`${read5xx + write5xx} responses were 5xx other than shed reads (reads ${read5xx}, writes ${write5xx})`);
+    const without = sum(allReads.map((reads) => reads.unavailableWithoutRetryAfter));
+    if (without > 0) failures.push(`${without} reads were answered 503 without Retry-After`);
+    if (readErrors > 0 || readTimeouts > 0) failures.push(`readers saw ${readErrors} errors (${readTimeouts} timeouts)`);
+    const noResponse = Object.entries(writes.failures).filter(([key]) => key.endsWith("no response")).reduce((total, [, count]) => total + count, 0);
     if (noResponse > 0) failures.push(`${noResponse} write-path requests got no response`);
-    if (reads.busyBodies + writes.busyBodies + watch.busyLines.length > 0) {
-      failures.push(`SQLITE_BUSY / "database is locked": ${reads.busyBodies + writes.busyBodies} responses, ${watch.busyLines.length} server log lines`);
+    if (busyBodies + watch.busyLines.length > 0) {
+      failures.push(`SQLITE_BUSY / "database is locked": ${busyBodies} responses, ${watch.busyLines.length} server log lines`);
     }
     if (verification.acknowledgedMissing > 0) failures.push(`${verification.acknowledgedMissing} acknowledged writes are missing from the database`);
     if (verification.foundRefused > 0) failures.push(`${verification.foundRefused} writes the server refused are in the database anyway`);
@@ -765,11 +754,11 @@ async function main() {
     }
     if (verification.lostUpdates.length > 0) failures.push(`lost updates: ${verification.lostUpdates.join("; ")}`);
     if (!consistency.ok) failures.push(`the database is not consistent: ${consistency.problems.join("; ")}`);
-    if (readResult["2xx"] === 0) failures.push("no read succeeded");
+    if (read2xx === 0) failures.push("no read succeeded");
     if (importOutcome && importOutcome.exitCode !== 0) failures.push(`the concurrent import failed (exit ${importOutcome.exitCode}): ${importOutcome.output.slice(-300)}`);
     if (options.writers > 0 && acknowledgedTotal === 0) failures.push("no write succeeded");
     if (writes.abandonedAfter409 > 0) failures.push(`${writes.abandonedAfter409} status changes lost ${MAX_ATTEMPTS} races in a row`);
-    const otherWriteFailures = Object.values(writes.failures).reduce((sum, count) => sum + count, 0);
+    const otherWriteFailures = Object.values(writes.failures).reduce((total, count) => total + count, 0);
     if (otherWriteFailures > 0 && failures.length === 0) failures.push(`${otherWriteFailures} writes failed: ${JSON.stringify(writes.failures)}`);
     summary.checks = failures.length === 0 ? "all passed" : failures;
   } finally {
@@ -788,19 +777,45 @@ async function main() {
   }
 }
 
+type LatencySummary = ReturnType<typeof latencySummary>;
+
+/** One stage of the run: a number of reader connections for --duration seconds. */
+type StageSummary = {
+  connections: number;
+  durationSeconds: number;
+  loadAverage1m: number;
+  reads: {
+    requests: number;
+    throughputPerSecond: number;
+    okPerSecond: number;
+    latencyMs: LatencySummary;
+    byKind: Record<string, { requests: number; non2xx: number; latencyMs: LatencySummary }>;
+    non2xxByStatus: Record<string, number>;
+    shed503WithRetryAfter: number;
+    "5xx": number;
+    errors: number;
+    errorCodes: Record<string, number>;
+    timeouts: number;
+  };
+  healthProbe: LatencySummary & { slowest: { atSecond: number; ms: number }[] };
+  writes: { requests: number; requestsPerSecond: number; latencyMs: LatencySummary };
+  serverCpuCores: number | null;
+  serverCpuMsPerRequest: number | null;
+};
+
 function printSummary(summary: Record<string, unknown>) {
   const s = summary as {
     durationSeconds: number;
     claimsInDatabase: number;
-    machine: { cpus: number; loadAverage1mBefore: number; loadAverage1mAfter: number; serverCpuCores: number | null; serverCpuMsPerRequest: number | null; serverDatabaseConnections: number | null; loadGeneratorCpuCores: number };
-    reads: { requests: number; throughputPerSecond: number; latencyMs: ReturnType<typeof latencySummary>; byKind: Record<string, { requests: number; non2xx: number; latencyMs: ReturnType<typeof latencySummary> }>; non2xxByStatus: Record<string, number>; "5xx": number; errors: number; errorCodes: Record<string, number>; timeouts: number };
+    stages: StageSummary[];
+    machine: { cpus: number; loadAverage1mBefore: number; loadAverage1mAfter: number; serverProcesses: number; serverDatabaseConnections: number | null; loadGeneratorCpuCores: number };
     writes: {
       sent: { total: number; annotations: number; statusChanges: number };
       acknowledged: { total: number; annotations: number; statusChanges: number };
       foundInDatabase: { total: number; annotations: number; statusChanges: number };
       retries409: number;
       requestsPerSecond: number;
-      latencyMs: ReturnType<typeof latencySummary>;
+      latencyMs: LatencySummary;
       failuresByStatus: Record<string, number>;
       acknowledgedMissing: number;
       foundButNotAcknowledged: number;
@@ -811,26 +826,35 @@ function printSummary(summary: Record<string, unknown>) {
     serverErrorLines: { count: number };
     consistency: { ok: boolean; problems: string[] };
   };
-  const lat = (l: ReturnType<typeof latencySummary>) => `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`;
-  console.log(`\n=== Load test summary (${s.durationSeconds} s, ${s.claimsInDatabase} claims; ${s.machine.cpus} CPUs, load average ${s.machine.loadAverage1mBefore} → ${s.machine.loadAverage1mAfter}) ===`);
-  console.log(`Reads:  ${s.reads.requests} requests, ${s.reads.throughputPerSecond} req/s; ${lat(s.reads.latencyMs)}`);
-  for (const [kind, k] of Object.entries(s.reads.byKind)) console.log(`  ${kind.padEnd(7)} ${String(k.requests).padStart(7)} requests, non-2xx ${k.non2xx}; ${lat(k.latencyMs)}`);
-  console.log(`  non-2xx by status: ${JSON.stringify(s.reads.non2xxByStatus)}; 5xx: ${s.reads["5xx"]}; errors: ${s.reads.errors} ${JSON.stringify(s.reads.errorCodes)} (timeouts ${s.reads.timeouts})`);
-  const health = (summary as { healthProbe: ReturnType<typeof latencySummary> & { slowest: { atSecond: number; ms: number }[] } }).healthProbe;
-  console.log(`Health probe (GET /api/health, one at a time): ${lat(health)}; slowest at ${health.slowest.map((x) => `${x.atSecond} s (${x.ms} ms)`).join(", ")}`);
-  console.log(`Writes: sent ${s.writes.sent.total} (annotations ${s.writes.sent.annotations}, status changes ${s.writes.sent.statusChanges})`);
+  const lat = (l: LatencySummary) => `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`;
+  console.log(
+    `\n=== Load test summary (${s.claimsInDatabase} claims; ${s.machine.serverProcesses} server process${s.machine.serverProcesses === 1 ? "" : "es"}; ${s.machine.cpus} CPUs, load average ${s.machine.loadAverage1mBefore} → ${s.machine.loadAverage1mAfter}) ===`,
+  );
+  const row = (cells: (string | number | null)[]) => cells.map((cell, i) => String(cell ?? "?").padStart(i === 0 ? 5 : 9)).join(" ");
+  console.log(row(["conns", "reads/s", "2xx/s", "shed 503", "5xx", "p50 ms", "p95 ms", "p99 ms", "cores", "CPU ms/req", "health50", "health95", "writes/s", "load avg"]));
+  for (const stage of s.stages) {
+    const r = stage.reads;
+    console.log(
+      row([stage.connections, r.throughputPerSecond, r.okPerSecond, r.shed503WithRetryAfter, r["5xx"], r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, stage.serverCpuCores, stage.serverCpuMsPerRequest, stage.healthProbe.p50, stage.healthProbe.p95, stage.writes.requestsPerSecond, stage.loadAverage1m]),
+    );
+  }
+  for (const stage of s.stages) {
+    console.log(`\n${stage.connections} connections (${stage.durationSeconds} s): reads ${lat(stage.reads.latencyMs)}`);
+    for (const [kind, k] of Object.entries(stage.reads.byKind)) console.log(`  ${kind.padEnd(7)} ${String(k.requests).padStart(7)} requests, non-2xx ${k.non2xx}; ${lat(k.latencyMs)}`);
+    console.log(`  non-2xx by status: ${JSON.stringify(stage.reads.non2xxByStatus)}; errors: ${stage.reads.errors} ${JSON.stringify(stage.reads.errorCodes)} (timeouts ${stage.reads.timeouts})`);
+    console.log(`  health probe (GET /api/health, one at a time): ${lat(stage.healthProbe)}`);
+    console.log(`  write-path requests ${stage.writes.requestsPerSecond} req/s; ${lat(stage.writes.latencyMs)}`);
+  }
+  console.log(`\nWrites: sent ${s.writes.sent.total} (annotations ${s.writes.sent.annotations}, status changes ${s.writes.sent.statusChanges})`);
   console.log(`  acknowledged ${s.writes.acknowledged.total} (annotations ${s.writes.acknowledged.annotations}, status changes ${s.writes.acknowledged.statusChanges})`);
   console.log(`  found in database ${s.writes.foundInDatabase.total} (annotations ${s.writes.foundInDatabase.annotations}, status changes ${s.writes.foundInDatabase.statusChanges})`);
   console.log(`  409 retries ${s.writes.retries409}; failures by status ${JSON.stringify(s.writes.failuresByStatus)}`);
   console.log(`  acknowledged but missing ${s.writes.acknowledgedMissing}; found but not acknowledged ${s.writes.foundButNotAcknowledged}; duplicates ${s.writes.duplicates}; lost updates ${s.writes.lostUpdates.length}`);
-  console.log(`  write-path requests ${s.writes.requestsPerSecond} req/s; ${lat(s.writes.latencyMs)}`);
   console.log(`SQLITE_BUSY / "database is locked": ${s.sqliteBusy.responseBodies} responses, ${s.sqliteBusy.serverLogLines} server log lines; other server error lines: ${s.serverErrorLines.count}`);
   const imported = (summary as { concurrentImport?: ImportOutcome | null }).concurrentImport;
   if (imported) console.log(`Concurrent import: ${imported.rows} rows from ${imported.startedAfterSeconds} s, took ${imported.seconds} s, exit ${imported.exitCode}: ${imported.output.split("\n").at(-1)}`);
   console.log(`Consistency: ${s.consistency.ok ? "ok" : s.consistency.problems.join("; ")}`);
-  console.log(
-    `CPU: server used ${s.machine.serverCpuCores ?? "?"} of a core (${s.machine.serverCpuMsPerRequest ?? "?"} ms CPU per request); load generator ${s.machine.loadGeneratorCpuCores} cores; server database connections ${s.machine.serverDatabaseConnections ?? "?"}`,
-  );
+  console.log(`Load generator ${s.machine.loadGeneratorCpuCores} cores; server database connections ${s.machine.serverDatabaseConnections ?? "?"}`);
 }
 
 main().catch((error: unknown) => {

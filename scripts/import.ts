@@ -58,6 +58,10 @@ async function main(argv: string[]): Promise<number> {
   for (const close of report.closeQuotes.filter((c) => c.accepted)) {
     console.log(`line ${close.line}: ${JSON.stringify(close.quote)} ${report.committed ? "imported" : "would be imported"} as the article's words ${JSON.stringify(close.suggestion.exact)} (characters ${close.suggestion.start}–${close.suggestion.end})`);
   }
+  for (const similar of report.similarClaims ?? []) {
+    console.log(`line ${similar.line}: new claim ${JSON.stringify(similar.text)} is possibly the same as:`);
+    for (const match of similar.matches) console.log(`  claim ${match.id} (${match.topic}, score ${match.score.toFixed(2)}): ${JSON.stringify(match.text)}`);
+  }
   console.log(`${values.check ? "Checked" : "Imported"} ${file.fileName}: ${describeSummary(report.summary!, report.committed)}.`);
   return 0;
 }

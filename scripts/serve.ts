@@ -2,7 +2,7 @@
  * Serve the production build from WEB_CONCURRENCY processes sharing PORT (node:cluster):
  * SQLite in WAL mode lets several processes read at once and serialises their writes
  * (busy_timeout), so a second core serves a second stream of requests. Each worker runs
- * Next's programmatic server behind lib/server/front-door.ts (trusted peer header, health
+ * Next's programmatic server behind lib/server/front-door.ts (client address, health
  * checks, load shedding). The primary only starts workers, replaces one that dies, and
  * stops them all on SIGINT/SIGTERM. `npm start` prepares the database and the build once,
  * then calls `serve`; the load test and browser tests' second servers run this file
@@ -11,10 +11,10 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
-import next from "next";
 import { env } from "@/lib/env";
 import { frontDoor } from "@/lib/server/front-door";
 import { OverloadGuard } from "@/lib/server/overload";
+import { runWriteGate } from "@/lib/server/write-gate";
 
 /** More deaths than this within RESTART_WINDOW_MS means the workers cannot start: stop instead of looping. */
 const MAX_RESTARTS = 10;
@@ -36,6 +36,7 @@ function primary(hostname: string | undefined): Promise<void> {
   console.log(`Serving on port ${env.PORT} from ${count} process${count === 1 ? "" : "es"} (WEB_CONCURRENCY; primary ${process.pid}).`);
   let stopping = false;
   const deaths: number[] = [];
+  runWriteGate();
   for (let i = 0; i < count; i++) cluster.fork();
 
   cluster.on("exit", (dead, code, signal) => {
@@ -71,6 +72,8 @@ function primary(hostname: string | undefined): Promise<void> {
 
 async function worker(hostname: string | undefined): Promise<void> {
   const id = String(cluster.worker?.id ?? 1);
+  // Loaded here, not at the top: the primary never serves, and Next's server is large.
+  const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT, hostname });
   await app.prepare();
   const guard = new OverloadGuard({ maxEventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS, maxInFlight: env.SHED_MAX_IN_FLIGHT });

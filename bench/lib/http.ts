@@ -92,3 +92,31 @@ export function download(url: string): Promise<{ status: number; body: Buffer }>
 export function closeConnections(): void {
   agent.destroy();
 }
+
+/**
+ * A GET over the kept-alive connection that also notes when `marker` first arrived: for a
+ * streamed page, the time the rows are in the browser's hands, before the rest follows.
+ */
+export function timedGetUntil(url: string, marker: string): Promise<Timed & { markerMs: number }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const needle = Buffer.from(marker);
+    let markerMs = Number.NaN;
+    const request = http.get(url, { agent, headers: { "accept-encoding": "identity" } }, (response) => {
+      const chunks: Buffer[] = [];
+      let seen = 0;
+      response.on("data", (chunk: Buffer) => {
+        chunks.push(chunk);
+        seen += chunk.length;
+        // Look only at the end of what arrived, including the marker's length before this chunk.
+        if (Number.isNaN(markerMs) && Buffer.concat(chunks.slice(-2)).includes(needle)) markerMs = msSince(start);
+      });
+      response.on("end", () => {
+        const body = Buffer.concat(chunks, seen);
+        resolve({ ms: msSince(start), markerMs, status: response.statusCode ?? 0, bytes: body.length, body, contentType: String(response.headers["content-type"] ?? "") });
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}

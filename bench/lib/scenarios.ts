@@ -9,7 +9,7 @@ export type Scenario = {
   name: string;
   /** Path and query string, e.g. /api/claims?q=… */
   path: string;
-  kind: "api" | "page";
+  kind: "api" | "page" | "similar";
   /** What the scenario stands for, for the report. */
   description: string;
   /** Targets at 100k claims (null: informational). */
@@ -17,6 +17,13 @@ export type Scenario = {
 };
 
 export const SEARCH_TERM = "kharnivka";
+
+/**
+ * The text of the similar-claims scenario: a synthetic claim in other words (number as a
+ * word, synonyms, another order), the way a fact-checker's selection arrives. Its common
+ * words ("soldiers", "killed") make the candidate search rank thousands of claims at 100k.
+ */
+export const SIMILAR_TEXT = "Twelve Velorian troops died near Bakhrovo in March 2023";
 
 export function pickFilterValues(db: Database.Database): { topic: string; actorId: number } {
   const topic = db
@@ -36,6 +43,7 @@ export function scenarios(values: { topic: string; actorId: number }): Scenario[
     { name: "api-contested-actor", kind: "api", path: `/api/claims?${contested}`, description: "contested + one actor (any role), page 1 + facets", target: { p95Ms: 50, floorRatio: 3 } },
     { name: "api-search", kind: "api", path: `/api/claims?q=${SEARCH_TERM}`, description: "full-text search, by relevance, page 1 + facets", target: { p95Ms: 30 } },
     { name: "api-unfiltered", kind: "api", path: `/api/claims`, description: "no filter, newest first, page 1 + facets", target: null },
+    { name: "api-similar", kind: "similar", path: `/api/claims/similar?text=${encodeURIComponent(SIMILAR_TEXT)}&limit=5`, description: "similar claims to a paraphrase: full-text candidates, re-ranked", target: { p95Ms: 50 } },
     { name: "page-filter", kind: "page", path: `/claims?${filtered}`, description: "/claims HTML with the api-filter query", target: { p95Ms: 150 } },
     { name: "page-unfiltered", kind: "page", path: `/claims`, description: "/claims HTML, no filter (the landing list)", target: { p95Ms: 150 } },
   ];

@@ -1,9 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from "node:fs";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "../../scripts/start/build-fingerprint";
+import { killGroup, spawnGroup, tsxCommand } from "../../tools/harness/children";
+import { treeRssKb } from "../../tools/harness/process-tree";
 import { timedGet } from "./http";
 
 const require = createRequire(import.meta.url);
@@ -98,9 +100,8 @@ export async function startServer(options: {
 }): Promise<Server> {
   const log = openSync(options.logFile, "a");
   // What `npm start` serves (scripts/serve.ts), minus the preparation: the caller prepared the database and the build.
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/serve.ts", "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
-    detached: true,
+  const [command, args] = tsxCommand("scripts/serve.ts", ["--hostname", "127.0.0.1"]);
+  const child = spawnGroup(command, args, {
     stdio: options.onLine ? ["ignore", "pipe", "pipe"] : ["ignore", log, log],
     env: {
       ...process.env,
@@ -152,41 +153,15 @@ export async function startServer(options: {
 export async function stopServer(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => server.child.once("exit", () => resolve()));
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    server.child.kill("SIGTERM");
-  }
+  killGroup(server.child, "SIGTERM");
   const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5000).unref());
   if ((await Promise.race([exited, timeout])) === "timeout") {
-    try {
-      process.kill(-server.pid, "SIGKILL");
-    } catch {
-      server.child.kill("SIGKILL");
-    }
+    killGroup(server.child, "SIGKILL");
     await exited;
   }
 }
 
-/** Resident set size (kB) of a process and all its descendants, from /proc. */
-export function treeRssKb(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    try {
-      const status = readFileSync(`/proc/${current}/status`, "utf8");
-      total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${current}/task`)) {
-        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
-        if (children) stack.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // the process ended
-    }
-  }
-  return total;
-}
+export { treeRssKb };
 
 /** Sample treeRssKb every `intervalMs` until stopped; returns the samples. */
 export function sampleRss(pid: number, intervalMs = 50): { stop: () => number[] } {

@@ -31,6 +31,39 @@ export function ImportReportView({ report, committed }: { report: ImportReport; 
           ))}
         </dl>
       ) : null}
+      {!committed && report.similarClaims && report.similarClaims.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data">
+            <caption className={styles.caption}>New claims possibly tracked already, in other words: look at them before importing (merging is possible afterwards too).</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Line
+                </th>
+                <th scope="col">New claim</th>
+                <th scope="col">Best existing matches</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.similarClaims.map((similar) => (
+                <tr key={similar.line}>
+                  <td className="num">{similar.line}</td>
+                  <td>{similar.text}</td>
+                  <td>
+                    <ul className="plain-list">
+                      {similar.matches.map((match) => (
+                        <li key={match.id}>
+                          <a href={`/claims/${match.id}`}>{match.text}</a> <span className="muted">({match.topic}, score {match.score.toFixed(2)})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {report.problems.length > 0 ? (
         <div className="table-scroll">
           <table className="data">

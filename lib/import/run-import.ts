@@ -8,6 +8,7 @@ import { IMPORT_COLUMNS } from "@/lib/import/columns";
 import { planImport, type CloseQuote, type ImportOptions, type ImportPlan } from "@/lib/import/plan";
 import { sortProblems, type ImportProblem } from "@/lib/import/problems";
 import { readCsv } from "@/lib/import/read-csv";
+import { similarClaimsOfPlan, type ImportSimilarClaims } from "@/lib/import/similar-matches";
 import { pauseSearchSync, rebuildClaimSearch, resumeSearchSync } from "@/lib/search/rebuild";
 
 /**
@@ -27,6 +28,8 @@ export type ImportReport = {
   summary: ImportPlan["summary"] | null;
   /** Rows whose quotes match the article only approximately, with the article's words (accepted or not). */
   closeQuotes: CloseQuote[];
+  /** A check only: claims the file would create that are likely already tracked in other words. */
+  similarClaims?: ImportSimilarClaims[];
 };
 
 /** Writes of a big file are many statements in one transaction; Prisma's default limit is 5 s. */
@@ -38,7 +41,8 @@ export async function checkImport(db: PrismaClient, file: ImportFile, options: I
   const read = readCsv(file.bytes);
   if (!read.ok) return refused(file, read.problems, null);
   const { plan, problems } = await planImport(db, read.table, options);
-  return problems.length > 0 ? refused(file, problems, plan) : { fileName: file.fileName, ok: true, committed: false, problems: [], summary: plan.summary, closeQuotes: plan.closeQuotes };
+  if (problems.length > 0) return refused(file, problems, plan);
+  return { fileName: file.fileName, ok: true, committed: false, problems: [], summary: plan.summary, closeQuotes: plan.closeQuotes, similarClaims: await similarClaimsOfPlan(plan) };
 }
 
 class Refused extends Error {

@@ -4,7 +4,7 @@ import { list, numberedPlaceholders, raw, sql, type Sql } from "@/lib/db/sql";
 
 /**
  * Rebuild the search document (FTS table claim_search) and the derived claim columns
- * (contested, sourceCount, firstPublishedAt) outside the triggers, for bulk loaders that
+ * (contested, sourceCount, firstPublishedAt, lastPublishedAt) outside the triggers, for bulk loaders that
  * write with the triggers paused (docs/decisions/003): one set-based pass at the end
  * instead of one recomputation per written row.
  *
@@ -35,6 +35,9 @@ function rebuildStatements(claims: Sql): Sql[] {
           sourceCount = (SELECT count(DISTINCT a.sourceId) FROM Attribution a WHERE a.claimId = Claim.id),
           firstPublishedAt = (
             SELECT min(s.publishedAt) FROM Attribution a JOIN Source s ON s.id = a.sourceId
+            WHERE a.claimId = Claim.id),
+          lastPublishedAt = (
+            SELECT max(s.publishedAt) FROM Attribution a JOIN Source s ON s.id = a.sourceId
             WHERE a.claimId = Claim.id)
         WHERE ${claims}`,
   ];
@@ -52,14 +55,15 @@ function rebuildAllStatements(): Sql[] {
     raw(`INSERT INTO claim_search (rowid, claim_text, quotes, actors)
          SELECT claim_id, claim_text, quotes, actors FROM claim_search_document`),
     raw(`DROP TABLE IF EXISTS temp.claim_derived`),
-    raw(`CREATE TEMP TABLE claim_derived (claimId INTEGER PRIMARY KEY, sourceCount INTEGER NOT NULL, firstPublishedAt TEXT)`),
-    raw(`INSERT INTO temp.claim_derived (claimId, sourceCount, firstPublishedAt)
-         SELECT a.claimId, count(DISTINCT a.sourceId), min(s.publishedAt)
+    raw(`CREATE TEMP TABLE claim_derived (claimId INTEGER PRIMARY KEY, sourceCount INTEGER NOT NULL, firstPublishedAt TEXT, lastPublishedAt TEXT)`),
+    raw(`INSERT INTO temp.claim_derived (claimId, sourceCount, firstPublishedAt, lastPublishedAt)
+         SELECT a.claimId, count(DISTINCT a.sourceId), min(s.publishedAt), max(s.publishedAt)
          FROM Attribution a JOIN Source s ON s.id = a.sourceId GROUP BY a.claimId`),
     sql`UPDATE Claim SET
           contested = ${CONTESTED},
           sourceCount = coalesce((SELECT d.sourceCount FROM temp.claim_derived d WHERE d.claimId = Claim.id), 0),
-          firstPublishedAt = (SELECT d.firstPublishedAt FROM temp.claim_derived d WHERE d.claimId = Claim.id)`,
+          firstPublishedAt = (SELECT d.firstPublishedAt FROM temp.claim_derived d WHERE d.claimId = Claim.id),
+          lastPublishedAt = (SELECT d.lastPublishedAt FROM temp.claim_derived d WHERE d.claimId = Claim.id)`,
     raw(`DROP TABLE temp.claim_derived`),
     // One b-tree per term instead of one per flush: what incremental writes reach over time.
     raw(`INSERT INTO claim_search (claim_search) VALUES ('optimize')`),

@@ -8,7 +8,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
  * person typed, and they are few. (docs/decisions/052)
  *
  * Two signals, either one sheds:
- * - requests in flight in this process (the queue itself; latency grows with it);
+ * - reads in flight in this process (the queue itself; latency grows with it);
  * - event-loop delay, the mean lag of the last second as perf_hooks measures it: long
  *   synchronous work (a huge render, an export) holds every request, however few are in
  *   flight. The mean, not the maximum: one slow tick (a route module loading on its first
@@ -51,7 +51,9 @@ export class OverloadGuard {
   /** Why a new read should be shed now, or null. The request asking is not counted yet. */
   reason(): OverloadReason | null {
     if (this.inFlight >= this.settings.maxInFlight) return { kind: "in-flight", inFlight: this.inFlight };
-    if (this.recentDelayMs > this.settings.maxEventLoopDelayMs) return { kind: "event-loop-delay", delayMs: Math.round(this.recentDelayMs) };
+    // Only with something else in flight: a process with nothing queued serves a new read
+    // however late its timers ran (on a busy machine, waiting for a CPU looks the same).
+    if (this.inFlight > 0 && this.recentDelayMs > this.settings.maxEventLoopDelayMs) return { kind: "event-loop-delay", delayMs: Math.round(this.recentDelayMs) };
     return null;
   }
 

@@ -61,7 +61,9 @@ test("no page of the journeys scrolls sideways at 1366 px or 390 px", async ({ p
 test("on a phone the claim list shows results first, with the filters folded behind a Filters button", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/claims");
-  const filters = page.getByText("Filters", { exact: true });
+  // The facet counts stream in after the rows (their placeholder has a Filters button too): wait for them.
+  const filters = page.locator("summary", { hasText: /^Filters$/ });
+  await expect(filters).toHaveCount(1);
   await expect(filters).toBeVisible();
   const facets = page.getByRole("complementary", { name: "Filters" });
   await expect(facets.getByRole("link").first()).toBeHidden();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Server } from "@/bench/lib/server";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
-import { startSecondServer, stopServer } from "./support/servers";
+import { copyMainDatabase, startSecondServer, stopServer } from "./support/servers";
 
 /*
  * The sign-in limit on the real server (scripts/serve.ts), at its default of five a
@@ -15,7 +15,12 @@ let proxied: Server;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  [server, proxied] = await Promise.all([startSecondServer({ AUTH_SIGN_IN_MAX_ATTEMPTS: "5" }), startSecondServer({ AUTH_SIGN_IN_MAX_ATTEMPTS: "5", TRUSTED_PROXIES: "127.0.0.1,::1" })]);
+  // Databases of their own: the main server's sign-ins, from this same address, would count against these limits.
+  const [direct, behindProxy] = await Promise.all([copyMainDatabase("sign-in-direct"), copyMainDatabase("sign-in-proxied")]);
+  [server, proxied] = await Promise.all([
+    startSecondServer({ AUTH_SIGN_IN_MAX_ATTEMPTS: "5" }, direct),
+    startSecondServer({ AUTH_SIGN_IN_MAX_ATTEMPTS: "5", TRUSTED_PROXIES: "127.0.0.1,::1" }, behindProxy),
+  ]);
 });
 
 test.afterAll(async () => {

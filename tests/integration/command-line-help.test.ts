@@ -11,7 +11,7 @@ import { runScript } from "@/tests/support/run-script";
  */
 const scripts = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../package.json"), "utf8")).scripts as Record<string, string>;
 const tools = Object.entries(scripts).flatMap(([name, command]) => {
-  const match = /^tsx --conditions=react-server (\S+\.ts)$/.exec(command);
+  const match = /^tsx (?:--conditions=react-server )?(\S+\.ts)$/.exec(command);
   return match ? [{ name, file: match[1]! }] : [];
 });
 // A database path that does not exist: asking for help must not create or open it.
@@ -20,7 +20,7 @@ const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 describe("the command-line tools", () => {
   it("are found in package.json", () => {
-    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(["start", "users", "import", "db:synthetic", "db:backup", "db:archive", "bench", "load"]));
+    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(["start", "users", "import", "db:synthetic", "db:backup", "db:archive", "bench", "load", "db:copy", "db:derive-schema"]));
   });
 
   it.each(tools)("npm run $name -- --help prints its usage and exits 0", async ({ file, name }) => {

@@ -11,7 +11,7 @@ import { loadVocabulary } from "@/lib/vocabulary/queries";
  * number of claims the list would show if that option were the only one chosen in its
  * facet, with every other filter kept. Holds for every facet, under every filter.
  */
-const FILTERS = ["", "topic=troop-deaths", "contested=true", "q=north korea", "stance=denies", "stance=asserts&topic=korean-peninsula", "q=treaty&contested=false"];
+const FILTERS = ["", "topic=troop-deaths", "contested=true", "q=north korea", "stance=denies", "stance=asserts&topic=korean-peninsula", "q=treaty&contested=false", "from=2000-01-01", "stance=reports&from=2024-01-01&to=2024-12-31"];
 const FACETS = ["status", "topic", "stance", "source", "actor", "contested"] as const;
 
 beforeAll(async () => {

@@ -44,6 +44,12 @@ describe("scripts/import.ts", () => {
     expect(await database.prisma.auditLog.findFirst({ where: { action: "import" }, select: { userId: true } })).toEqual({ userId: null });
   }, 60_000);
 
+  it("--check prints, for a would-be-new claim, the existing claims it is likely the same as", async () => {
+    const checked = await importCli([{ ...row, claim: "Six soldiers from North Korea died on the frontline in Ukraine" }], "--check");
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/^line 2: new claim "Six soldiers from North Korea died on the frontline in Ukraine" is possibly the same as:\n {2}claim \d+ \(Troop deaths, score \d\.\d\d\): "Six North Korean soldiers have been killed on the front line in Ukraine\."\n/);
+  }, 60_000);
+
   it("--check says what would happen and writes nothing; no file is a usage error (exit 2)", async () => {
     const checked = await importCli([{ ...row, claim: "Only checked, never imported" }], "--check");
     expect(checked.code).toBe(0);

@@ -20,14 +20,17 @@ async function state(): Promise<SearchState> {
         ? `SELECT "claimId" AS id, "document"::text AS document FROM "claim_search" ORDER BY "claimId"`
         : `SELECT rowid AS id, claim_text, quotes, actors FROM claim_search ORDER BY rowid`,
     ),
-    derived: await prisma.$queryRawUnsafe(`SELECT "id", "contested", "sourceCount", "firstPublishedAt" FROM "Claim" ORDER BY "id"`),
+    derived: await prisma.$queryRawUnsafe(`SELECT "id", "contested", "sourceCount", "firstPublishedAt", "lastPublishedAt" FROM "Claim" ORDER BY "id"`),
   };
 }
+
+/** A stored timestamp in the database's own form. */
+const storedTime = (day: string) => (postgres ? `'${day} 00:00:00'` : `'${day}T00:00:00.000+00:00'`);
 
 async function spoil() {
   await prisma.$executeRawUnsafe(`DELETE FROM "claim_search"`);
   await prisma.$executeRawUnsafe(
-    `UPDATE "Claim" SET "contested" = NOT "contested", "sourceCount" = "sourceCount" + 7, "firstPublishedAt" = ${postgres ? "'1999-01-01 00:00:00'" : "'1999-01-01T00:00:00.000+00:00'"}`,
+    `UPDATE "Claim" SET "contested" = NOT "contested", "sourceCount" = "sourceCount" + 7, "firstPublishedAt" = ${storedTime("1999-01-01")}, "lastPublishedAt" = ${storedTime("1999-01-02")}`,
   );
 }
 

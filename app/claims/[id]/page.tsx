@@ -19,6 +19,7 @@ import { roleCan, type CurrentUser } from "@/lib/auth/roles";
 import { getClaimDetail, type AttributionDetail } from "@/lib/claims/claim-detail";
 import { findClaimTombstone, type ClaimTombstoneView } from "@/lib/claims/delete-claim";
 import { findMergeTarget } from "@/lib/claims/merge-claim";
+import { similarAnswer } from "@/lib/claims/similar/answer";
 import { parseId } from "@/lib/http/ids";
 import { listAccuracyChanges, listStatusChanges, type AccuracyChangeView } from "@/lib/review/queries";
 import { listStatuses, listTopics } from "@/lib/vocabulary/queries";
@@ -46,12 +47,14 @@ export default async function ClaimPage({ params }: Props) {
     if (tombstone) return <DeletedClaim tombstone={tombstone} />;
     notFound();
   }
-  const [user, history, accuracyHistory, notes] = await Promise.all([
+  const [user, history, accuracyHistory, notes, similar] = await Promise.all([
     getCurrentUser(),
     listStatusChanges(claim.id),
     listAccuracyChanges(claim.attributions.map((a) => a.id)),
     listAnnotations(claim.id),
+    similarAnswer(claim.text, 5, claim.id),
   ]);
+  const sameClaims = similar.items.filter((item) => item.likely);
   const canEdit = user !== null && roleCan(user.role, "edit");
   const canDelete = user !== null && roleCan(user.role, "admin");
   const claimNotes = notes.filter((note) => note.attributionId === null);
@@ -81,6 +84,22 @@ export default async function ClaimPage({ params }: Props) {
           <p className="muted">A tombstone keeps its number, the reason, who deleted it and when; its quotes, verdicts and notes are kept in the audit log.</p>
           <DeleteClaimForm claimId={claim.id} version={claim.version} />
         </details>
+      ) : null}
+
+      {sameClaims.length > 0 ? (
+        <section aria-labelledby="same-claim-heading">
+          <h2 id="same-claim-heading">Possibly the same claim</h2>
+          <ul className="similar-claims__list">
+            {sameClaims.map((item) => (
+              <li key={item.id}>
+                <Link href={`/claims/${item.id}`}>{item.text}</Link> <span className="muted">({item.topic.label}; matched: {item.matchedWords.join(", ")})</span>{" "}
+                <Link href={`/claims/${claim.id}/merge?into=${item.id}`} aria-label={`Compare and merge with: ${item.text}`}>
+                  Compare and merge
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <section aria-labelledby="verdict-heading">

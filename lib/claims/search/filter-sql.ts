@@ -7,14 +7,23 @@ import { toStoredTimestamp } from "@/lib/db/timestamps";
 /** The facets whose options are counted; each count ignores its own facet's selection. */
 export type FacetName = "status" | "topic" | "stance" | "source" | "actor" | "contested";
 
-type Condition = { facet: FacetName | "search" | "date" | "changed"; sql: Sql };
+export type Condition = { facet: FacetName | "search" | "date" | "changed"; sql: Sql };
+
+/**
+ * Filters on attributions that match a large share of the claims. Written as `IN (SELECT
+ * …)` such a filter makes the database collect every matching claim id and then sort
+ * them; written as a correlated `EXISTS` (a stance) or on the claim's own columns (a date
+ * range) it lets the database walk the claims in the order asked for and stop after one
+ * page (docs/performance.md, decisions 061 and 063).
+ */
+export type BroadFilters = ReadonlySet<"stance" | "date">;
 
 /**
  * One SQL condition per active filter, over `"Claim" c`. Filters that look at attributions
  * are written as `c."id" IN (SELECT "claimId" ...)` so the database can drive them from the
  * attribution indexes when they are selective.
  */
-export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Condition[] {
+export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broad: BroadFilters = new Set()): Condition[] {
   const conditions: Condition[] = [];
   if (query.q) {
     // A search with no searchable words (only punctuation) matches nothing rather than everything.
@@ -29,7 +38,12 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Con
     conditions.push({ facet: "topic", sql: sql`c."topicId" IN ${list(ids)}` });
   }
   if (query.stance.length > 0) {
-    conditions.push({ facet: "stance", sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)})` });
+    conditions.push({
+      facet: "stance",
+      sql: broad.has("stance")
+        ? sql`EXISTS (SELECT 1 FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)})`
+        : sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)})`,
+    });
   }
   if (query.source.length > 0) {
     conditions.push({ facet: "source", sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."sourceId" IN ${list(query.source)})` });
@@ -41,18 +55,38 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary): Con
     conditions.push({ facet: "contested", sql: sql`c."contested" = ${query.contested}` });
   }
   if (query.from || query.to) {
-    const from = query.from ? sql`s."publishedAt" >= ${`${query.from}T00:00:00.000+00:00`}` : raw("1 = 1");
+    const from = query.from ? `${query.from}T00:00:00.000+00:00` : null;
     // `to` is inclusive: anything published before the start of the next day.
-    const to = query.to ? sql`s."publishedAt" < ${`${nextDay(query.to)}T00:00:00.000+00:00`}` : raw("1 = 1");
-    conditions.push({
-      facet: "date",
-      sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE ${from} AND ${to})`,
-    });
+    const to = query.to ? `${nextDay(query.to)}T00:00:00.000+00:00` : null;
+    conditions.push({ facet: "date", sql: broad.has("date") ? claimDateCondition(from, to) : attributionDateCondition(from, to) });
   }
   if (query.updatedSince) {
     conditions.push({ facet: "changed", sql: changedSince(query.updatedSince, query.afterId) });
   }
   return conditions;
+}
+
+/** Claims with a source published in [from, to), found from the sources in the range: for a narrow range. */
+function attributionDateCondition(from: string | null, to: string | null): Sql {
+  const after = from ? sql`s."publishedAt" >= ${from}` : raw("1 = 1");
+  const before = to ? sql`s."publishedAt" < ${to}` : raw("1 = 1");
+  return sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE ${after} AND ${before})`;
+}
+
+/**
+ * The same, decided from the claim's earliest and latest publication (kept by triggers,
+ * decision 063) for a broad range: a claim whose earliest or latest date is in the range
+ * matches; one whose dates all lie on one side does not; only a claim whose dates span
+ * the whole range needs its sources read. With one bound the two columns decide alone.
+ */
+function claimDateCondition(from: string | null, to: string | null): Sql {
+  if (from && !to) return sql`c."lastPublishedAt" >= ${from}`;
+  if (to && !from) return sql`c."firstPublishedAt" < ${to}`;
+  return sql`(c."firstPublishedAt" >= ${from} AND c."firstPublishedAt" < ${to})
+    OR (c."lastPublishedAt" >= ${from} AND c."lastPublishedAt" < ${to})
+    OR (c."firstPublishedAt" < ${from} AND c."lastPublishedAt" >= ${to}
+        AND EXISTS (SELECT 1 FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId"
+                    WHERE a."claimId" = c."id" AND s."publishedAt" >= ${from} AND s."publishedAt" < ${to}))`;
 }
 
 /**
@@ -91,7 +125,7 @@ export function whereClause(conditions: readonly Condition[], except?: FacetName
   return and(conditions.filter((condition) => condition.facet !== except).map((condition) => condition.sql));
 }
 
-function nextDay(isoDate: string): string {
+export function nextDay(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);

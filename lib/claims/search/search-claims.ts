@@ -4,7 +4,9 @@ import { caseless } from "@/lib/db/dialect";
 import { queryAllUntilChanged, queryOne, queryAll } from "@/lib/db/reader";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
 import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
-import { filterConditions, whereClause } from "@/lib/claims/search/filter-sql";
+import { filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
+import { broadFilters, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { toBoolean } from "@/lib/db/values";
 import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
 import type { FacetName } from "@/lib/claims/search/filter-sql";
@@ -27,13 +29,15 @@ const SORT_COLUMNS: Record<Exclude<SortKey, "relevance">, (direction: Sql) => Sq
   topic: (direction) => sql`${caseless(sql`(SELECT t."label" FROM "Topic" t WHERE t."id" = c."topicId")`)} ${direction}`,
   status: (direction) => sql`(SELECT st."sortOrder" FROM "Status" st WHERE st."id" = c."statusId") ${direction}`,
   sources: (direction) => sql`c."sourceCount" ${direction}`,
-  // Claims with no dated source sort last in either direction.
-  published: (direction) => sql`c."firstPublishedAt" IS NULL, c."firstPublishedAt" ${direction}`,
+  // Claims with no dated source sort last in either direction. Written NULLS LAST rather
+  // than `IS NULL, …` so the index on firstPublishedAt gives the order (0.1 vs 76 ms for
+  // page 1 at 100k claims, descending).
+  published: (direction) => sql`c."firstPublishedAt" ${direction} NULLS LAST`,
 };
 
 /** The ids of the claims matching `query`, in its order, one page of them. */
 export async function matchingClaimIds(query: ClaimQuery, vocabulary: Vocabulary, limit: number, offset: number): Promise<number[]> {
-  const rows = await queryAll<{ id: number }>(sql`${orderedMatches(query, vocabulary)} LIMIT ${limit} OFFSET ${offset}`);
+  const rows = await queryAll<{ id: number }>(sql`${orderedMatches(query, vocabulary, await broadFilters(query))} LIMIT ${limit} OFFSET ${offset}`);
   return rows.map((row) => row.id);
 }
 
@@ -41,8 +45,8 @@ export async function matchingClaimIds(query: ClaimQuery, vocabulary: Vocabulary
  * `SELECT c."id" FROM "Claim" c ... ORDER BY ...` for the whole filtered, sorted set; the
  * exports stream from it, the page adds LIMIT/OFFSET.
  */
-export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary): Sql {
-  const conditions = filterConditions(query, vocabulary);
+export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?: BroadFilters): Sql {
+  const conditions = filterConditions(query, vocabulary, broad);
   const direction = raw(query.desc ? "DESC" : "ASC");
   const ranked = query.q && query.sort === "relevance" ? rankedFullTextMatches(query.q) : null;
   if (ranked) {
@@ -57,11 +61,41 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary): Sql {
 }
 
 export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary): Promise<number> {
-  const conditions = filterConditions(query, vocabulary);
+  const conditions = filterConditions(query, vocabulary, await broadFilters(query));
+  const single = await singleFilterTotal(query, vocabulary, conditions);
+  if (single !== null) return single;
   const count = sql`SELECT count(*) AS "n" FROM "Claim" c WHERE ${whereClause(conditions)}`;
   // The unfiltered total changes only with the database.
   const rows = conditions.length === 0 ? await queryAllUntilChanged<{ n: number }>(count) : [await queryOne<{ n: number }>(count)];
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * The total of a query with one filter that a count over the whole database answers, kept
+ * until the database changes: statuses, topics or contested (a claim has one of each, so
+ * the counts of the values add up), or one stance. Null for any other query. These are
+ * the same statements as the facets over all claims, so one cached result serves both.
+ */
+async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, conditions: readonly Condition[]): Promise<number | null> {
+  if (conditions.length !== 1) return null;
+  const facet = conditions[0]!.facet;
+  const sum = (rows: { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
+  if (facet === "status" || facet === "topic") {
+    const column = raw(facet === "status" ? `"statusId"` : `"topicId"`);
+    const rows = await queryAllUntilChanged<{ id: number; n: number }>(sql`SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c.${column}`);
+    const chosen = facet === "status" ? vocabulary.statuses.filter((s) => query.status.includes(s.key)) : vocabulary.topics.filter((t) => query.topic.includes(t.key));
+    const ids = new Set(chosen.map((entry) => entry.id));
+    return sum(rows.filter((row) => ids.has(row.id)));
+  }
+  if (facet === "contested") {
+    const rows = await queryAllUntilChanged<{ contested: boolean | number; n: number }>(sql`SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c."contested"`);
+    return sum(rows.filter((row) => toBoolean(row.contested) === query.contested));
+  }
+  if (facet === "stance" && query.stance.length === 1) {
+    const rows = await queryAllUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
+    return rows.find((row) => row.stance === query.stance[0])?.n ?? 0;
+  }
+  return null;
 }
 
 /**

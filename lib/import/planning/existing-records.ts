@@ -1,11 +1,11 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findActorsByNameOrAlias, type StoredActor } from "@/lib/actors/resolve-actor";
 import { findInChunks } from "@/lib/db/chunks";
+import { MAX_STORED_ID } from "@/lib/import/limits";
 import type { ImportRow } from "@/lib/import/parse-row";
 import { normalizeKey } from "@/lib/text/normalize";
 import { attributionIdentity } from "./deduplicate";
 import { claimTextKey } from "./resolve-claims";
-import { MAX_STORED_ID } from "@/lib/import/limits";
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,7 +35,7 @@ export async function findExistingRecords(db: Tx, rows: readonly ImportRow[]): P
   const claimSelect = { id: true, text: true, topic: { select: { key: true } }, status: { select: { key: true } } } as const;
   const claimsById = new Map(
     // An id no claim column can hold (PostgreSQL's INTEGER stops at 2^31 − 1) names no claim:
-    // it is refused later as past the margin, not sent to the database.
+    // it is refused later as past the margin (resolve-claims.ts), not sent to the database.
     (await findInChunks(rows.flatMap((row) => (row.claimId === null || row.claimId > MAX_STORED_ID ? [] : [row.claimId])), (ids) => db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }))).map((claim) => [claim.id, claim]),
   );
   const claimsByText = new Map(

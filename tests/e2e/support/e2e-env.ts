@@ -15,3 +15,10 @@ export const PUBLISHING = {
   ORGANISATION_NAME: "Example Fact Check",
   ORGANISATION_URL: "https://factcheck.example.test/",
 } as const;
+
+/**
+ * Load shedding for latency and event-loop delay switched off (the in-flight limit stays):
+ * on a shared, busy test machine a page would otherwise be turned away for being slow,
+ * which is what shedding is for but not what the journeys test.
+ */
+export const NO_LATENCY_SHEDDING = { SHED_LATENCY_MS: "600000", SHED_EVENT_LOOP_DELAY_MS: "60000" } as const;

@@ -1,0 +1,116 @@
+import type Database from "better-sqlite3";
+import { Random } from "@/lib/synthetic/random";
+
+/**
+ * The query set (issue 14): the list queries a user makes every day, generated from the
+ * database being measured, so that no single query can be tuned alone and the same
+ * definitions hold at every size and seed. Each query is a query string of the claim
+ * list (the same for /api/claims, /api/claims/facets and /claims).
+ */
+export type SetQuery = {
+  /** A short stable name: what the query stands for, e.g. "topic (median)". */
+  name: string;
+  /** The kind of query, for grouping in the report. */
+  group: "status" | "topic" | "contested" | "actor" | "source" | "stance" | "date" | "search" | "combination" | "sort" | "page";
+  /** The query string, without `?`. */
+  search: string;
+};
+
+type Count = { value: string; n: number };
+
+const PAGE_SIZE = 50;
+
+/** The value at the middle of a list sorted by its count (the median used). */
+const middle = <T>(rows: readonly T[]): T => rows[Math.floor(rows.length / 2)]!;
+
+export function generateQuerySet(db: Database.Database, seed = 1): SetQuery[] {
+  const all = <Row>(text: string, ...params: unknown[]) => db.prepare(text).all(...params) as Row[];
+  const one = <Row>(text: string, ...params: unknown[]) => db.prepare(text).get(...params) as Row;
+  const queries: SetQuery[] = [];
+  const add = (group: SetQuery["group"], name: string, params: Record<string, string | number>) =>
+    queries.push({ group, name, search: new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString() });
+
+  // Every status, and the topics by use.
+  const statuses = all<Count>(`SELECT s."key" AS "value", count(c."id") AS "n" FROM "Status" s LEFT JOIN "Claim" c ON c."statusId" = s."id" GROUP BY s."id" ORDER BY "n" DESC, s."key"`);
+  for (const status of statuses) add("status", `status ${status.value}`, { status: status.value });
+  const topics = all<Count>(`SELECT t."key" AS "value", count(*) AS "n" FROM "Claim" c JOIN "Topic" t ON t."id" = c."topicId" GROUP BY t."id" ORDER BY "n" DESC, t."key"`);
+  add("topic", "topic (most used)", { topic: topics[0]!.value });
+  add("topic", "topic (median)", { topic: middle(topics).value });
+  add("topic", "topic (least used)", { topic: topics.at(-1)!.value });
+  add("contested", "contested", { contested: "true" });
+  add("contested", "not contested", { contested: "false" });
+
+  // The most cited actor under each role.
+  const topActor = (where: string, via = false) =>
+    one<{ id: number }>(
+      via
+        ? `SELECT "actorId" AS "id" FROM (SELECT a."actorId", a."claimId" FROM "Attribution" a WHERE ${where} UNION SELECT v."actorId", a."claimId" FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId") GROUP BY "actorId" ORDER BY count(*) DESC, "actorId" LIMIT 1`
+        : `SELECT a."actorId" AS "id" FROM "Attribution" a WHERE ${where} GROUP BY a."actorId" ORDER BY count(DISTINCT a."claimId") DESC, a."actorId" LIMIT 1`,
+    ).id;
+  add("actor", "actor, any role", { actor: topActor("1 = 1", true) });
+  add("actor", "actor, asserted", { actor: topActor(`a."stance" = 'asserts'`), role: "asserted" });
+  add("actor", "actor, denied", { actor: topActor(`a."stance" = 'denies'`), role: "denied" });
+  add("actor", "actor, relayed", { actor: topActor(`a."stance" = 'reports'`, true), role: "relayed" });
+  add("actor", "actor, declined", { actor: topActor(`a."stance" = 'declines_to_clarify'`), role: "declined" });
+  const source = one<{ id: number }>(`SELECT "sourceId" AS "id" FROM "Attribution" GROUP BY "sourceId" ORDER BY count(DISTINCT "claimId") DESC, "sourceId" LIMIT 1`);
+  add("source", "largest source", { source: source.id });
+  for (const stance of all<{ stance: string }>(`SELECT DISTINCT "stance" FROM "Attribution" ORDER BY "stance"`)) add("stance", `stance ${stance.stance}`, { stance: stance.stance });
+
+  // Dates: a wide range (10th to 90th percentile of publication) and a narrow one (a week from the median).
+  const dates = all<{ d: string }>(`SELECT substr("publishedAt", 1, 10) AS "d" FROM "Source" WHERE "publishedAt" IS NOT NULL ORDER BY "publishedAt"`).map((row) => row.d);
+  const at = (fraction: number) => dates[Math.min(dates.length - 1, Math.floor(dates.length * fraction))]!;
+  add("date", "date range, wide", { from: at(0.1), to: at(0.9), sort: "-published" });
+  const weekLater = new Date(`${at(0.5)}T00:00:00Z`);
+  weekLater.setUTCDate(weekLater.getUTCDate() + 6);
+  add("date", "date range, one week", { from: at(0.5), to: weekLater.toISOString().slice(0, 10) });
+
+  // Search: words by the number of claims whose search document holds them (FTS5's own vocabulary).
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp."bench_vocabulary" USING fts5vocab(main, claim_search, row)`);
+  const words = all<{ term: string; n: number }>(
+    `SELECT "term", "doc" AS "n" FROM temp."bench_vocabulary" WHERE length("term") >= 4 AND "term" NOT GLOB '*[^a-z]*' ORDER BY "doc" DESC, "term"`,
+  );
+  const rare = words.filter((word) => word.n >= 2).at(-1) ?? words.at(-1)!;
+  const median = middle(words);
+  add("search", `search, most frequent word (${words[0]!.term})`, { q: words[0]!.term });
+  add("search", `search, median word (${median.term})`, { q: median.term });
+  add("search", `search, rare word (${rare.term})`, { q: rare.term });
+  const generator = new Random(seed, "bench query set");
+  const random = () => generator.next();
+  const claimText = one<{ text: string }>(`SELECT "text" FROM "Claim" WHERE "id" >= ? ORDER BY "id" LIMIT 1`, 1 + Math.floor(random() * one<{ n: number }>(`SELECT max("id") AS "n" FROM "Claim"`).n)).text;
+  const textWords = claimText.split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, "")).filter((word) => word.length >= 3);
+  const start = Math.floor(random() * Math.max(1, textWords.length - 1));
+  add("search", "search, two-word phrase", { q: `"${textWords.slice(start, start + 2).join(" ")}"` });
+  add("search", `search, three-letter prefix (${median.term.slice(0, 3)})`, { q: median.term.slice(0, 3) });
+
+  // Ten combinations of two or three filters, their values drawn from the data.
+  const actors = all<{ id: number }>(`SELECT "actorId" AS "id" FROM "Attribution" GROUP BY "actorId" ORDER BY count(*) DESC LIMIT 50`);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const filters: Record<string, () => Record<string, string | number>> = {
+    status: () => ({ status: pick(statuses).value }),
+    topic: () => ({ topic: pick(topics).value }),
+    contested: () => ({ contested: pick(["true", "false"]) }),
+    stance: () => ({ stance: pick(["asserts", "denies", "reports", "declines_to_clarify"]) }),
+    actor: () => ({ actor: pick(actors).id }),
+    date: () => ({ from: at(0.2 + random() * 0.3), to: at(0.6 + random() * 0.3) }),
+    search: () => ({ q: words[Math.floor(random() * Math.min(words.length, 200))]!.term }),
+  };
+  const kinds = Object.keys(filters);
+  for (let i = 0; i < 10; i++) {
+    const chosen = new Set<string>();
+    const size = i % 2 === 0 ? 2 : 3;
+    while (chosen.size < size) chosen.add(pick(kinds));
+    const params = Object.assign({}, ...[...chosen].sort().map((kind) => filters[kind]!()));
+    add("combination", `combination: ${[...chosen].sort().join(" + ")}`, params);
+  }
+
+  // Every sort key in both directions, unfiltered.
+  for (const key of ["updated", "claim", "topic", "status", "sources", "published"]) {
+    add("sort", `sort ${key}`, { sort: key });
+    add("sort", `sort -${key}`, { sort: `-${key}` });
+  }
+
+  // Deep pages: page 500 of everything, and the last page of the largest status.
+  add("page", "page 500, unfiltered", { page: 500 });
+  add("page", `last page of status ${statuses[0]!.value}`, { status: statuses[0]!.value, page: Math.max(1, Math.ceil(statuses[0]!.n / PAGE_SIZE)) });
+  return queries;
+}

@@ -1,0 +1,140 @@
+import http from "node:http";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { freePort, startServer, stopServer, type Server } from "@/bench/lib/server";
+import { apiToken } from "./support/reviewed-claim";
+import { DATABASE_FILE, E2E_DIR } from "./support/e2e-env";
+
+/*
+ * Several server processes on one database (scripts/serve.ts): a write through one is read
+ * through the other at once, conditional reads hold across processes (the change counter
+ * lives in the database), and a saturated process sheds reads with 503 + Retry-After
+ * while it still takes writes and answers its health checks. Each request goes on a
+ * connection of its own, so the cluster hands consecutive ones to different workers.
+ */
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+function once(url: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> {
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: options.method ?? "GET", agent: false, headers: { ...options.headers, ...(body ? { "content-type": "application/json" } : {}) } }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+/** Asks until a process other than `not` answers (the cluster alternates; a few tries are plenty). */
+async function fromAnotherProcess(url: string, not: string, headers: Record<string, string> = {}): Promise<Answer> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const answer = await once(url, { headers });
+    if (answer.headers["x-claimtrail-worker"] !== not) return answer;
+  }
+  throw new Error(`every answer came from worker ${not}`);
+}
+
+async function start(env: Record<string, string>): Promise<Server> {
+  const port = await freePort([3360, 3399]);
+  return startServer({
+    databaseFile: path.resolve(DATABASE_FILE),
+    port,
+    logFile: path.resolve(`${E2E_DIR}-processes-${port}.log`),
+    distDir: process.env.NEXT_DIST_DIR ?? ".next",
+    env: { NODE_ENV: "production", PUBLIC_URL: undefined, ORGANISATION_NAME: undefined, ORGANISATION_URL: undefined, CORS_ORIGINS: undefined, ...env },
+  });
+}
+
+test.describe("two processes on one database", () => {
+  let server: Server;
+  let token: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = await start({ WEB_CONCURRENCY: "2" });
+    token = await apiToken("factChecker");
+  });
+
+  test.afterAll(async () => {
+    await stopServer(server);
+  });
+
+  test("a write through one process is read through the other at once, and an ETag from one is checked by the other", async () => {
+    const claims = JSON.parse((await once(`${server.url}/api/claims?pageSize=1`)).body) as { items: { id: number }[] };
+    const claimId = claims.items[0]!.id;
+    const detailUrl = `${server.url}/api/claims/${claimId}`;
+    const before = await once(detailUrl);
+    const etag = before.headers.etag!;
+    expect(etag).toMatch(/^W\//);
+    // Unchanged: any process answers 304 to the ETag another gave.
+    const unchanged = await fromAnotherProcess(detailUrl, String(before.headers["x-claimtrail-worker"]), { "if-none-match": etag });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body).toBe("");
+
+    const claim = JSON.parse(before.body) as { version: number; status: { key: string } };
+    const status = claim.status.key === "in_review" ? "unreviewed" : "in_review";
+    const rationale = `Written through one process, read through the other ${Date.now()}`;
+    const written = await once(`${detailUrl}/status`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: { status, rationale, evidence: [], version: claim.version } });
+    expect(written.status, written.body).toBe(200);
+    const writer = String(written.headers["x-claimtrail-worker"]);
+
+    const read = await fromAnotherProcess(detailUrl, writer, { "if-none-match": etag });
+    expect(read.headers["x-claimtrail-worker"]).not.toBe(writer);
+    expect(read.status).toBe(200);
+    expect(JSON.parse(read.body)).toMatchObject({ status: { key: status }, version: claim.version + 1 });
+    expect(read.headers.etag).not.toBe(etag);
+  });
+
+  test("each process answers liveness and readiness itself", async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const live = await once(`${server.url}/api/health`);
+      expect(live.status).toBe(200);
+      const ready = await once(`${server.url}/api/health/ready`);
+      expect(ready.status, ready.body).toBe(200);
+      expect(JSON.parse(ready.body)).toEqual({ ok: true });
+      for (const answer of [live, ready]) seen.add(String(answer.headers["x-claimtrail-worker"]));
+    }
+    expect(seen).toEqual(new Set(["1", "2"]));
+  });
+});
+
+test.describe("a saturated process", () => {
+  let server: Server;
+  let token: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    // Saturated on purpose: one request in flight is the limit.
+    server = await start({ WEB_CONCURRENCY: "1", SHED_MAX_IN_FLIGHT: "1" });
+    token = await apiToken("factChecker");
+  });
+
+  test.afterAll(async () => {
+    await stopServer(server);
+  });
+
+  test("answers new reads 503 with Retry-After, and still takes every write and answers its health check", async () => {
+    const claimId = (JSON.parse((await once(`${server.url}/api/claims?pageSize=1`)).body) as { items: { id: number }[] }).items[0]!.id;
+    // Pages take long enough to render that the next connections arrive while one is in flight.
+    const reads = Array.from({ length: 30 }, (_, i) => once(`${server.url}${i % 2 === 0 ? "/claims" : "/api/claims?q=the"}`));
+    const writes = Array.from({ length: 3 }, (_, i) =>
+      once(`${server.url}/api/claims/${claimId}/annotations`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: { body: `Written while busy ${i} ${Date.now()}` } }),
+    );
+    const health = once(`${server.url}/api/health`);
+    const answers = await Promise.all(reads);
+    const shed = answers.filter((answer) => answer.status === 503);
+    expect(shed.length).toBeGreaterThan(0);
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 503)).toBe(true);
+    for (const answer of shed) {
+      expect(answer.headers["retry-after"]).toMatch(/^\d+$/);
+      expect(answer.body).toMatch(/The server is busy/);
+    }
+    for (const write of await Promise.all(writes)) expect(write.status, write.body).toBe(201);
+    expect((await health).status).toBe(200);
+  });
+});
