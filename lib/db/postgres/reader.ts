@@ -21,6 +21,8 @@ function readOnlyConfig(databaseUrl: string): pg.PoolConfig {
 
 type Reader = {
   pool: pg.Pool;
+  /** Settles once the first connections are open. */
+  warm: Promise<void>;
   /** Results kept until the database changes (queryAllUntilChanged), and the change counter they belong to. */
   results: Map<string, unknown[]>;
   snapshot: string;
@@ -33,10 +35,13 @@ function reader(): Reader {
     const pool = new pg.Pool({ ...readOnlyConfig(env.DATABASE_URL), max: READ_POOL_SIZE });
     // An idle connection dropped by the server must not take the process down; the next query reconnects.
     pool.on("error", (error) => console.warn("A PostgreSQL read connection failed:", error.message));
-    globalForReader.claimtrailPostgresReader = { pool, results: new Map(), snapshot: "" };
-    // Open a few connections ahead: a list page runs its facet counts in parallel right after
-    // its rows, and a cold pool would spend their time limit connecting (lib/claims/search/facets.ts).
-    for (let i = 0; i < WARM_CONNECTIONS; i++) pool.connect().then((client) => client.release(), () => undefined);
+    // Open a few connections before the first query: a list page runs its facet counts in
+    // parallel right after its rows, and on a cold pool they would spend their time limit
+    // connecting (lib/claims/search/facets.ts). A failure here shows on the query itself.
+    const warm = Promise.all(
+      Array.from({ length: WARM_CONNECTIONS }, () => pool.connect().then((client) => client.release(), () => undefined)),
+    ).then(() => undefined);
+    globalForReader.claimtrailPostgresReader = { pool, warm, results: new Map(), snapshot: "" };
   }
   return globalForReader.claimtrailPostgresReader;
 }
@@ -44,7 +49,9 @@ function reader(): Reader {
 const toQuery = (query: Sql) => ({ text: numberedPlaceholders(query.text), values: query.params as unknown[] });
 
 export async function queryAll<Row>(query: Sql): Promise<Row[]> {
-  return (await reader().pool.query(toQuery(query))).rows as Row[];
+  const current = reader();
+  await current.warm;
+  return (await current.pool.query(toQuery(query))).rows as Row[];
 }
 
 export async function queryOne<Row>(query: Sql): Promise<Row | undefined> {
@@ -68,6 +75,7 @@ const CHANGE_KEY = `SELECT "value"::text || ' ' || "changedAt" AS "snapshot" FRO
 
 export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
   const current = reader();
+  await current.warm;
   const snapshot = (await current.pool.query<{ snapshot: string }>(CHANGE_KEY)).rows[0]!.snapshot;
   const key = JSON.stringify([query.text, query.params]);
   if (snapshot === current.snapshot) {
