@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "@/lib/db/sql";
-import { queryAllUntilChanged, sharedReader, type SqlReader } from "@/lib/db/reader";
+import type { SqlReader } from "@/lib/db/reader";
 import { buildAliasTable, type AliasTable } from "@/lib/claims/similar/alias-table";
 
 export type { AliasTable };
@@ -17,7 +17,7 @@ const built = new WeakMap<object, AliasTable>();
  * same table object comes back, which keys the matcher's cache of analysed texts).
  */
 export async function loadAliasTable(reader: SqlReader): Promise<AliasTable> {
-  const rows = reader === sharedReader ? await queryAllUntilChanged<{ alias: string; name: string }>(ALIASES) : await reader.all<{ alias: string; name: string }>(ALIASES);
+  const rows = await reader.allUntilChanged<{ alias: string; name: string }>(ALIASES);
   let table = built.get(rows);
   if (!table) {
     table = buildAliasTable(rows);
