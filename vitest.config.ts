@@ -19,8 +19,10 @@ import { defineConfig } from "vitest/config";
  * Each can be ported by giving its helper a PostgreSQL form; none tests PostgreSQL-only code.
  */
 const POSTGRES_FILES = [
+  "tests/integration/claim-merge.test.ts",
   "tests/integration/claim-review-schema.test.ts",
   "tests/integration/claim-search.test.ts",
+  "tests/integration/conditional-requests.test.ts",
   "tests/integration/control-characters.test.ts",
   "tests/integration/corrections-api.test.ts",
   "tests/integration/dashboard.test.ts",
@@ -42,6 +44,8 @@ const POSTGRES_FILES = [
   "tests/integration/same-messages.test.ts",
   "tests/integration/seed.test.ts",
   "tests/integration/sign-in-limit.test.ts",
+  "tests/integration/similar-claims-api.test.ts",
+  "tests/integration/similar-claims-quality.test.ts",
   "tests/integration/sitemap.test.ts",
   "tests/integration/stance-matrix.test.ts",
   "tests/integration/sync.test.ts",

@@ -61,13 +61,26 @@ export function anyWordMatches(words: readonly string[], limit: number): Sql | n
   return fts ? sql`SELECT rowid AS "claimId" FROM claim_search WHERE claim_search MATCH ${fts} ORDER BY ${raw(SQLITE_RANK)} LIMIT ${limit}` : null;
 }
 
+/** On PostgreSQL a word's documents are counted through the GIN index, up to this many: past it a word is common whatever the exact number. */
+const POSTGRES_WORD_COUNT_CAP = 50_000;
+
 /**
  * `SELECT "word", "docs"`: for each of `words` (stems end in `*`, as for `anyWordMatches`),
  * about how many search documents hold it (a prefix sums its terms), so the matcher can
- * leave the commonest out; null where the database cannot tell cheaply (PostgreSQL).
+ * leave the commonest out. SQLite reads FTS5's vocabulary table; PostgreSQL counts the
+ * documents whose claim text or quotes hold it, at most POSTGRES_WORD_COUNT_CAP.
  */
 export function wordDocumentCounts(words: readonly string[]): Sql | null {
-  if (dialect === "postgresql" || words.length === 0) return null;
+  if (words.length === 0) return null;
+  if (dialect === "postgresql") {
+    const parts = words.map((word) => {
+      const query = toAnyWordTsQuery([word]);
+      if (!query) return sql`SELECT ${word} AS "word", 0 AS "docs"`;
+      return sql`SELECT ${word} AS "word", count(*) AS "docs" FROM (
+        SELECT 1 FROM "claim_search" WHERE "document" @@ to_tsquery('simple', "claimtrail_fold"(${query})) LIMIT ${POSTGRES_WORD_COUNT_CAP}) AS "hits"`;
+    });
+    return join(parts, " UNION ALL ");
+  }
   const parts = words.map((word) => {
     const term = word.replace(/\*$/u, "").toLowerCase();
     // A prefix is the range [term, term + the highest code point): FTS5's vocabulary table answers a range on "term" from its index.

@@ -88,7 +88,6 @@ const MIN_WORDS = 3;
  * The search words worth asking the full-text index for: the groups (a content word with
  * its synonyms) whose words are rarest, as long as their document counts stay within
  * MATCH_BUDGET (and at least MIN_WORDS groups). Words no document holds are left out.
- * Every group where the database cannot count (PostgreSQL).
  */
 async function rarestWords(reader: SqlReader, groups: string[][]): Promise<string[]> {
   const counts = wordDocumentCounts(groups.flat());
