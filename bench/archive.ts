@@ -20,7 +20,7 @@ import { loadArchive } from "@/lib/archive/load-archive";
 import { archivedTables } from "@/lib/archive/tables";
 import { writeArchive } from "@/lib/archive/write-archive";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { createSyntheticDatabase } from "@/lib/synthetic/create";
+import { createSyntheticDatabase } from "@/tools/synthetic/create";
 
 const { values } = parseArgs({ options: { claims: { type: "string", default: "100000" }, seed: { type: "string", default: "1" }, db: { type: "string" } } });
 const dir = path.resolve(".tmp/bench");

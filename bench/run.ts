@@ -4,7 +4,7 @@
  *                   [--regenerate] [--only api,page,export,import,quotes,similar]`
  *
  * Proof at scale (docs/performance.md). For each size:
- * 1. A synthetic database in .tmp/bench/<size>.db (lib/synthetic), regenerated when the
+ * 1. A synthetic database in .tmp/bench/<size>.db (tools/synthetic), regenerated when the
  *    generator, seed or size changed (or with --regenerate).
  * 2. The production build in .next-bench (built when missing or stale) served by
  *    `next start` on the first free port in 3400–3499.
@@ -33,17 +33,17 @@ import path from "node:path";
 import { parseCommandLine } from "../scripts/shared/command-line";
 import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
-import { createSyntheticDatabase } from "@/lib/synthetic/create";
+import { createSyntheticDatabase } from "@/tools/synthetic/create";
 import { captureStatements, FloorQuery, openFloorConnection } from "./lib/floor";
-import { closeConnections, timedGet } from "./lib/http";
+import { closeConnections, timedGet } from "../tools/harness/http";
 import { measureExport, SQLITE_CLI, type ExportResult } from "./lib/export";
 import { measureImport, type ImportResult } from "./lib/import";
 import { DEFAULT_QUOTE_BENCH_OPTIONS, measureQuoteMatching, quoteBenchMarkdown, quoteBenchTable, type QuoteBenchResult } from "./lib/quote-matching";
 import { pickFilterValues, scenarios, type Scenario } from "./lib/scenarios";
-import { ensureBuild, freePort, PORT_RANGE, ROOT, startServer, stopServer, type Server } from "./lib/server";
+import { ensureBuild, freePort, PORT_RANGE, ROOT, startServer, stopServer, type Server } from "../tools/harness/server";
 import { generateQuerySet } from "./lib/query-set";
 import { measureSetQuery, setConsoleLine, setTableLines, badness, type SetResult } from "./lib/query-set-run";
-import { fmt, msSince, summarise, type Summary } from "./lib/stats";
+import { fmt, msSince, summarise, type Summary } from "../tools/harness/stats";
 
 const BENCH_DIR = path.join(ROOT, ".tmp/bench");
 /**
@@ -151,7 +151,7 @@ function parseOptions(): Options {
 /** A hash of the generator's source and the migrations: either changed means regenerated databases. */
 function generatorVersion(): string {
   const hash = createHash("sha256");
-  const dir = path.join(ROOT, "lib/synthetic");
+  const dir = path.join(ROOT, "tools/synthetic");
   for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
   for (const name of readdirSync(path.join(ROOT, "prisma/migrations")).sort()) hash.update(name);
   return hash.digest("hex").slice(0, 16);

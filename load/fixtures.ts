@@ -1,15 +1,15 @@
 import Database from "better-sqlite3";
 import { stringify } from "csv-stringify/sync";
 import { ATTRIBUTION_COLUMNS, type AttributionColumn } from "@/lib/export/columns";
-import { generateDataset } from "@/lib/synthetic/generate";
-import { loadDataset } from "@/lib/synthetic/load";
+import { generateDataset } from "@/tools/synthetic/generate";
+import { loadDataset } from "@/tools/synthetic/load";
 
 /** The seed of the load test's data: the same claim count always gives the same database. */
 export const LOAD_SEED = 42;
 
 /**
  * Replace the claim data of a migrated database with `count` synthetic claims from
- * lib/synthetic (what `npm run db:synthetic` and the benchmark load; statuses and accounts
+ * tools/synthetic (what `npm run db:synthetic` and the benchmark load; statuses and accounts
  * are kept). Deterministic: the same count gives the same data.
  */
 export function loadSyntheticClaims(file: string, count: number): { claims: number; attributions: number; sources: number } {

@@ -6,7 +6,7 @@
  *                   [--budget 1500]
  *
  * 1. Prepares a fresh database in .tmp/load (migrations, the seed article replaced by
- *    --claims synthetic claims from lib/synthetic, seed 42), a fact-checker account and
+ *    --claims synthetic claims from tools/synthetic, seed 42), a fact-checker account and
  *    one API token per writer (through the same code as `npm run users`).
  * 2. Builds into .next-load when the build is missing or stale, and starts the production
  *    server (scripts/serve.ts, as `npm start` does) with --web-concurrency processes
@@ -34,12 +34,12 @@ import path from "node:path";
 import { parseCommandLine } from "../scripts/shared/command-line";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { ensureBuild, freePort, startServer, stopServer } from "../bench/lib/server";
-import { percentile } from "../bench/lib/stats";
+import { ensureBuild, freePort, startServer, stopServer } from "../tools/harness/server";
+import { percentile } from "../tools/harness/stats";
 import { checkConsistency } from "../tests/support/consistency";
 import { killAllChildren, killChildrenOnExit, runChild, tsxCommand } from "../tools/harness/children";
 import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
-import { Random } from "@/lib/synthetic/random";
+import { Random } from "@/tools/synthetic/random";
 import { attributionsCsv, LOAD_SEED, loadSyntheticClaims, searchWords } from "./fixtures";
 
 const ROOT = process.cwd();

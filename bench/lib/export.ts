@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, openSync, statSync } from "node:fs";
-import { streamCsv } from "./http";
-import { sampleRss, treeRssKb, type Server } from "./server";
-import { summarise, type Summary } from "./stats";
+import { streamCsv } from "../../tools/harness/http";
+import { sampleRss, treeRssKb, type Server } from "../../tools/harness/server";
+import { summarise, type Summary } from "../../tools/harness/stats";
 
 /**
  * The full claims.csv export against the `sqlite3` command-line shell running the

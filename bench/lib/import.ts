@@ -4,10 +4,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { insertDefaultStatuses } from "@/lib/synthetic/load";
-import { download } from "./http";
-import { ROOT, type Server } from "./server";
-import { summarise, type Summary } from "./stats";
+import { insertDefaultStatuses } from "@/tools/synthetic/load";
+import { download } from "../../tools/harness/http";
+import { ROOT, type Server } from "../../tools/harness/server";
+import { summarise, type Summary } from "../../tools/harness/stats";
 
 const require = createRequire(import.meta.url);
 const tsxCli = require.resolve("tsx/cli");

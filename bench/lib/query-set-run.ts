@@ -2,10 +2,10 @@ import os from "node:os";
 import type Database from "better-sqlite3";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { DirectFloor } from "./direct-floor";
-import { timedGet, timedGetUntil } from "./http";
+import { timedGet, timedGetUntil } from "../../tools/harness/http";
 import type { SetQuery } from "./query-set";
-import type { Server } from "./server";
-import { fmt, msSince, summarise, type Summary } from "./stats";
+import type { Server } from "../../tools/harness/server";
+import { fmt, msSince, summarise, type Summary } from "../../tools/harness/stats";
 
 /**
  * Each query of the set measured four ways, interleaved request by request so machine

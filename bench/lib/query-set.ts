@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { Random } from "@/lib/synthetic/random";
+import { Random } from "@/tools/synthetic/random";
 
 /**
  * The query set (issue 14): the list queries a user makes every day, generated from the

@@ -23,9 +23,9 @@
  */
 import approximateSearch from "approx-string-match";
 import { approximateErrorBudget, matchQuote, type QuoteMatch } from "@/lib/sources/quote-matcher";
-import { Random } from "@/lib/synthetic/random";
-import { FILLER_SENTENCES, PLACES } from "@/lib/synthetic/words";
-import { fmt, summarise, type Summary } from "./stats";
+import { Random } from "@/tools/synthetic/random";
+import { FILLER_SENTENCES, PLACES } from "@/tools/synthetic/words";
+import { fmt, summarise, type Summary } from "../../tools/harness/stats";
 
 export const TARGET_P95_MS = 20;
 

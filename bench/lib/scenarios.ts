@@ -25,17 +25,28 @@ export const SEARCH_TERM = "kharnivka";
  */
 export const SIMILAR_TEXT = "Twelve Velorian troops died near Bakhrovo in March 2023";
 
-export function pickFilterValues(db: Database.Database): { topic: string; actorId: number } {
+/**
+ * A claim of the measured database in other words (number first as written, "troops died"
+ * for "soldiers were killed", the month moved to the front), so the scenario has a true
+ * match to find; SIMILAR_TEXT when the database has no such claim.
+ */
+function similarTextFor(db: Database.Database): string {
+  const row = db.prepare(`SELECT text FROM Claim WHERE text LIKE '% soldiers were killed near % in %' ORDER BY id LIMIT 1`).get() as { text: string } | undefined;
+  const parts = row ? /^(.+?) (\S+) soldiers were killed near (.+) in (.+)\.$/u.exec(row.text) : null;
+  return parts ? `In ${parts[4]}, ${parts[1]} ${parts[2]} troops died near ${parts[3]}` : SIMILAR_TEXT;
+}
+
+export function pickFilterValues(db: Database.Database): { topic: string; actorId: number; similarText: string } {
   const topic = db
     .prepare(`SELECT t.key FROM Claim c JOIN Topic t ON t.id = c.topicId GROUP BY t.id ORDER BY count(*) DESC, t.id LIMIT 1 OFFSET 2`)
     .get() as { key: string };
   const actor = db
     .prepare(`SELECT a.actorId AS id FROM Attribution a JOIN Actor ac ON ac.id = a.actorId WHERE ac.kind = 'person' GROUP BY a.actorId ORDER BY count(*) DESC, a.actorId LIMIT 1`)
     .get() as { id: number };
-  return { topic: topic.key, actorId: actor.id };
+  return { topic: topic.key, actorId: actor.id, similarText: similarTextFor(db) };
 }
 
-export function scenarios(values: { topic: string; actorId: number }): Scenario[] {
+export function scenarios(values: { topic: string; actorId: number; similarText: string }): Scenario[] {
   const filtered = `topic=${values.topic}&status=false,misleading&sort=-updated`;
   const contested = `contested=true&actor=${values.actorId}&sort=-updated`;
   return [
@@ -43,7 +54,7 @@ export function scenarios(values: { topic: string; actorId: number }): Scenario[
     { name: "api-contested-actor", kind: "api", path: `/api/claims?${contested}`, description: "contested + one actor (any role), page 1 + facets", target: { p95Ms: 50, floorRatio: 3 } },
     { name: "api-search", kind: "api", path: `/api/claims?q=${SEARCH_TERM}`, description: "full-text search, by relevance, page 1 + facets", target: { p95Ms: 30 } },
     { name: "api-unfiltered", kind: "api", path: `/api/claims`, description: "no filter, newest first, page 1 + facets", target: null },
-    { name: "api-similar", kind: "similar", path: `/api/claims/similar?text=${encodeURIComponent(SIMILAR_TEXT)}&limit=5`, description: "similar claims to a paraphrase: full-text candidates, re-ranked", target: { p95Ms: 50 } },
+    { name: "api-similar", kind: "similar", path: `/api/claims/similar?text=${encodeURIComponent(values.similarText)}&limit=5`, description: `similar claims to "${values.similarText}" (a claim of the database in other words): full-text candidates, re-ranked`, target: { p95Ms: 50 } },
     { name: "page-filter", kind: "page", path: `/claims?${filtered}`, description: "/claims HTML with the api-filter query", target: { p95Ms: 150 } },
     { name: "page-unfiltered", kind: "page", path: `/claims`, description: "/claims HTML, no filter (the landing list)", target: { p95Ms: 150 } },
   ];

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isoInstant, positiveId, single, toParamArrays, type QueryProblem } from "@/lib/claims/query/claim-query";
-import { queryAll } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { sql } from "@/lib/db/sql";
 import { toIsoTimestamp, toStoredTimestamp } from "@/lib/db/timestamps";
 
@@ -33,7 +33,7 @@ export function parseDeletedClaimsQuery(params: URLSearchParams): { ok: true; qu
   return { ok: true, query: { updatedSince: parsed.data.updated_since, afterId: parsed.data.after_id, pageSize: parsed.data.pageSize } };
 }
 
-export async function listDeletedClaims(query: DeletedClaimsQuery): Promise<DeletedClaimsPage> {
+export async function listDeletedClaims(query: DeletedClaimsQuery, db: SqlReader = sharedReader): Promise<DeletedClaimsPage> {
   const since = query.updatedSince ? toStoredTimestamp(new Date(query.updatedSince)) : null;
   const after =
     since === null
@@ -41,7 +41,7 @@ export async function listDeletedClaims(query: DeletedClaimsQuery): Promise<Dele
       : query.afterId === undefined
         ? sql`t."deletedAt" >= ${since}`
         : sql`(t."deletedAt" > ${since} OR (t."deletedAt" = ${since} AND t."claimId" > ${query.afterId}))`;
-  const rows = await queryAll<{ claimId: number; text: string; topic: string; reason: string; deletedAt: string }>(sql`
+  const rows = await db.all<{ claimId: number; text: string; topic: string; reason: string; deletedAt: string }>(sql`
     SELECT t."claimId", t."text", t."topic", t."reason", t."deletedAt" FROM "ClaimTombstone" t
     WHERE ${after} ORDER BY t."deletedAt", t."claimId" LIMIT ${query.pageSize}`);
   return {

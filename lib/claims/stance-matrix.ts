@@ -1,7 +1,7 @@
 import "server-only";
 import { inIdOrder } from "@/lib/db/rows";
 import { list, sql } from "@/lib/db/sql";
-import { queryAll } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
@@ -136,14 +136,15 @@ type ClaimRow = {
 export async function loadStanceMatrix(
   query: ClaimQuery,
   vocabulary: Vocabulary,
-  options: { facets?: boolean; maxActors?: number } = {},
+  options: { facets?: boolean; maxActors?: number; reader?: SqlReader } = {},
 ): Promise<StanceMatrixPage> {
-  const ids = await matchingClaimIds(query, vocabulary, query.pageSize, (query.page - 1) * query.pageSize);
+  const db = options.reader ?? sharedReader;
+  const ids = await matchingClaimIds(query, vocabulary, query.pageSize, (query.page - 1) * query.pageSize, db);
   const [claims, involvements, total, facets] = await Promise.all([
-    loadMatrixClaims(ids),
-    loadInvolvements(ids),
-    countMatchingClaims(query, vocabulary),
-    options.facets ? countFacets(query, vocabulary) : undefined,
+    loadMatrixClaims(ids, db),
+    loadInvolvements(ids, db),
+    countMatchingClaims(query, vocabulary, db),
+    options.facets ? countFacets(query, vocabulary, { reader: db }) : undefined,
   ]);
   return {
     matrix: buildStanceMatrix(claims, involvements, { maxActors: options.maxActors }),
@@ -155,9 +156,9 @@ export async function loadStanceMatrix(
 }
 
 /** The claims behind the row headers, in the order of `ids`. */
-async function loadMatrixClaims(ids: readonly number[]): Promise<MatrixClaim[]> {
+async function loadMatrixClaims(ids: readonly number[], db: SqlReader): Promise<MatrixClaim[]> {
   if (ids.length === 0) return [];
-  const rows = await queryAll<ClaimRow>(sql`
+  const rows = await db.all<ClaimRow>(sql`
     SELECT c."id", c."text", c."contested", t."key" AS "topicKey", t."label" AS "topicLabel",
            st."key" AS "statusKey", st."label" AS "statusLabel", st."colour" AS "statusColour"
     FROM "Claim" c JOIN "Topic" t ON t."id" = c."topicId" JOIN "Status" st ON st."id" = c."statusId"
@@ -172,10 +173,10 @@ async function loadMatrixClaims(ids: readonly number[]): Promise<MatrixClaim[]> 
 }
 
 /** Every actor's part in the given claims, as speaker or as a via-chain link, in one query. */
-async function loadInvolvements(ids: readonly number[]): Promise<Involvement[]> {
+async function loadInvolvements(ids: readonly number[], db: SqlReader): Promise<Involvement[]> {
   if (ids.length === 0) return [];
   const idList = list(ids);
-  return queryAll<Involvement>(sql`
+  return db.all<Involvement>(sql`
     SELECT a."claimId", a."actorId", ac."name" AS "actorName", a."stance", a."id" AS "attributionId"
     FROM "Attribution" a JOIN "Actor" ac ON ac."id" = a."actorId"
     WHERE a."claimId" IN ${idList}

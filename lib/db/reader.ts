@@ -16,6 +16,14 @@ import * as postgres from "@/lib/db/postgres/reader";
 export interface SqlReader {
   all<Row>(query: Sql): Promise<Row[]>;
   one<Row>(query: Sql): Promise<Row | undefined>;
+  /**
+   * Rows of a query over the whole database (no user filter in it, e.g. the facet counts of
+   * the unfiltered list), computed once per change of the database and kept until the next
+   * where the reader keeps such a cache (the shared one); a reader without one answers as
+   * `all`. Only for queries whose parameters come from code: the number of distinct entries
+   * must stay small.
+   */
+  allUntilChanged<Row>(query: Sql): Promise<Row[]>;
 }
 
 /**
@@ -33,23 +41,19 @@ export interface SnapshotReader extends SqlReader {
 export const sharedReader: SqlReader = {
   all: (query) => queryAll(query),
   one: (query) => queryOne(query),
+  allUntilChanged: (query) => queryAllUntilChanged(query),
 };
 
-export async function queryAll<Row>(query: Sql): Promise<Row[]> {
+async function queryAll<Row>(query: Sql): Promise<Row[]> {
   return dialect === "sqlite" ? sqlite.queryAll<Row>(query) : postgres.queryAll<Row>(query);
 }
 
-export async function queryOne<Row>(query: Sql): Promise<Row | undefined> {
+async function queryOne<Row>(query: Sql): Promise<Row | undefined> {
   return dialect === "sqlite" ? sqlite.queryOne<Row>(query) : postgres.queryOne<Row>(query);
 }
 
-/**
- * Rows of a query over the whole database (no user filter in it, e.g. the facet counts of
- * the unfiltered list), computed once per change of the database and kept until the next.
- * Only for queries whose parameters come from code: the number of distinct entries must
- * stay small.
- */
-export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
+/** The shared reader's `allUntilChanged` (see SqlReader). */
+async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
   return dialect === "sqlite" ? sqlite.queryAllUntilChanged<Row>(query) : postgres.queryAllUntilChanged<Row>(query);
 }
 

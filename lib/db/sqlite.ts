@@ -117,6 +117,8 @@ export function openSnapshotReader(databaseUrl: string = env.DATABASE_URL): Snap
   return {
     all: async <Row>(query: Sql) => prepared(query.text).all(...bindable(query.params)) as Row[],
     one: async <Row>(query: Sql) => prepared(query.text).get(...bindable(query.params)) as Row | undefined,
+    // One snapshot has no later change to wait for: nothing to keep.
+    allUntilChanged: async <Row>(query: Sql) => prepared(query.text).all(...bindable(query.params)) as Row[],
     async *batches<Row>(query: Sql, size: number) {
       const cursor = db.prepare(query.text).iterate(...bindable(query.params)) as IterableIterator<Row>;
       try {

@@ -15,8 +15,8 @@
  *   --hash        print a SHA-256 of the database content (to compare two runs)
  */
 import { parseCommandLine } from "../shared/command-line";
-import { createSyntheticDatabase } from "@/lib/synthetic/create";
-import { DatabaseNotEmptyError } from "@/lib/synthetic/load";
+import { createSyntheticDatabase } from "@/tools/synthetic/create";
+import { DatabaseNotEmptyError } from "@/tools/synthetic/load";
 
 function positiveInteger(value: string | undefined, flag: string, fallback?: number): number | undefined {
   if (value === undefined) return fallback;

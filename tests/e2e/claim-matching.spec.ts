@@ -80,6 +80,7 @@ test("a paraphrase in a second article is attached to the tracked claim, then tw
   // Its page says it is possibly the same claim as the tracked one; compare and merge.
   const same = page.getByRole("region", { name: "Possibly the same claim" });
   await expect(same.getByRole("link", { name: MISSILES, exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await same.getByRole("link", { name: `Compare and merge with: ${MISSILES}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare and merge");
   await expect(page.getByRole("region", { name: /stays, gets everything/ })).toContainText(MISSILES);

@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import type { Server } from "@/bench/lib/server";
+import type { Server } from "@/tools/harness/server";
 import { expectNoSeriousA11yViolations } from "./support/accessibility";
 import { ACCOUNTS } from "./support/accounts";
 import { apiToken, createReviewedClaim } from "./support/reviewed-claim";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { freePort, startServer, stopServer, type Server } from "@/bench/lib/server";
+import { freePort, startServer, stopServer, type Server } from "@/tools/harness/server";
 import { apiToken } from "./support/reviewed-claim";
 import { DATABASE_FILE, E2E_DIR } from "./support/e2e-env";
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { Server } from "@/bench/lib/server";
+import type { Server } from "@/tools/harness/server";
 import { ACCOUNTS } from "./support/accounts";
 import { apiToken, createReviewedClaim } from "./support/reviewed-claim";
 import { startSecondServer, stopServer } from "./support/servers";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { Server } from "@/bench/lib/server";
+import type { Server } from "@/tools/harness/server";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { copyMainDatabase, startSecondServer, stopServer } from "./support/servers";
 

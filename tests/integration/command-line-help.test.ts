@@ -12,7 +12,8 @@ import { runScript } from "@/tests/support/run-script";
 const scripts = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../package.json"), "utf8")).scripts as Record<string, string>;
 const tools = Object.entries(scripts).flatMap(([name, command]) => {
   const match = /^tsx (?:--conditions=react-server )?(\S+\.ts)$/.exec(command);
-  return match ? [{ name, file: match[1]! }] : [];
+  // The test suite's own runners (tests/…) are not tools people run.
+  return match && !match[1]!.startsWith("tests/") ? [{ name, file: match[1]! }] : [];
 });
 // A database path that does not exist: asking for help must not create or open it.
 const nowhere = path.join(os.tmpdir(), `claimtrail-help-${process.pid}`, "never.db");

@@ -51,3 +51,18 @@ describe("GET /api/claims/[id]/similar", () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe("the candidate search's word counts (FTS5 vocabulary)", () => {
+  it("counts the documents holding a word or a prefix, and none for an unknown word", async () => {
+    const { wordDocumentCounts } = await import("@/lib/claims/search/full-text");
+    const { sharedReader } = await import("@/lib/db/reader");
+    const rows = await sharedReader.all<{ word: string; docs: number }>(wordDocumentCounts(["korea*", "korea", "zzzunknown*", "six"])!);
+    const docs = Object.fromEntries(rows.map((row) => [row.word, Number(row.docs)]));
+    const withPrefix = await prisma.claim.count({ where: { OR: [{ text: { contains: "Korea" } }, { attributions: { some: { quote: { contains: "Korea" } } } }] } });
+    expect(docs["korea*"]).toBeGreaterThanOrEqual(withPrefix);
+    expect(docs["korea"]).toBeGreaterThan(0);
+    expect(docs["korea"]).toBeLessThanOrEqual(docs["korea*"]!);
+    expect(docs["zzzunknown*"]).toBe(0);
+    expect(docs["six"]).toBeGreaterThan(0);
+  });
+});

@@ -1,17 +1,22 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { queryAll, queryOne } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { describeProblems, parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { loadStanceMatrix, MAX_MATRIX_ACTORS, type StanceMatrixPage } from "@/lib/claims/stance-matrix";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
 import { createArticle } from "@/tests/support/article-factory";
 import { search, texts } from "@/tests/support/claim-search";
 
-// Count the queries the matrix runs, still running them for real against the test database.
-vi.mock("@/lib/db/reader", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/db/reader")>();
-  return { ...actual, queryAll: vi.fn(actual.queryAll), queryOne: vi.fn(actual.queryOne) };
-});
+/** A reader that counts the statements it runs, running them for real on the test database. */
+function countingReader(): { reader: SqlReader; statements: () => number } {
+  let statements = 0;
+  const reader: SqlReader = {
+    all: (query) => (statements++, sharedReader.all(query)),
+    one: (query) => (statements++, sharedReader.one(query)),
+    allUntilChanged: (query) => (statements++, sharedReader.allUntilChanged(query)),
+  };
+  return { reader, statements: () => statements };
+}
 
 const TROOPS = "Six North Korean soldiers have been killed on the front line in Ukraine.";
 const MISSILES = "North Korea has given Russia ballistic missiles and ammunition.";
@@ -164,10 +169,9 @@ describe("queries", () => {
     const count = async (queryString: string) => {
       const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
       if (!parsed.ok) throw new Error(describeProblems(parsed.problems));
-      vi.mocked(queryAll).mockClear();
-      vi.mocked(queryOne).mockClear();
-      const page = await loadStanceMatrix(parsed.query, vocabulary);
-      return { rows: page.matrix.rows.length, queries: vi.mocked(queryAll).mock.calls.length + vi.mocked(queryOne).mock.calls.length };
+      const counting = countingReader();
+      const page = await loadStanceMatrix(parsed.query, vocabulary, { reader: counting.reader });
+      return { rows: page.matrix.rows.length, queries: counting.statements() };
     };
     const one = await count("pageSize=1");
     const many = await count("pageSize=50");

@@ -5,10 +5,10 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { toFtsQuery } from "@/lib/claims/search/fts-query";
-import { createSyntheticDatabase } from "@/lib/synthetic/create";
-import { databaseContentHash, tableNames, tableRows } from "@/lib/synthetic/content-hash";
-import { defaultActorCount } from "@/lib/synthetic/generate";
-import { DatabaseNotEmptyError } from "@/lib/synthetic/load";
+import { createSyntheticDatabase } from "@/tools/synthetic/create";
+import { databaseContentHash, tableNames, tableRows } from "@/tools/synthetic/content-hash";
+import { defaultActorCount } from "@/tools/synthetic/generate";
+import { DatabaseNotEmptyError } from "@/tools/synthetic/load";
 import { DEFAULT_STATUSES } from "@/lib/vocabulary/default-statuses";
 
 /*

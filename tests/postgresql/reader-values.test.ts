@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { openSnapshotReader, queryAllUntilChanged, sharedReader } from "@/lib/db/reader";
+import { openSnapshotReader, sharedReader } from "@/lib/db/reader";
 import { sql } from "@/lib/db/sql";
 import { writeReadinessProblems } from "@/lib/http/health";
 
@@ -20,10 +20,10 @@ describe("values read from PostgreSQL", () => {
 
   it("keeps a whole-database result only until a write commits", async () => {
     const count = sql`SELECT count(*) AS "n" FROM "Topic" WHERE "key" <> ${"-"}`;
-    const before = (await queryAllUntilChanged<{ n: number }>(count))[0]!.n;
-    expect((await queryAllUntilChanged<{ n: number }>(count))[0]!.n).toBe(before);
+    const before = (await sharedReader.allUntilChanged<{ n: number }>(count))[0]!.n;
+    expect((await sharedReader.allUntilChanged<{ n: number }>(count))[0]!.n).toBe(before);
     await prisma.topic.create({ data: { key: "reader-cache-test", label: "Reader cache test" } });
-    expect((await queryAllUntilChanged<{ n: number }>(count))[0]!.n).toBe(before + 1);
+    expect((await sharedReader.allUntilChanged<{ n: number }>(count))[0]!.n).toBe(before + 1);
   });
 
   it("reads a snapshot in batches that a later write does not change", async () => {

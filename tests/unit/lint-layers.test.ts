@@ -27,6 +27,13 @@ describe("the layers, as lint rules", () => {
     expect(found).toEqual([expect.stringMatching(/^no-restricted-imports: .*app\//)]);
   });
 
+  it("refuses the tools in the app: lib/, pages and components never import tools/, bench/ or load/", async () => {
+    const library = await problems("lib/example.ts", 'import { createSyntheticDatabase } from "@/tools/synthetic/create";\nexport const made = createSyntheticDatabase;\n');
+    expect(library).toEqual([expect.stringMatching(/^no-restricted-imports: .*never imports the tools/)]);
+    const page = await problems("app/example/page.tsx", 'import { percentile } from "@/tools/harness/stats";\nexport default function Page() { return <p>{String(percentile)}</p>; }\n');
+    expect(page).toEqual([expect.stringMatching(/^no-restricted-imports: .*never imports the tools/)]);
+  });
+
   it("refuses server-only code in a client component, through the modules in between", async () => {
     const found = await problems(
       "components/example.tsx",
@@ -41,6 +48,11 @@ describe("the layers, as lint rules", () => {
       '"use client";\nimport { addAnnotationAction } from "@/lib/annotations/actions";\nimport type { ClaimRecord } from "@/lib/claims/records";\nexport function Example({ claim }: { claim: ClaimRecord }) { return <p>{String(addAnnotationAction)}{claim.id}</p>; }\n',
     );
     expect(found).toEqual([]);
+  });
+
+  it("names read functions in a queries module get, find, list or load", async () => {
+    const found = await problems("lib/example/queries.ts", "export async function latestThing() { return 1; }\nexport async function getThing() { return 2; }\n");
+    expect(found).toEqual([expect.stringMatching(/^no-restricted-syntax: .*get…, find…, list… or load…/)]);
   });
 
   it("wants a reason on every eslint-disable", async () => {

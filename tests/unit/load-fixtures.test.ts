@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateDataset } from "@/lib/synthetic/generate";
+import { generateDataset } from "@/tools/synthetic/generate";
 import { LOAD_SEED, searchWords } from "@/load/fixtures";
 
 describe("the load test's search words", () => {

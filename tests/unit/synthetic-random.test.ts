@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Random, ZipfPicker, weights } from "@/lib/synthetic/random";
-import { generateDataset } from "@/lib/synthetic/generate";
+import { Random, ZipfPicker, weights } from "@/tools/synthetic/random";
+import { generateDataset } from "@/tools/synthetic/generate";
 
 describe("the synthetic data's random source", () => {
   it("repeats exactly for a seed and stream, and differs across seeds and streams", () => {

@@ -2,6 +2,7 @@
 // - pages, route handlers and components reach the database only through lib/ functions,
 //   never lib/db/* (the reader, Prisma, the SQL builder);
 // - components never import app/ (server actions live in lib/, next to their domain);
+// - the app (app/, components/, lib/) never imports the tools (tools/, bench/, load/);
 // - a client component ("use client") never imports, directly or through other modules, a
 //   module marked `import "server-only"` or the database layer;
 // - every eslint-disable comment says why, after ` -- `.
@@ -13,6 +14,10 @@ const root = path.resolve(import.meta.dirname, "../..");
 const dbLayer = {
   group: ["@/lib/db/*", "**/lib/db/*"],
   message: "Pages and components read and write through lib/<domain> functions, not lib/db.",
+};
+const toolsLayer = {
+  group: ["@/tools/*", "**/tools/*", "@/bench/*", "**/bench/*", "@/load/*", "**/load/*"],
+  message: "The app never imports the tools (tools/, bench/, load/): they use the app, not the other way round.",
 };
 const appLayer = {
   group: ["@/app/*", "**/app/*"],
@@ -135,12 +140,16 @@ const layers = [
     },
   },
   {
-    files: ["app/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [dbLayer] }] },
+    files: ["app/**/*.{ts,tsx}", "proxy.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [dbLayer, toolsLayer] }] },
   },
   {
     files: ["components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [dbLayer, appLayer] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [dbLayer, appLayer, toolsLayer] }] },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [toolsLayer] }] },
   },
 ];
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { queryAllUntilChanged, queryOne } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { raw, sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { nextDay, type BroadFilters } from "@/lib/claims/search/filter-sql";
@@ -18,22 +18,22 @@ export const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId"
  * 124 ms for a page as `IN` and under 1 ms as `EXISTS`, and an actor with 600 claims the
  * reverse.
  */
-export async function broadFilters(query: ClaimQuery): Promise<BroadFilters> {
+export async function broadFilters(query: ClaimQuery, db: SqlReader = sharedReader): Promise<BroadFilters> {
   const broad = new Set<"stance" | "date">();
   if (query.stance.length === 0 && !query.from && !query.to) return broad;
-  const [claims] = await queryAllUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Claim"`);
+  const [claims] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Claim"`);
   const total = claims?.n ?? 0;
   if (total === 0) return broad;
   if (query.stance.length > 0) {
-    const counts = await queryAllUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
+    const counts = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
     const most = Math.max(0, ...counts.filter((row) => (query.stance as string[]).includes(row.stance)).map((row) => row.n));
     if (most > total * BROAD_SHARE) broad.add("stance");
   }
   if (query.from || query.to) {
-    const [sources] = await queryAllUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL`);
+    const [sources] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL`);
     const from = query.from ? sql`"publishedAt" >= ${`${query.from}T00:00:00.000+00:00`}` : raw("1 = 1");
     const to = query.to ? sql`"publishedAt" < ${`${nextDay(query.to)}T00:00:00.000+00:00`}` : raw("1 = 1");
-    const inRange = await queryOne<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL AND ${from} AND ${to}`);
+    const inRange = await db.one<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL AND ${from} AND ${to}`);
     // A claim has about three attributions, so its share of claims is at least the sources' share.
     if ((inRange?.n ?? 0) > (sources?.n ?? 0) * BROAD_SHARE) broad.add("date");
   }

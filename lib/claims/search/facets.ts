@@ -1,7 +1,6 @@
 import "server-only";
-import { dialect } from "@/lib/db/dialect";
 import { list, raw, sql, type Sql } from "@/lib/db/sql";
-import { queryAll, queryAllUntilChanged } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
@@ -24,13 +23,11 @@ const TOP_OPTIONS = 15;
 export const FACET_TIME_LIMIT_MS = 70;
 
 /**
- * On PostgreSQL each facet is a round trip to another process: even the cheapest count
- * takes a few milliseconds, and the cost factors below (measured on SQLite, where a small
- * count takes a fraction of one) multiply that fixed cost too, so 70 ms left the attribution
- * facets out of every list (docs/decisions/047). To be measured at 100k claims (item 8 of
- * issue 13); until then a budget that counts every facet of a small database.
+ * What a statement costs whatever the rows (a round trip to PostgreSQL, preparing): not
+ * multiplied by the factors below, or on a small database every facet after the first
+ * would be predicted to take longer than the limit.
  */
-export const POSTGRES_FACET_TIME_LIMIT_MS = 300;
+const STATEMENT_OVERHEAD_MS = 2;
 
 /** How long each facet takes relative to the status facet, over the same claims (a prediction, not a promise). */
 // Measured at 100k claims under status=unreviewed and contested=false (40k and 82k
@@ -49,15 +46,16 @@ export type FacetCounts = { facets: Facets; missing: FacetName[] };
  * in its facet. One grouped query per facet, one facet after another until `budgetMs`
  * has passed; the facets not started by then are returned empty and named in `missing`.
  */
-export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, options: { budgetMs?: number } = {}): Promise<FacetCounts> {
-  const budgetMs = options.budgetMs ?? (dialect === "postgresql" ? POSTGRES_FACET_TIME_LIMIT_MS : FACET_TIME_LIMIT_MS);
+export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, options: { budgetMs?: number; reader?: SqlReader } = {}): Promise<FacetCounts> {
+  const budgetMs = options.budgetMs ?? FACET_TIME_LIMIT_MS;
+  const db = options.reader ?? sharedReader;
   const conditions = filterConditions(query, vocabulary);
   const where = (facet: FacetName) => whereClause(conditions, facet);
   // A facet whose count no other filter restricts counts over all claims: it can read the
   // attribution indexes alone, without joining every claim.
   const unrestricted = (facet: FacetName) => conditions.every((condition) => condition.facet === facet);
   // Counts over all claims are the same for every request until the database changes.
-  const count = <Row>(facet: FacetName, query: Sql) => (unrestricted(facet) ? queryAllUntilChanged<Row>(query) : queryAll<Row>(query));
+  const count = <Row>(facet: FacetName, query: Sql) => (unrestricted(facet) ? db.allUntilChanged<Row>(query) : db.all<Row>(query));
 
   const counters: Record<FacetName, () => Promise<FacetOption[]>> = {
     status: async () => {
@@ -104,8 +102,8 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
         selected: query.stance.includes(stance),
       })).filter((option) => option.count > 0 || option.selected);
     },
-    source: () => sourceFacet(query, unrestricted("source") ? null : where("source")),
-    actor: () => actorFacet(query, unrestricted("actor") ? null : where("actor")),
+    source: () => sourceFacet(query, unrestricted("source") ? null : where("source"), db),
+    actor: () => actorFacet(query, unrestricted("actor") ? null : where("actor"), db),
   };
 
   // A facet is counted only if it is expected to end within the budget. Every facet's
@@ -128,7 +126,7 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
     }
     const facetStart = performance.now();
     facets[facet] = await counters[facet]();
-    unitMs = Math.max(unitMs, (performance.now() - facetStart) / COST_FACTOR[facet]);
+    unitMs = Math.max(unitMs, (performance.now() - facetStart - STATEMENT_OVERHEAD_MS) / COST_FACTOR[facet]);
   }
   return { facets, missing };
 }
@@ -143,28 +141,28 @@ function attributionsOf(where: Sql | null): Sql {
 
 type Count = { id: number; n: number };
 
-async function sourceFacet(query: ClaimQuery, where: Sql | null): Promise<FacetOption[]> {
-  const top = await (where ? queryAll : queryAllUntilChanged)<Count>(sql`
+async function sourceFacet(query: ClaimQuery, where: Sql | null, db: SqlReader): Promise<FacetOption[]> {
+  const top = await (where ? db.all : db.allUntilChanged)<Count>(sql`
     SELECT a."sourceId" AS "id", count(DISTINCT a."claimId") AS "n" FROM ${attributionsOf(where)}
     GROUP BY a."sourceId" ORDER BY "n" DESC, a."sourceId" LIMIT ${TOP_OPTIONS}`);
   const counts = await withSelected(top, query.source, (ids) =>
-    queryAll<Count>(sql`
+    db.all<Count>(sql`
       SELECT a."sourceId" AS "id", count(DISTINCT a."claimId") AS "n" FROM ${attributionsOf(where)} AND a."sourceId" IN ${list(ids)}
       GROUP BY a."sourceId"`),
   );
   const labels = await labelMap(
     counts.map((row) => row.id),
-    (ids) => queryAll<{ id: number; label: string }>(sql`SELECT "id", "title" || ' (' || "outlet" || ')' AS "label" FROM "Source" WHERE "id" IN ${list(ids)}`),
+    (ids) => db.all<{ id: number; label: string }>(sql`SELECT "id", "title" || ' (' || "outlet" || ')' AS "label" FROM "Source" WHERE "id" IN ${list(ids)}`),
   );
   return counts.map((row) => ({ value: String(row.id), label: labels.get(row.id) ?? `source ${row.id}`, count: row.n, selected: query.source.includes(row.id) }));
 }
 
-async function actorFacet(query: ClaimQuery, where: Sql | null): Promise<FacetOption[]> {
-  const top = await (where ? queryAll : queryAllUntilChanged)<Count>(sql`${actorCounts(where, null)} ORDER BY "n" DESC, "id" LIMIT ${TOP_OPTIONS}`);
-  const counts = await withSelected(top, query.actor, (ids) => queryAll<Count>(actorCounts(where, ids)));
+async function actorFacet(query: ClaimQuery, where: Sql | null, db: SqlReader): Promise<FacetOption[]> {
+  const top = await (where ? db.all : db.allUntilChanged)<Count>(sql`${actorCounts(where, null)} ORDER BY "n" DESC, "id" LIMIT ${TOP_OPTIONS}`);
+  const counts = await withSelected(top, query.actor, (ids) => db.all<Count>(actorCounts(where, ids)));
   const labels = await labelMap(
     counts.map((row) => row.id),
-    (ids) => queryAll<{ id: number; label: string }>(sql`SELECT "id", "name" AS "label" FROM "Actor" WHERE "id" IN ${list(ids)}`),
+    (ids) => db.all<{ id: number; label: string }>(sql`SELECT "id", "name" AS "label" FROM "Actor" WHERE "id" IN ${list(ids)}`),
   );
   return counts.map((row) => ({ value: String(row.id), label: labels.get(row.id) ?? `actor ${row.id}`, count: row.n, selected: query.actor.includes(row.id) }));
 }

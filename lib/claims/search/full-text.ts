@@ -1,5 +1,5 @@
 import { dialect, NEVER } from "@/lib/db/dialect";
-import { raw, sql, type Sql } from "@/lib/db/sql";
+import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { toAnyWordFtsQuery, toAnyWordTsQuery, toFtsQuery, toTsQuery } from "@/lib/claims/search/fts-query";
 
 /**
@@ -59,4 +59,20 @@ export function anyWordMatches(words: readonly string[], limit: number): Sql | n
   }
   const fts = toAnyWordFtsQuery(words);
   return fts ? sql`SELECT rowid AS "claimId" FROM claim_search WHERE claim_search MATCH ${fts} ORDER BY ${raw(SQLITE_RANK)} LIMIT ${limit}` : null;
+}
+
+/**
+ * `SELECT "word", "docs"`: for each of `words` (stems end in `*`, as for `anyWordMatches`),
+ * about how many search documents hold it (a prefix sums its terms), so the matcher can
+ * leave the commonest out; null where the database cannot tell cheaply (PostgreSQL).
+ */
+export function wordDocumentCounts(words: readonly string[]): Sql | null {
+  if (dialect === "postgresql" || words.length === 0) return null;
+  const parts = words.map((word) => {
+    const term = word.replace(/\*$/u, "").toLowerCase();
+    // A prefix is the range [term, term + the highest code point): FTS5's vocabulary table answers a range on "term" from its index.
+    const upper = word.endsWith("*") ? `${term}\u{10FFFF}` : `${term}\u0000`;
+    return sql`SELECT ${word} AS "word", coalesce(sum("doc"), 0) AS "docs" FROM "claim_search_terms" WHERE "term" >= ${term} AND "term" < ${upper}`;
+  });
+  return join(parts, " UNION ALL ");
 }

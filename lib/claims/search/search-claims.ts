@@ -1,7 +1,7 @@
 import "server-only";
 import { raw, sql, type Sql } from "@/lib/db/sql";
 import { caseless } from "@/lib/db/dialect";
-import { queryAllUntilChanged, queryOne, queryAll } from "@/lib/db/reader";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
 import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
 import { filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
@@ -36,8 +36,8 @@ const SORT_COLUMNS: Record<Exclude<SortKey, "relevance">, (direction: Sql) => Sq
 };
 
 /** The ids of the claims matching `query`, in its order, one page of them. */
-export async function matchingClaimIds(query: ClaimQuery, vocabulary: Vocabulary, limit: number, offset: number): Promise<number[]> {
-  const rows = await queryAll<{ id: number }>(sql`${orderedMatches(query, vocabulary, await broadFilters(query))} LIMIT ${limit} OFFSET ${offset}`);
+export async function matchingClaimIds(query: ClaimQuery, vocabulary: Vocabulary, limit: number, offset: number, db: SqlReader = sharedReader): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, await broadFilters(query, db))} LIMIT ${limit} OFFSET ${offset}`);
   return rows.map((row) => row.id);
 }
 
@@ -60,13 +60,13 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
   return sql`SELECT c."id" FROM "Claim" c WHERE ${whereClause(conditions)} ORDER BY ${SORT_COLUMNS[sortKey](direction)}, c."id" ${direction}`;
 }
 
-export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary): Promise<number> {
-  const conditions = filterConditions(query, vocabulary, await broadFilters(query));
-  const single = await singleFilterTotal(query, vocabulary, conditions);
+export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader): Promise<number> {
+  const conditions = filterConditions(query, vocabulary, await broadFilters(query, db));
+  const single = await singleFilterTotal(query, vocabulary, conditions, db);
   if (single !== null) return single;
   const count = sql`SELECT count(*) AS "n" FROM "Claim" c WHERE ${whereClause(conditions)}`;
   // The unfiltered total changes only with the database.
-  const rows = conditions.length === 0 ? await queryAllUntilChanged<{ n: number }>(count) : [await queryOne<{ n: number }>(count)];
+  const rows = conditions.length === 0 ? await db.allUntilChanged<{ n: number }>(count) : [await db.one<{ n: number }>(count)];
   return rows[0]?.n ?? 0;
 }
 
@@ -76,23 +76,23 @@ export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabul
  * the counts of the values add up), or one stance. Null for any other query. These are
  * the same statements as the facets over all claims, so one cached result serves both.
  */
-async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, conditions: readonly Condition[]): Promise<number | null> {
+async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, conditions: readonly Condition[], db: SqlReader): Promise<number | null> {
   if (conditions.length !== 1) return null;
   const facet = conditions[0]!.facet;
   const sum = (rows: { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
   if (facet === "status" || facet === "topic") {
     const column = raw(facet === "status" ? `"statusId"` : `"topicId"`);
-    const rows = await queryAllUntilChanged<{ id: number; n: number }>(sql`SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c.${column}`);
+    const rows = await db.allUntilChanged<{ id: number; n: number }>(sql`SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c.${column}`);
     const chosen = facet === "status" ? vocabulary.statuses.filter((s) => query.status.includes(s.key)) : vocabulary.topics.filter((t) => query.topic.includes(t.key));
     const ids = new Set(chosen.map((entry) => entry.id));
     return sum(rows.filter((row) => ids.has(row.id)));
   }
   if (facet === "contested") {
-    const rows = await queryAllUntilChanged<{ contested: boolean | number; n: number }>(sql`SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c."contested"`);
+    const rows = await db.allUntilChanged<{ contested: boolean | number; n: number }>(sql`SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c."contested"`);
     return sum(rows.filter((row) => toBoolean(row.contested) === query.contested));
   }
   if (facet === "stance" && query.stance.length === 1) {
-    const rows = await queryAllUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
+    const rows = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
     return rows.find((row) => row.stance === query.stance[0])?.n ?? 0;
   }
   return null;
@@ -103,11 +103,16 @@ async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, cond
  * time limit of lib/claims/search/facets.ts, or `facetBudgetMs`). The rows are read first:
  * the counts never delay them more than that limit.
  */
-export async function searchClaims(query: ClaimQuery, vocabulary: Vocabulary, options: { facets?: boolean; facetBudgetMs?: number } = {}): Promise<ClaimPage> {
-  const ids = await matchingClaimIds(query, vocabulary, query.pageSize, (query.page - 1) * query.pageSize);
-  const [items, total] = await Promise.all([loadClaimRecords(ids), countMatchingClaims(query, vocabulary)]);
+export async function searchClaims(
+  query: ClaimQuery,
+  vocabulary: Vocabulary,
+  options: { facets?: boolean; facetBudgetMs?: number; reader?: SqlReader } = {},
+): Promise<ClaimPage> {
+  const db = options.reader ?? sharedReader;
+  const ids = await matchingClaimIds(query, vocabulary, query.pageSize, (query.page - 1) * query.pageSize, db);
+  const [items, total] = await Promise.all([loadClaimRecords(ids, db), countMatchingClaims(query, vocabulary, db)]);
   const page = { items, total, page: query.page, pageSize: query.pageSize };
   if (!options.facets) return page;
-  const { facets, missing } = await countFacets(query, vocabulary, { budgetMs: options.facetBudgetMs });
+  const { facets, missing } = await countFacets(query, vocabulary, { budgetMs: options.facetBudgetMs, reader: db });
   return { ...page, facets, facetsMissing: missing };
 }

@@ -33,9 +33,19 @@ export function contentWords(text: string, aliases: AliasTable): ContentWord[] {
   return words;
 }
 
+/** Keys already computed: stemming is most of the matcher's time, and the vocabulary is small. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 100_000;
+
 /** The key of one lower-cased word (no numbers, no stop words). */
 export function wordKey(lower: string): string {
-  return canonicalKey(baseKey(lower));
+  let key = KEYS.get(lower);
+  if (key === undefined) {
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    key = canonicalKey(baseKey(lower));
+    KEYS.set(lower, key);
+  }
+  return key;
 }
 
 function tokenise(text: string): Token[] {

@@ -117,6 +117,8 @@ export async function openSnapshotReader(databaseUrl: string = env.DATABASE_URL)
   return {
     all: async <Row>(query: Sql) => (await client.query(toQuery(query))).rows as Row[],
     one: async <Row>(query: Sql) => (await client.query(toQuery(query))).rows[0] as Row | undefined,
+    // One snapshot has no later change to wait for: nothing to keep.
+    allUntilChanged: async <Row>(query: Sql) => (await client.query(toQuery(query))).rows as Row[],
     async *batches<Row>(query: Sql, size: number) {
       const name = `claimtrail_cursor_${++cursors}`;
       const { text, values } = toQuery(query);

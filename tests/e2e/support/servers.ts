@@ -1,7 +1,7 @@
 import http from "node:http";
 import Database from "better-sqlite3";
 import path from "node:path";
-import { freePort, startServer, stopServer, type Server } from "@/bench/lib/server";
+import { freePort, startServer, stopServer, type Server } from "@/tools/harness/server";
 import { DATABASE_FILE, E2E_DIR, NO_LATENCY_SHEDDING } from "./e2e-env";
 
 /*

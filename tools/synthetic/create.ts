@@ -5,9 +5,9 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { generateDataset, type GenerateOptions } from "@/lib/synthetic/generate";
-import { loadDataset } from "@/lib/synthetic/load";
-import { databaseContentHash } from "@/lib/synthetic/content-hash";
+import { generateDataset, type GenerateOptions } from "@/tools/synthetic/generate";
+import { loadDataset } from "@/tools/synthetic/load";
+import { databaseContentHash } from "@/tools/synthetic/content-hash";
 
 export type CreateSyntheticOptions = GenerateOptions & {
   /** A SQLite `file:` URL, as DATABASE_URL. */

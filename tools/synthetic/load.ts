@@ -9,7 +9,7 @@ import type Database from "better-sqlite3";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
 import { DEFAULT_STATUSES } from "@/lib/vocabulary/default-statuses";
 import { rebuildAllClaimSearchSync } from "@/lib/search/rebuild";
-import type { SyntheticDataset } from "@/lib/synthetic/dataset";
+import type { SyntheticDataset } from "@/tools/synthetic/dataset";
 
 export const PAUSE_REASON = "synthetic data load";
 

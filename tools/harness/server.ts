@@ -4,8 +4,8 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { buildFingerprint, buildIsStale, fingerprintFile } from "../../scripts/start/build-fingerprint";
-import { killGroup, spawnGroup, tsxCommand } from "../../tools/harness/children";
-import { treeRssKb } from "../../tools/harness/process-tree";
+import { killGroup, spawnGroup, tsxCommand } from "./children";
+import { treeRssKb } from "./process-tree";
 import { timedGet } from "./http";
 
 const require = createRequire(import.meta.url);

@@ -12,8 +12,8 @@ import { anchorAt } from "@/lib/sources/anchoring";
 import { normalizeKey } from "@/lib/text/normalize";
 import { sha256Hex } from "@/lib/text/sha256";
 import type { Accuracy, ActorKind, Sourcing, Stance } from "@/lib/vocabulary/terms";
-import { Random, ZipfPicker, weights, type Weights } from "@/lib/synthetic/random";
-import { LOWERCASE_STARTERS, QUOTE_FRAMES, TOPICS } from "@/lib/synthetic/topics";
+import { Random, ZipfPicker, weights, type Weights } from "@/tools/synthetic/random";
+import { LOWERCASE_STARTERS, QUOTE_FRAMES, TOPICS } from "@/tools/synthetic/topics";
 import {
   ACCURACY_RATIONALES,
   COUNTRIES,
@@ -33,7 +33,7 @@ import {
   UNNAMED_PATTERNS,
   WEEKDAYS,
   type Country,
-} from "@/lib/synthetic/words";
+} from "@/tools/synthetic/words";
 import type {
   AccuracyChangeRow,
   ActorRow,
@@ -48,7 +48,7 @@ import type {
   TopicRow,
   UserRow,
   ViaRow,
-} from "@/lib/synthetic/dataset";
+} from "@/tools/synthetic/dataset";
 
 export type GenerateOptions = {
   claims: number;
