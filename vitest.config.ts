@@ -11,11 +11,7 @@ import { defineConfig } from "vitest/config";
  * - commands run on a copied database file (copyDatabase + runScript): cli-fresh-database,
  *   command-line-help, display-names, import-cli, import-close-quotes, import-crash,
  *   import-large, users-set-password, round-trip.property;
- * - concurrent-writes checks consistency through better-sqlite3 (tests/support/consistency.ts);
- * - read-api expects every facet of the first list answer within the 60 ms facet limit
- *   (lib/claims/search/facets.ts); on PostgreSQL each facet is a round trip to another
- *   process, and on a loaded 2-core machine the first answer leaves some out (its other 15
- *   tests pass there). The limit on PostgreSQL is for the facet owner (issue 14) to decide.
+ * - concurrent-writes checks consistency through better-sqlite3 (tests/support/consistency.ts).
  * Each can be ported by giving its helper a PostgreSQL form; none tests PostgreSQL-only code.
  */
 const POSTGRES_FILES = [
@@ -39,6 +35,7 @@ const POSTGRES_FILES = [
   "tests/integration/json-body.test.ts",
   "tests/integration/openapi.test.ts",
   "tests/integration/quote-suggestions.test.ts",
+  "tests/integration/read-api.test.ts",
   "tests/integration/review-workflow.test.ts",
   "tests/integration/role-matrix.test.ts",
   "tests/integration/same-messages.test.ts",

@@ -5,8 +5,18 @@
  */
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { parseCommandLine } from "../../../scripts/shared/command-line";
 
 const JOURNEY = "tests/e2e/fact-checker.spec.ts";
+
+const USAGE = `Usage: npm run test:browser:postgresql
+
+Runs ${JOURNEY} with the server on PostgreSQL: the database named by TEST_POSTGRES_URL
+with "_e2e" added, recreated empty (TEST_POSTGRES_URL's role must be allowed to create
+databases). Without TEST_POSTGRES_URL it says so and exits 0.`;
+
+const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {});
+if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
 
 const admin = process.env.TEST_POSTGRES_URL;
 if (!admin) {
