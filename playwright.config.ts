@@ -9,6 +9,8 @@ import { E2E_DATABASE_URL, E2E_DIR, E2E_PORT as PORT, NO_LATENCY_SHEDDING, PUBLI
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Journeys that need PostgreSQL (several servers on one database) run only under `npm run test:browser:postgresql`.
+  testIgnore: /^postgres(ql)?:\/\//.test(E2E_DATABASE_URL) ? [] : ["**/*.postgresql.spec.ts"],
   // One server and one database: tests run one at a time so that none sees another's writes mid-way.
   workers: 1,
   fullyParallel: false,

@@ -86,12 +86,11 @@ export type Server = { url: string; pid: number; child: ChildProcess };
 
 /**
  * The production server (scripts/serve.ts, what `npm start` runs after preparing) on the
- * given database, in its own process group; resolves once /api/health answers. `distDir` defaults to the benchmark's build; `env` adds to (or, with undefined,
+ * given database (a SQLite file, or any DATABASE_URL such as a PostgreSQL one), in its own process group; resolves once /api/health answers. `distDir` defaults to the benchmark's build; `env` adds to (or, with undefined,
  * removes from) the server's environment, e.g. READ_ACCESS for a browser test's second server.
  * `onLine` sees each line the server prints (the load test watches them for lock errors).
  */
-export async function startServer(options: {
-  databaseFile: string;
+export async function startServer(options: ({ databaseFile: string } | { databaseUrl: string }) & {
   port: number;
   logFile: string;
   distDir?: string;
@@ -107,7 +106,7 @@ export async function startServer(options: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(options.port),
-      DATABASE_URL: `file:${options.databaseFile}`,
+      DATABASE_URL: "databaseUrl" in options ? options.databaseUrl : `file:${options.databaseFile}`,
       NEXT_DIST_DIR: options.distDir ?? DIST_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       // A fixed secret: otherwise the server writes one next to the database.

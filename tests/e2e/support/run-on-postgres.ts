@@ -1,17 +1,18 @@
 /**
  * `npm run test:browser:postgresql`: one browser journey (the fact-checker's) again, with
- * the server on PostgreSQL, when TEST_POSTGRES_URL is set (docs/decisions/048). Its
+ * the server on PostgreSQL, and two servers on that one database, when TEST_POSTGRES_URL is set (docs/decisions/048). Its
  * database is TEST_POSTGRES_URL's name plus "_e2e", recreated empty for the run.
  */
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { parseCommandLine } from "../../../scripts/shared/command-line";
 
-const JOURNEY = "tests/e2e/fact-checker.spec.ts";
+/** The fact-checker's journey, and two servers on the one database (`*.postgresql.spec.ts`, left out on SQLite). */
+const JOURNEYS = ["tests/e2e/fact-checker.spec.ts", "tests/e2e/two-servers.postgresql.spec.ts"];
 
 const USAGE = `Usage: npm run test:browser:postgresql
 
-Runs ${JOURNEY} with the server on PostgreSQL: the database named by TEST_POSTGRES_URL
+Runs ${JOURNEYS.join(" and ")} with the server on PostgreSQL: the database named by TEST_POSTGRES_URL
 with "_e2e" added, recreated empty (TEST_POSTGRES_URL's role must be allowed to create
 databases). Without TEST_POSTGRES_URL it says so and exits 0.`;
 
@@ -26,7 +27,7 @@ if (!admin) {
 const url = new URL(admin);
 url.pathname = `${url.pathname}_e2e`;
 const playwright = createRequire(import.meta.url).resolve("@playwright/test/cli");
-const result = spawnSync(process.execPath, [playwright, "test", JOURNEY], {
+const result = spawnSync(process.execPath, [playwright, "test", ...JOURNEYS], {
   stdio: "inherit",
   env: { ...process.env, E2E_DATABASE_URL: url.toString(), E2E_DIR: process.env.E2E_DIR ?? ".tmp/e2e-postgresql" },
 });
