@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requiredTextSchema } from "@/lib/text/text-schema";
 import { prisma } from "@/lib/db/prisma";
 import { fieldError } from "@/lib/errors";
 import { defineAction, formLines, formNumber, formText } from "@/lib/http/action";
@@ -41,7 +42,7 @@ export const updateActorAction = defineAction(
 export const mergeActorAction = defineAction(
   {
     permission: "edit",
-    schema: z.object({ actorId: id, into: z.string().trim().min(1, { error: "is required: the name of the actor to keep" }), version: versionSchema }),
+    schema: z.object({ actorId: id, into: requiredTextSchema(200, 1, "is required: the name of the actor to keep"), version: versionSchema }),
     fromForm: (form) => ({ actorId: formNumber(form, "actorId"), into: formText(form, "into"), version: formNumber(form, "version") }),
   },
   async (input, user) => {

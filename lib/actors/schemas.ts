@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { versionSchema } from "@/lib/claims/schemas";
+import { optionalTextSchema, requiredTextSchema } from "@/lib/text/text-schema";
 import { actorKindSchema } from "@/lib/vocabulary/terms";
 
-const actorName = z.string().trim().min(1, { error: "is required" }).max(200, { error: "must be at most 200 characters" });
+const actorName = requiredTextSchema(200);
 
 /**
  * A correction of an actor: its name, kind, role and the other spellings it goes by. The
@@ -12,7 +13,7 @@ const actorName = z.string().trim().min(1, { error: "is required" }).max(200, { 
 export const actorEditSchema = z.object({
   name: actorName,
   kind: actorKindSchema,
-  role: z.string().trim().max(200, { error: "must be at most 200 characters" }).optional().transform((v) => v || null),
+  role: optionalTextSchema(200).transform((v) => v ?? null),
   aliases: z.array(actorName).max(50, { error: "can have at most 50 aliases" }).default([]),
   version: versionSchema,
 });

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
+import { optionalTextSchema, requiredTextSchema } from "@/lib/text/text-schema";
 
 const key = z
   .string()
   .trim()
   .regex(/^[a-z0-9]+(?:[_-][a-z0-9]+)*$/, { error: "use lower-case letters, digits, - or _ (e.g. partly_false)" })
   .max(50);
-const label = z.string().trim().min(1, { error: "is required" }).max(100);
+const label = requiredTextSchema(100);
 
 export const statusDefinitionSchema = z.object({
   label,
-  description: z.string().trim().min(1, { error: "is required" }).max(500),
+  description: requiredTextSchema(500),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "must be a colour like #1d4ed8" }),
   isFinal: z.boolean(),
   ratingValue: z.number().int().min(1, { error: "must be 1 to 5" }).max(5, { error: "must be 1 to 5" }).nullable(),
@@ -19,7 +20,7 @@ export const statusDefinitionSchema = z.object({
 export const newStatusSchema = statusDefinitionSchema.extend({ key });
 export type StatusDefinitionInput = z.output<typeof statusDefinitionSchema>;
 
-export const topicDefinitionSchema = z.object({ label, description: z.string().trim().max(500).optional().transform((v) => v || null) });
+export const topicDefinitionSchema = z.object({ label, description: optionalTextSchema(500).transform((v) => v ?? null) });
 export const newTopicSchema = topicDefinitionSchema.extend({ key: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "use lower-case letters, digits and - (e.g. troop-deaths)" }).max(60) });
 
 export const newUserSchema = z.object({

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { requiredTextSchema } from "@/lib/text/text-schema";
 import { overwriteSchema } from "@/lib/claims/schemas";
 
-const body = z.string().trim().min(1, { error: "is required" }).max(10_000, { error: "must be at most 10,000 characters" });
+const body = requiredTextSchema(10_000);
 const optionalId = z.number({ error: "must be an id" }).int().positive({ error: "must be an id" }).optional().nullable().transform((v) => v ?? undefined);
 
 export const annotationInputSchema = z.object({ body, attributionId: optionalId, parentId: optionalId });

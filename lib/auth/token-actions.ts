@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { requiredTextSchema } from "@/lib/text/text-schema";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/prisma";
@@ -10,7 +11,7 @@ import { defineAction, formText } from "@/lib/http/action";
 export const createTokenAction = defineAction(
   {
     permission: "account",
-    schema: z.object({ name: z.string().trim().min(1, { error: "is required" }).max(100) }),
+    schema: z.object({ name: requiredTextSchema(100) }),
     fromForm: (form) => ({ name: formText(form, "name") }),
   },
   async (input, user) => {

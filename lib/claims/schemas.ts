@@ -79,7 +79,7 @@ export type ClaimEdit = z.output<typeof claimEditSchema>;
 
 export const statusChangeSchema = z.object({
   status: statusKeySchema,
-  rationale: z.string().trim().min(1, { error: "is required: say why" }).max(5000, { error: "must be at most 5,000 characters" }),
+  rationale: requiredTextSchema(5000, 1, "is required: say why"),
   evidence: z.array(z.url({ protocol: /^https?$/, error: "each evidence link must be an http(s) address" }).max(2000)).max(20).default([]),
   version,
   overwrite: overwriteSchema,
@@ -88,7 +88,7 @@ export type StatusChangeInput = z.output<typeof statusChangeSchema>;
 
 export const accuracyChangeSchema = z.object({
   accuracy: accuracySchema,
-  rationale: z.string().trim().min(1, { error: "is required: say why" }).max(5000, { error: "must be at most 5,000 characters" }),
+  rationale: requiredTextSchema(5000, 1, "is required: say why"),
   version,
   overwrite: overwriteSchema,
 });
@@ -96,7 +96,7 @@ export type AccuracyChangeInput = z.output<typeof accuracyChangeSchema>;
 
 /** An admin deletes a claim: the reason is kept on its tombstone (docs/decisions/013). */
 export const claimDeleteSchema = z.object({
-  reason: z.string().trim().min(1, { error: "is required: say why the claim is deleted" }).max(2000, { error: "must be at most 2,000 characters" }),
+  reason: requiredTextSchema(2000, 1, "is required: say why the claim is deleted"),
   version,
 });
 export type ClaimDelete = z.output<typeof claimDeleteSchema>;
@@ -110,7 +110,7 @@ export { actorKindSchema };
  */
 export const claimMergeSchema = z.object({
   into: z.number({ error: "must be the id of the claim to merge into" }).int({ error: "must be the id of the claim to merge into" }).positive({ error: "must be the id of the claim to merge into" }),
-  rationale: z.string().trim().min(1, { error: "is required: say why the two are one claim" }).max(5000, { error: "must be at most 5,000 characters" }),
+  rationale: requiredTextSchema(5000, 1, "is required: say why the two are one claim"),
   verdict: z.enum(["into", "merged"], { error: "must be 'into' or 'merged'" }).optional(),
   version,
 });

@@ -24,9 +24,9 @@ export function textSchema() {
     .refine((value) => !value.includes("\u0000"), { error: NUL_MESSAGE, abort: true });
 }
 
-/** Required text, trimmed: "is required" when blank, then its length. */
-export function requiredTextSchema(max: number, min = 1) {
-  const required = textSchema().trim().min(1, { error: "is required", abort: true });
+/** Required text, trimmed: `requiredMessage` ("is required", or one that says what to write) when blank, then its length. */
+export function requiredTextSchema(max: number, min = 1, requiredMessage = "is required") {
+  const required = textSchema().trim().min(1, { error: requiredMessage, abort: true });
   return (min > 1 ? required.min(min, { error: `must be at least ${min.toLocaleString("en")} characters` }) : required).max(max, { error: atMostCharacters(max) });
 }
 
