@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
+import { selectInArticle } from "./support/select-in-article";
 
 /*
  * Issue 15: one claim, many sources. A second article's paraphrase of a seed claim is
@@ -13,24 +14,6 @@ const TROOPS = "Six North Korean soldiers have been killed on the front line in 
 const PARAPHRASE = "six North Korean officers died when a Ukrainian missile hit their position";
 const MISSILES = "North Korea has given Russia ballistic missiles and ammunition.";
 const MISSILES_AGAIN = "North Korea supplied Russia with ballistic missiles and ammunition.";
-
-async function selectInArticle(page: Page, words: string) {
-  await page.locator(".article-text").evaluate((container, target) => {
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(target) ?? -1;
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + target.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`"${target}" is not in one text node of the article`);
-  }, words);
-}
 
 test("a paraphrase in a second article is attached to the tracked claim, then two claims are merged and the old link follows", async ({ page }) => {
   await signIn(page, "factChecker");

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
+import { selectInArticle } from "./support/select-in-article";
 
 const TROOPS = "Six North Korean soldiers have been killed on the front line in Ukraine.";
 
@@ -9,26 +10,6 @@ async function openClaim(page: Page, text: string) {
   await page.goto(`/claims?q=${encodeURIComponent(text.split(" ").slice(0, 6).join(" "))}`);
   await page.getByRole("link", { name: text }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(text);
-}
-
-/** Select `words` inside the article text, as a mouse drag would. */
-async function selectInArticle(page: Page, words: string) {
-  await page.locator(".article-text").evaluate((container, target) => {
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(target) ?? -1;
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + target.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`"${target}" is not in one text node of the article`);
-  }, words);
 }
 
 test("a fact-checker sets a verdict, adds a note, pastes an article and makes a claim from a selection", async ({ page }) => {
