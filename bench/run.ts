@@ -26,6 +26,8 @@
  * Results: a table on stdout, and .tmp/bench/results/<time>.{json,md} with every figure,
  * per-statement floor times and query plans.
  */
+// First: sets DATABASE_URL before any module below reads lib/env.
+import { BENCH_DIR, CURRENT_DATABASE } from "./lib/database-url";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -45,14 +47,6 @@ import { generateQuerySet } from "./lib/query-set";
 import { measureSetQuery, setConsoleLine, setTableLines, badness, type SetResult } from "./lib/query-set-run";
 import { fmt, msSince, summarise, type Summary } from "../tools/harness/stats";
 
-const BENCH_DIR = path.join(ROOT, ".tmp/bench");
-/**
- * The app's functions run in this process against whichever database this link points at
- * (lib/env reads DATABASE_URL once, so the link moves instead of the URL). Set before the
- * app's modules are imported (they are imported dynamically, in loadApp).
- */
-const CURRENT_DATABASE = path.join(BENCH_DIR, "current.db");
-process.env.DATABASE_URL = `file:${CURRENT_DATABASE}`;
 
 async function loadApp() {
   const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader, sharedReader }, { findSimilarClaims }] = await Promise.all([
@@ -148,11 +142,12 @@ function parseOptions(): Options {
 // Databases
 // ---------------------------------------------------------------------------
 
-/** A hash of the generator's source and the migrations: either changed means regenerated databases. */
+/** A hash of the generator's source and the migrations' names: a change of either means regenerated databases. */
 function generatorVersion(): string {
   const hash = createHash("sha256");
   const dir = path.join(ROOT, "tools/synthetic");
   for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  // A new migration (a table the app now reads) needs a new database too.
   for (const name of readdirSync(path.join(ROOT, "prisma/migrations")).sort()) hash.update(name);
   return hash.digest("hex").slice(0, 16);
 }
