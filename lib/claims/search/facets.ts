@@ -66,25 +66,19 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
   // Counts over all claims are the same for every request until the database changes.
   const count = <Row>(facet: FacetName, query: Sql) => (unrestricted(facet) ? db.allUntilChanged<Row>(query) : db.all<Row>(query));
 
+  /** A facet over a claim column that names a vocabulary entry (a status, a topic): one grouped count, labelled from the vocabulary. */
+  const vocabularyFacet = async (facet: "status" | "topic", entries: readonly { id: number; key: string; label: string }[], selected: readonly string[]) => {
+    const column = raw(facet === "status" ? `"statusId"` : `"topicId"`);
+    const counts = countMap(await count<Count>(facet, sql`
+          SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where(facet)} GROUP BY c.${column}`));
+    return entries
+      .map((entry) => ({ value: entry.key, label: entry.label, count: counts.get(entry.id) ?? 0, selected: selected.includes(entry.key) }))
+      .filter((option) => option.count > 0 || option.selected);
+  };
+
   const counters: Record<FacetName, () => Promise<FacetOption[]>> = {
-    status: async () => {
-      const counts = countMap(
-        await count<Count>("status", sql`
-          SELECT c."statusId" AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where("status")} GROUP BY c."statusId"`),
-      );
-      return vocabulary.statuses
-        .map((s) => ({ value: s.key, label: s.label, count: counts.get(s.id) ?? 0, selected: query.status.includes(s.key) }))
-        .filter((option) => option.count > 0 || option.selected);
-    },
-    topic: async () => {
-      const counts = countMap(
-        await count<Count>("topic", sql`
-          SELECT c."topicId" AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where("topic")} GROUP BY c."topicId"`),
-      );
-      return vocabulary.topics
-        .map((t) => ({ value: t.key, label: t.label, count: counts.get(t.id) ?? 0, selected: query.topic.includes(t.key) }))
-        .filter((option) => option.count > 0 || option.selected);
-    },
+    status: () => vocabularyFacet("status", vocabulary.statuses, query.status),
+    topic: () => vocabularyFacet("topic", vocabulary.topics, query.topic),
     contested: async () => {
       const rows = await count<{ contested: boolean | number; n: number }>("contested", sql`
         SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE ${where("contested")} GROUP BY c."contested"`);
