@@ -45,6 +45,32 @@ describe("values read from PostgreSQL", () => {
     }
   });
 
+  it("answers statements asked for at once, one after the other on its one connection", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    const reader = await openSnapshotReader();
+    try {
+      const batches = reader.batches<{ id: number }>(sql`SELECT "id" FROM "Claim" ORDER BY "id"`, 3);
+      // What an export does: the related rows of a batch while the cursor is open, several at once.
+      const [first, ...counts] = await Promise.all([
+        batches.next(),
+        ...Array.from({ length: 5 }, (_, n) => reader.one<{ n: number }>(sql`SELECT count(*) + ${n} AS "n" FROM "Claim"`)),
+      ]);
+      const total = await prisma.claim.count();
+      expect(counts.map((row) => row!.n)).toEqual([0, 1, 2, 3, 4].map((n) => total + n));
+      const ids = (first.value as { id: number }[]).map((row) => row.id);
+      for await (const batch of batches) ids.push(...batch.map((row) => row.id));
+      expect(ids).toHaveLength(total);
+      // Let a deprecation warning, emitted on the next tick, arrive before looking.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((message) => /already executing a query/.test(message))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      await reader.close();
+    }
+  });
+
   it("make a primary server ready for writes, with no file checks (readiness on PostgreSQL)", async () => {
     expect(await writeReadinessProblems()).toEqual([]);
   });

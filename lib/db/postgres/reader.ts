@@ -112,32 +112,47 @@ export async function openSnapshotReader(databaseUrl: string = env.DATABASE_URL)
   client.on("error", () => undefined);
   await client.connect();
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  // One connection answers one statement at a time. An export reads its claims' related rows
+  // while a cursor is open, and callers may ask for several things at once; node-postgres
+  // queues overlapping queries only as a deprecated behaviour (gone in pg 9), so they wait
+  // their turn here.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(statement: () => Promise<T>): Promise<T> => {
+    const result = turn.then(statement, statement);
+    turn = result.catch(() => undefined);
+    return result;
+  };
+  const rowsOf = async <Row>(text: string, values?: unknown[]) => (await inTurn(() => client.query(text, values))).rows as Row[];
+  const run = <Row>(query: Sql) => {
+    const { text, values } = toQuery(query);
+    return rowsOf<Row>(text, values);
+  };
   let cursors = 0;
   let closed = false;
   return {
-    all: async <Row>(query: Sql) => (await client.query(toQuery(query))).rows as Row[],
-    one: async <Row>(query: Sql) => (await client.query(toQuery(query))).rows[0] as Row | undefined,
+    all: run,
+    one: async <Row>(query: Sql) => (await run<Row>(query))[0],
     // One snapshot has no later change to wait for: nothing to keep.
-    allUntilChanged: async <Row>(query: Sql) => (await client.query(toQuery(query))).rows as Row[],
+    allUntilChanged: run,
     async *batches<Row>(query: Sql, size: number) {
       const name = `claimtrail_cursor_${++cursors}`;
       const { text, values } = toQuery(query);
-      await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${text}`, values);
+      await rowsOf(`DECLARE ${name} NO SCROLL CURSOR FOR ${text}`, values);
       try {
         for (;;) {
-          const rows = (await client.query(`FETCH ${Math.max(1, Math.floor(size))} FROM ${name}`)).rows as Row[];
+          const rows = await rowsOf<Row>(`FETCH ${Math.max(1, Math.floor(size))} FROM ${name}`);
           if (rows.length === 0) return;
           yield rows;
           if (rows.length < size) return;
         }
       } finally {
-        if (!closed) await client.query(`CLOSE ${name}`).catch(() => undefined);
+        if (!closed) await rowsOf(`CLOSE ${name}`).catch(() => undefined);
       }
     },
     close: async () => {
       if (closed) return;
       closed = true;
-      await client.query("COMMIT").catch(() => undefined);
+      await inTurn(() => client.query("COMMIT")).catch(() => undefined);
       await client.end().catch(() => undefined);
     },
   };
