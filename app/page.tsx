@@ -6,6 +6,7 @@ import { HeadlineTotals } from "@/components/dashboard/headline-totals";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { loadDashboard } from "@/lib/dashboard/queries";
 import { countOf } from "@/lib/text/count-of";
+import { formatCount } from "@/lib/text/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
@@ -73,7 +74,7 @@ export default async function DashboardPage() {
             <>
               <ClaimList claims={dashboard.contested} showSides label="Most recently updated contested claims" />
               <p className={styles.more}>
-                <Link href="/claims?contested=true">See all {totals.contested.toLocaleString("en-GB")} contested claims</Link> ·{" "}
+                <Link href="/claims?contested=true">See all {formatCount(totals.contested)} contested claims</Link> ·{" "}
                 <Link href="/matrix?contested=true">compare them in the stance matrix</Link>
               </p>
             </>

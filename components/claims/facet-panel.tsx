@@ -5,6 +5,7 @@ import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url"
 import type { FacetOption, Facets } from "@/lib/claims/search/facets";
 import type { FacetName } from "@/lib/claims/search/filter-sql";
 import type { Stance } from "@/lib/vocabulary/terms";
+import { formatCount } from "@/lib/text/format";
 
 /**
  * Facets as toggle links, Datasette-style: each option shows how many claims it would
@@ -102,7 +103,7 @@ function FacetGroup({
                 </span>{" "}
                 {option.label}
                 {option.selected ? <span className="visually-hidden"> (selected, follow to remove)</span> : null}{" "}
-                <span className="facet-count">{option.count.toLocaleString("en-GB")}</span>
+                <span className="facet-count">{formatCount(option.count)}</span>
               </Link>
             </li>
           ))}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { MAX_PAGE_SIZE, type ClaimQuery } from "@/lib/claims/query/claim-query";
 import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url";
 import { HiddenQueryFields } from "@/components/claims/hidden-query-fields";
+import { formatCount } from "@/lib/text/format";
 
 const PAGE_SIZES = [10, 25, 50, 100, MAX_PAGE_SIZE];
 
@@ -23,7 +24,7 @@ export function Pagination({ query, total, basePath = "/claims" }: { query: Clai
   return (
     <nav className="pagination" aria-label="Pages">
       <p className="muted" aria-live="polite">
-        {total === 0 ? "No claims" : `Claims ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")}`} · page{" "}
+        {total === 0 ? "No claims" : `Claims ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`} · page{" "}
         {query.page} of {pageCount}
       </p>
       <div className="pagination__links">

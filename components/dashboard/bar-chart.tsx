@@ -1,5 +1,6 @@
 import Link from "next/link";
 import styles from "@/components/dashboard/dashboard.module.css";
+import { formatCount } from "@/lib/text/format";
 
 export type Bar = { key: string; label: string; count: number; href: string; colour?: string };
 
@@ -29,7 +30,7 @@ export function BarChart({ id, title, bars, description }: { id: string; title: 
                   />
                 </span>{" "}
                 <span className={styles.barCount}>
-                  {bar.count.toLocaleString("en-GB")}
+                  {formatCount(bar.count)}
                   <span className="visually-hidden"> claim{bar.count === 1 ? "" : "s"}</span>
                 </span>
               </Link>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { DashboardTotals } from "@/lib/dashboard/queries";
 import styles from "@/components/dashboard/dashboard.module.css";
+import { formatCount } from "@/lib/text/format";
 
 const ITEMS: { key: keyof DashboardTotals; label: string; href?: string }[] = [
   { key: "claims", label: "Claims", href: "/claims" },
@@ -21,7 +22,7 @@ export function HeadlineTotals({ totals }: { totals: DashboardTotals }) {
         {ITEMS.map((item) => (
           <div key={item.key} className={styles.total} data-total={item.key}>
             <dt>{item.href ? <Link href={item.href}>{item.label}</Link> : item.label}</dt>
-            <dd className={styles.totalValue}>{totals[item.key].toLocaleString("en-GB")}</dd>
+            <dd className={styles.totalValue}>{formatCount(totals[item.key])}</dd>
           </div>
         ))}
       </dl>

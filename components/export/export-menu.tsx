@@ -2,6 +2,7 @@ import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { claimQueryToSearchParams } from "@/lib/claims/query/claim-query-url";
 import { EscapeClosesDetails } from "@/components/export/escape-closes-details";
 import styles from "./export-menu.module.css";
+import { formatCount } from "@/lib/text/format";
 
 const FILES = [
   { path: "/export/claims.csv", label: "Claims (CSV)", note: "one row per claim" },
@@ -31,7 +32,7 @@ export function ExportMenu({ query, total }: { query: ClaimQuery; total: number 
     <EscapeClosesDetails className={styles.menu} summary="Export">
       <div className={styles.panel}>
         <p className={styles.scope}>
-          All {total.toLocaleString("en")} matching claim{total === 1 ? "" : "s"}, in this order:
+          All {formatCount(total)} matching claim{total === 1 ? "" : "s"}, in this order:
         </p>
         <ul>
           {FILES.map((file) => (

@@ -1,5 +1,6 @@
 import type { ImportReport } from "@/lib/import/run-import";
 import styles from "./import.module.css";
+import { formatCount } from "@/lib/text/format";
 
 const SUMMARY_LABELS: [keyof NonNullable<ImportReport["summary"]>, string][] = [
   ["rows", "Rows read"],
@@ -26,7 +27,7 @@ export function ImportReportView({ report, committed }: { report: ImportReport; 
           {SUMMARY_LABELS.map(([key, label]) => (
             <div key={key} className={styles.count}>
               <dt>{committed ? label.replace(" to create", " created").replace(" to add", " added") : label}</dt>
-              <dd>{report.summary![key].toLocaleString("en")}</dd>
+              <dd>{formatCount(report.summary![key])}</dd>
             </div>
           ))}
         </dl>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "@/lib/text/format";
 
 /**
  * The building blocks of every text field's schema, so the API, the forms and the importer
@@ -8,7 +9,7 @@ import { z } from "zod";
 
 export const WELL_FORMED_MESSAGE = "must be valid Unicode text";
 
-export const atMostCharacters = (max: number) => `must be at most ${max.toLocaleString("en")} characters`;
+export const atMostCharacters = (max: number) => `must be at most ${formatCount(max)} characters`;
 
 export const NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
@@ -27,7 +28,7 @@ export function textSchema() {
 /** Required text, trimmed: `requiredMessage` ("is required", or one that says what to write) when blank, then its length. */
 export function requiredTextSchema(max: number, min = 1, requiredMessage = "is required") {
   const required = textSchema().trim().min(1, { error: requiredMessage, abort: true });
-  return (min > 1 ? required.min(min, { error: `must be at least ${min.toLocaleString("en")} characters` }) : required).max(max, { error: atMostCharacters(max) });
+  return (min > 1 ? required.min(min, { error: `must be at least ${formatCount(min)} characters` }) : required).max(max, { error: atMostCharacters(max) });
 }
 
 /** Optional text, trimmed; blank reads as absent (undefined). */

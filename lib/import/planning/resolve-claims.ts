@@ -3,6 +3,7 @@ import type { ImportRow } from "@/lib/import/parse-row";
 import { normalizeKey } from "@/lib/text/normalize";
 import type { ExistingRecords, StoredClaim } from "./existing-records";
 import { quoted, type PlannedClaim, type ReportProblem } from "./types";
+import { formatCount } from "@/lib/text/format";
 
 /** A claim is the same claim when its topic and its text (case and spacing ignored) are. */
 export const claimTextKey = (topic: string, text: string) => `${topic}\u0000${normalizeKey(text)}`;
@@ -71,7 +72,7 @@ export function createClaimResolver(existing: ExistingRecords, report: ReportPro
       report(
         row.line,
         "claim_id",
-        `there is no claim ${row.claimId}, and a new claim's id may be at most ${highestNewClaimId} (the highest claim id, ${existing.highestClaimId}, plus ${CLAIM_ID_MARGIN.toLocaleString("en")}): leave claim_id empty and the claim is numbered for you`,
+        `there is no claim ${row.claimId}, and a new claim's id may be at most ${highestNewClaimId} (the highest claim id, ${existing.highestClaimId}, plus ${formatCount(CLAIM_ID_MARGIN)}): leave claim_id empty and the claim is numbered for you`,
       );
       return null;
     }
