@@ -46,6 +46,7 @@ const POSTGRES_FILES = [
   "tests/integration/sitemap.test.ts",
   "tests/integration/stance-matrix.test.ts",
   "tests/integration/sync.test.ts",
+  "tests/integration/transaction-isolation.test.ts",
   "tests/postgresql/**/*.test.ts",
 ];
 

@@ -31,16 +31,83 @@ async function abandon(transaction: Transaction, executeRaw: ExecuteRaw): Promis
 }
 
 /**
- * Runs `begin` as each transaction's first step (abandoning the transaction when it fails)
- * and makes a failed COMMIT or ROLLBACK end the transaction rather than leak it.
+ * Turns on one connection, first come first served: a transaction holds its turn from
+ * before BEGIN until it ends; a statement outside a transaction holds one for itself.
  */
-export function withGuardedTransactions<F extends AdapterFactory>(factory: F, begin?: (executeRaw: ExecuteRaw) => Promise<unknown>): F {
+class ConnectionTurns {
+  private last: Promise<void> = Promise.resolve();
+
+  /** Resolves, in the order asked, with the function that ends the turn (calling it twice is harmless). */
+  take(): Promise<() => void> {
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const turn = this.last.then(() => end);
+    this.last = this.last.then(() => ended);
+    return turn;
+  }
+}
+
+type Options = {
+  /** Run as each transaction's first step; the transaction is abandoned when it fails. */
+  begin?: (executeRaw: ExecuteRaw) => Promise<unknown>;
+  /**
+   * The adapter runs everything on one connection (better-sqlite3). Its own lock covers only
+   * transactions against each other: a statement Prisma sends outside a transaction (a plain
+   * create, update or read) went to the connection while another request's transaction was
+   * open there, and so became part of it: it saw that transaction's uncommitted rows, and
+   * its own write vanished if that transaction rolled back, after being answered as saved.
+   * With this set, such a statement waits for the open transaction to end, and a transaction
+   * for the statements before it. (node-postgres gives each transaction a connection of its
+   * own: nothing to do there.)
+   */
+  oneConnection?: boolean;
+};
+
+/**
+ * Makes a failed COMMIT or ROLLBACK end the transaction rather than leak it, runs `begin`
+ * first in each transaction, and on one connection keeps statements outside transactions
+ * out of the open one.
+ */
+export function withGuardedTransactions<F extends AdapterFactory>(factory: F, options: Options = {}): F {
+  const { begin, oneConnection = false } = options;
   const connect = factory.connect.bind(factory);
   factory.connect = async (): Promise<Adapter> => {
     const adapter = await connect();
+    const turns = oneConnection ? new ConnectionTurns() : null;
+    if (turns) {
+      for (const method of ["queryRaw", "executeRaw", "executeScript"] as const) {
+        const run = adapter[method].bind(adapter) as (input: never) => Promise<unknown>;
+        (adapter[method] as (input: never) => Promise<unknown>) = async (input) => {
+          const endTurn = await turns.take();
+          try {
+            return await run(input);
+          } finally {
+            endTurn();
+          }
+        };
+      }
+    }
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
-      const transaction = await startTransaction(isolationLevel);
+      const endTurn = turns ? await turns.take() : () => {};
+      let transaction: Transaction;
+      try {
+        transaction = await startTransaction(isolationLevel);
+      } catch (error) {
+        endTurn();
+        throw error;
+      }
+      // Whichever way the transaction ends (Prisma's commit or rollback, or abandon below).
+      for (const end of ["commit", "rollback"] as const) {
+        const finish = transaction[end].bind(transaction);
+        transaction[end] = async () => {
+          try {
+            await finish();
+          } finally {
+            endTurn();
+          }
+        };
+      }
       const executeRaw = transaction.executeRaw.bind(transaction);
       if (begin) {
         try {

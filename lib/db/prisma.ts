@@ -22,7 +22,10 @@ const TAKE_WRITE_LOCK = { sql: `DELETE FROM "search_sync_queue" WHERE 0`, args: 
  */
 function createPrismaClient(): PrismaClient {
   if (databaseKindOf(env.DATABASE_URL) === "postgresql") return createPostgresPrismaClient(env.DATABASE_URL, SQLITE_BUSY_TIMEOUT_MS);
-  const adapter = withGuardedTransactions(new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }), (executeRaw) => executeRaw(TAKE_WRITE_LOCK));
+  const adapter = withGuardedTransactions(new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }), {
+    begin: (executeRaw) => executeRaw(TAKE_WRITE_LOCK),
+    oneConnection: true,
+  });
   // Transactions queue behind each other in the adapter; let one wait as long as SQLite would.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: SQLITE_BUSY_TIMEOUT_MS } });
 }
