@@ -17,8 +17,13 @@ import { withGuardedTransactions } from "@/lib/db/guarded-transactions";
 const TAKE_WRITE_LOCK = { sql: `DELETE FROM "search_sync_queue" WHERE 0`, args: [], argTypes: [] };
 
 /**
- * One PrismaClient per process, on SQLite or on PostgreSQL (lib/db/postgres/prisma.ts). In development Next re-evaluates modules on every edit,
- * so the client is kept on globalThis to avoid opening a new connection each time.
+ * One PrismaClient per process, on SQLite or on PostgreSQL (lib/db/postgres/prisma.ts),
+ * kept on globalThis. Not only for development, where Next re-evaluates modules on every
+ * edit: in a production build the route handlers and the pages are separate bundles, each
+ * with its own copy of this module. Two clients meant two write connections in one process
+ * (two pools on PostgreSQL): on SQLite a transaction on one connection made the other's
+ * next write wait in SQLite's busy handler, which blocks the process's only thread, so the
+ * first transaction could not finish either until the busy timeout (10 s) ran out.
  */
 function createPrismaClient(): PrismaClient {
   if (databaseKindOf(env.DATABASE_URL) === "postgresql") return createPostgresPrismaClient(env.DATABASE_URL, SQLITE_BUSY_TIMEOUT_MS);
@@ -32,7 +37,6 @@ function createPrismaClient(): PrismaClient {
 
 const globalForPrisma = globalThis as unknown as { claimtrailPrisma?: ReturnType<typeof createPrismaClient> };
 
-export const prisma = globalForPrisma.claimtrailPrisma ?? createPrismaClient();
-if (env.NODE_ENV === "development") globalForPrisma.claimtrailPrisma = prisma;
+export const prisma = (globalForPrisma.claimtrailPrisma ??= createPrismaClient());
 
 export type { Prisma } from "@/lib/generated/prisma/client";
