@@ -988,7 +988,9 @@ function printSummary(summary: Record<string, unknown>) {
 }
 
 main().catch((error: unknown) => {
-  console.error(`load: ${error instanceof Error ? error.message : String(error)}`);
+  // fetch's own message is just "fetch failed": the reason is in its cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  console.error(`load: ${error instanceof Error ? error.message : String(error)}${cause}`);
   killAllChildren();
   process.exitCode = 1;
 });

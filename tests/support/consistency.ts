@@ -19,8 +19,8 @@ import { openQueryConnection, type DatabaseKind, type QueryConnection } from "@/
  * - the search index holds exactly one row per claim, each equal to what the claim's
  *   document is now (SQLite: the claim_search_document view; PostgreSQL: the
  *   claimtrail_search_document function);
- * - the derived columns Claim.contested, sourceCount and firstPublishedAt equal what the
- *   triggers would compute from the attributions;
+ * - the derived columns Claim.contested, sourceCount, firstPublishedAt and lastPublishedAt
+ *   equal what the triggers would compute from the attributions;
  * - nothing is left half-done: search_sync_pause holds no row (a bulk loader killed while
  *   it had paused the triggers would leave one, and every later write would silently stop
  *   updating search) and, on SQLite, search_sync_queue is empty.
@@ -123,21 +123,25 @@ const ENGINES: Record<DatabaseKind, Engine> = {
 };
 
 /**
- * Derived columns, recomputed exactly as the triggers do (SQLite migration
- * 20261128000100_search, its PostgreSQL twin), in SQL both databases speak: `contested`
+ * Derived columns, recomputed exactly as the triggers do (SQLite migrations
+ * 20261128000100_search and 20261130041400_claim_last_published_at, their PostgreSQL
+ * twins), in SQL both databases speak: `contested`
  * is an integer on SQLite and a boolean on PostgreSQL, and CASE WHEN reads either.
  */
-const DERIVED_MISMATCHES = `SELECT c.id, c."contested", c."sourceCount", c."firstPublishedAt", d.contested AS "expectedContested", d.source_count AS "expectedSourceCount", d.first_published_at AS "expectedFirstPublishedAt"
+const DERIVED_MISMATCHES = `SELECT c.id, c."contested", c."sourceCount", c."firstPublishedAt", c."lastPublishedAt",
+    d.contested AS "expectedContested", d.source_count AS "expectedSourceCount", d.first_published_at AS "expectedFirstPublishedAt", d.last_published_at AS "expectedLastPublishedAt"
   FROM "Claim" c JOIN (
     SELECT c2.id AS id,
       EXISTS (SELECT 1 FROM "Attribution" x JOIN "Attribution" y ON y."claimId" = x."claimId" AND y."stance" = 'denies' AND y."actorId" <> x."actorId"
               WHERE x."claimId" = c2.id AND x."stance" = 'asserts') AS contested,
       (SELECT count(DISTINCT a."sourceId") FROM "Attribution" a WHERE a."claimId" = c2.id) AS source_count,
-      (SELECT min(s."publishedAt") FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE a."claimId" = c2.id) AS first_published_at
+      (SELECT min(s."publishedAt") FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE a."claimId" = c2.id) AS first_published_at,
+      (SELECT max(s."publishedAt") FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE a."claimId" = c2.id) AS last_published_at
     FROM "Claim" c2
   ) d ON d.id = c.id
   WHERE (CASE WHEN c."contested" THEN 1 ELSE 0 END) <> (CASE WHEN d.contested THEN 1 ELSE 0 END)
      OR c."sourceCount" IS DISTINCT FROM d.source_count OR c."firstPublishedAt" IS DISTINCT FROM d.first_published_at
+     OR c."lastPublishedAt" IS DISTINCT FROM d.last_published_at
   ORDER BY c.id`;
 
 /** `target`: a SQLite file (path or `file:` URL) or a PostgreSQL URL. */
