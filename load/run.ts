@@ -109,6 +109,8 @@ type Options = {
   importRows: number;
   /** The PostgreSQL database the run creates and uses, or null for SQLite (.tmp/load). */
   postgresUrl: string | null;
+  /** --postgres as given (the server, role and name the run's database is named after). */
+  postgresArgument: string | null;
   servers: number;
 };
 
@@ -148,6 +150,7 @@ function parseOptions(argv: string[]): Options {
     skipBuild: values["skip-build"] ?? false,
     importRows: int("import-rows", values["import-rows"], 0, 100_000),
     postgresUrl: values.postgres === undefined ? null : loadDatabaseUrl(values.postgres),
+    postgresArgument: values.postgres ?? null,
     servers: int("servers", values.servers, 1, 16),
     // Default: time for a cold build on a busy 2-core machine, the run, and the checks.
     budget: values.budget === undefined ? 20 * 60 + duration * 2 * connections.length : int("budget", values.budget, 30, 24 * 3600),
@@ -702,7 +705,8 @@ async function main() {
     await Promise.all(
       writer.tokens
         .slice(0, options.writers)
-        .flatMap((token) => bases.map((base) => fetch(`${base}/api/claims/${vocabulary.hotClaimIds[0]}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()))),
+        // A connection the server closed while idle can fail here: the writer opens another when it starts.
+        .flatMap((token) => bases.map((base) => fetch(`${base}/api/claims/${vocabulary.hotClaimIds[0]}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()).catch(() => undefined))),
     );
     const before = await hotClaimStates(database, vocabulary.hotClaimIds);
     const writes: WriteStats = {
@@ -811,7 +815,7 @@ async function main() {
 
     summary = {
       run: runId,
-      command: `npm run load -- --duration ${options.duration} --connections ${options.connections.join(",")} --writers ${options.writers} --web-concurrency ${options.webConcurrency} --claims ${options.claims}${options.servers > 1 ? ` --servers ${options.servers}` : ""}${options.postgresUrl ? ` --postgres ${withoutPassword(options.postgresUrl)}` : ""}`,
+      command: `npm run load -- --duration ${options.duration} --connections ${options.connections.join(",")} --writers ${options.writers} --web-concurrency ${options.webConcurrency} --claims ${options.claims}${options.servers > 1 ? ` --servers ${options.servers}` : ""}${options.postgresArgument ? ` --postgres ${withoutPassword(options.postgresArgument)}` : ""}`,
       database: options.postgresUrl ? `PostgreSQL ${withoutPassword(options.postgresUrl)}` : `SQLite ${path.relative(ROOT, DATABASE_FILE)}`,
       claimsInDatabase: consistency.counts.Claim,
       machine: {
