@@ -204,15 +204,37 @@ async function copyToPostgres(url: string): Promise<void> {
   }
 }
 
-/** The servers' connections to the PostgreSQL database (the app names its own "claimtrail"; the tools' are "claimtrail-tools"). */
-async function postgresConnections(url: string): Promise<number> {
+/** The PostgreSQL backends serving the servers' connections (the app names its own "claimtrail"; the tools' are "claimtrail-tools"). */
+async function postgresBackends(url: string): Promise<number[]> {
   const db = await openQueryConnection(url);
   try {
-    const [count] = await db.column<number>(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimtrail'`);
-    return count ?? 0;
+    return await db.column<number>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimtrail'`);
   } finally {
     await db.close();
   }
+}
+
+/**
+ * CPU seconds of the servers' PostgreSQL backends, by backend: the work the database does
+ * for them happens there, outside the servers' process trees. Readable only when
+ * PostgreSQL runs on this machine (else empty). A backend that ends within a stage (an idle
+ * pool connection closed) takes its seconds with it, so the figure is a lower bound.
+ */
+async function postgresBackendCpu(url: string): Promise<Map<number, number>> {
+  const seconds = new Map<number, number>();
+  for (const pid of await postgresBackends(url)) {
+    const cpu = treeCpuSeconds(pid);
+    if (cpu !== null) seconds.set(pid, cpu);
+  }
+  return seconds;
+}
+
+/** CPU seconds the backends of `after` used since `before` (a backend new since then: all of its seconds). */
+function backendCpuSince(before: Map<number, number>, after: Map<number, number>): number | null {
+  if (after.size === 0) return null;
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** "2 servers of 1 process each", "1 server process", "4 server processes". */
@@ -743,6 +765,7 @@ async function main() {
       const writeLatenciesBefore = writes.latencies.length;
       const stageLoadAverage = os.loadavg()[0]!;
       const serverCpuBefore = serversCpuSeconds();
+      const databaseCpuBefore = options.postgresUrl ? await postgresBackendCpu(options.postgresUrl) : null;
       const stageStarted = performance.now();
       const stopAt = stageStarted + options.duration * 1000;
       // One autocannon per server, the connections split between them (a server given none gets no autocannon).
@@ -759,6 +782,7 @@ async function main() {
       await probe.done;
       const elapsed = (performance.now() - stageStarted) / 1000;
       const serverCpuAfter = serversCpuSeconds();
+      const databaseCpuSeconds = options.postgresUrl && databaseCpuBefore ? backendCpuSince(databaseCpuBefore, await postgresBackendCpu(options.postgresUrl)) : null;
       allReads.push(reads);
       readResults.push(readResult);
       const stageWriteLatencies = writes.latencies.slice(writeLatenciesBefore);
@@ -786,12 +810,19 @@ async function main() {
         // Cores the server's processes used together; CPU per request over reads and write-path requests alike.
         serverCpuCores: cpuSeconds === null ? null : Math.round((cpuSeconds / elapsed) * 100) / 100,
         serverCpuMsPerRequest: cpuSeconds === null ? null : Math.round(((cpuSeconds * 1000) / Math.max(1, readTotal + stageWriteLatencies.length)) * 10) / 10,
+        // PostgreSQL only (SQLite works inside the servers' processes): the backends' cores and CPU per request, a lower bound.
+        ...(databaseCpuSeconds === null
+          ? {}
+          : {
+              postgresCpuCores: Math.round((databaseCpuSeconds / elapsed) * 100) / 100,
+              postgresCpuMsPerRequest: Math.round(((databaseCpuSeconds * 1000) / Math.max(1, readTotal + stageWriteLatencies.length)) * 10) / 10,
+            }),
       });
     }
     const elapsed = (performance.now() - runStarted) / 1000;
     const runnerCpu = process.cpuUsage(runnerCpuBefore);
     const serverConnections = options.postgresUrl
-      ? await postgresConnections(options.postgresUrl)
+      ? (await postgresBackends(options.postgresUrl)).length
       : servers.reduce((total, server) => total + treeOpenFiles(server.pid, DATABASE_FILE), 0);
 
     await stopServers();
@@ -934,6 +965,8 @@ type StageSummary = {
   writes: { requests: number; requestsPerSecond: number; latencyMs: LatencySummary };
   serverCpuCores: number | null;
   serverCpuMsPerRequest: number | null;
+  postgresCpuCores?: number;
+  postgresCpuMsPerRequest?: number;
 };
 
 function printSummary(summary: Record<string, unknown>) {
@@ -978,6 +1011,7 @@ function printSummary(summary: Record<string, unknown>) {
     console.log(`  non-2xx by status: ${JSON.stringify(stage.reads.non2xxByStatus)}; errors: ${stage.reads.errors} ${JSON.stringify(stage.reads.errorCodes)} (timeouts ${stage.reads.timeouts})`);
     console.log(`  health probe (GET /api/health, one at a time): ${lat(stage.healthProbe)}`);
     console.log(`  write-path requests ${stage.writes.requestsPerSecond} req/s; ${lat(stage.writes.latencyMs)}`);
+    if (stage.postgresCpuCores !== undefined) console.log(`  PostgreSQL backends (not in "cores" above): ${stage.postgresCpuCores} cores, ${stage.postgresCpuMsPerRequest} CPU ms per request`);
   }
   console.log(`\nWrites: sent ${s.writes.sent.total} (annotations ${s.writes.sent.annotations}, status changes ${s.writes.sent.statusChanges})`);
   console.log(`  acknowledged ${s.writes.acknowledged.total} (annotations ${s.writes.acknowledged.annotations}, status changes ${s.writes.acknowledged.statusChanges})`);
