@@ -10,8 +10,7 @@ import { defineConfig } from "vitest/config";
  *   search-triggers and synthetic (FTS5 tables, sqlite_master, the better-sqlite3 loader);
  * - commands run on a copied database file (copyDatabase + runScript): cli-fresh-database,
  *   command-line-help, display-names, import-cli, import-close-quotes, import-crash,
- *   import-large, users-set-password, round-trip.property;
- * - concurrent-writes checks consistency through better-sqlite3 (tests/support/consistency.ts).
+ *   import-large, users-set-password, round-trip.property.
  * Each can be ported by giving its helper a PostgreSQL form; none tests PostgreSQL-only code.
  */
 const POSTGRES_FILES = [
@@ -19,6 +18,8 @@ const POSTGRES_FILES = [
   "tests/integration/claim-review-schema.test.ts",
   "tests/integration/claim-search.test.ts",
   "tests/integration/conditional-requests.test.ts",
+  "tests/integration/concurrent-writes.test.ts",
+  "tests/integration/consistency-check.test.ts",
   "tests/integration/control-characters.test.ts",
   "tests/integration/corrections-api.test.ts",
   "tests/integration/dashboard.test.ts",

@@ -3,27 +3,38 @@
  *
  *   npm run load -- [--duration 30] [--connections 50 | 1,10,50,100] [--writers 20]
  *                   [--web-concurrency N] [--port 35xx] [--claims 3000] [--skip-build]
- *                   [--budget 1500]
+ *                   [--budget 1500] [--postgres URL] [--servers 1]
  *
  * 1. Prepares a fresh database in .tmp/load (migrations, the seed article replaced by
  *    --claims synthetic claims from tools/synthetic, seed 42), a fact-checker account and
  *    one API token per writer (through the same code as `npm run users`).
- * 2. Builds into .next-load when the build is missing or stale, and starts the production
- *    server (scripts/serve.ts, as `npm start` does) with --web-concurrency processes
- *    (default: one per core; 1 is the single process of before) on 127.0.0.1 (first free
- *    port in 3500–3599) with its output in .tmp/load/server.log.
+ *    With --postgres URL the run is on PostgreSQL instead: the database `<name>_load` on
+ *    the server and role of URL (`<name>` is the database URL names, which is never
+ *    touched) is dropped if an earlier run left it, created empty, and the SQLite database
+ *    just prepared is copied into it with `npm run db:copy` (which migrates it); the role
+ *    needs CREATEDB. It is kept after the run, as .tmp/load is, for a look at what the run
+ *    wrote.
+ * 2. Builds into .next-load when the build is missing or stale, and starts --servers
+ *    production servers (default 1; scripts/serve.ts, as `npm start` does) on that one
+ *    database, each with --web-concurrency processes (default: one per core; 1 is the
+ *    single process of before) on 127.0.0.1 (first free ports in 3500–3599), with their
+ *    output in .tmp/load/server.log (server-2.log, … for the others).
  * 3. For each number in --connections, one stage of --duration seconds: autocannon (that
- *    many connections) on a mix of read endpoints, a health probe, and the server process
- *    tree's CPU from /proc, WHILE --writers writers loop over annotations and status changes through the
+ *    many connections, split across the servers: one autocannon per server) on a mix of
+ *    read endpoints, a health probe per server, and the server process trees' CPU from
+ *    /proc, WHILE --writers writers loop over annotations and status changes through the
  *    JSON API. A status change reads the claim's version first; a 409 is the expected
  *    outcome of a race and is retried with the version the 409 reports, not counted as an
- *    error. Status changes target a few "hot" claims so that races really happen.
- * 4. Stops the server and checks: no 5xx (but 503s that carry Retry-After: shed reads,
- *    lib/server/overload.ts, counted apart), no timeouts or connection errors, no
- *    SQLITE_BUSY / "database is locked" in any response or server log line, every
- *    acknowledged write is in the database exactly once and nothing else is, each hot
- *    claim's version grew by exactly its number of status changes (no lost update), and
- *    the database is consistent (tests/support/consistency.ts).
+ *    error. Status changes target a few "hot" claims so that races really happen. With
+ *    several servers each writer moves from server to server, reading a claim's version on
+ *    one and changing its status on the next (load/servers.ts).
+ * 4. Stops the servers and checks: no 5xx (but 503s that carry Retry-After: shed reads,
+ *    lib/server/overload.ts, counted apart), no timeouts or connection errors, no lock
+ *    error in any response or server log line (SQLITE_BUSY / "database is locked"; on
+ *    PostgreSQL serialization failures, deadlocks and lock timeouts: SQLSTATE 40001,
+ *    40P01, 55P03), every acknowledged write is in the database exactly once and nothing
+ *    else is, each hot claim's version grew by exactly its number of status changes (no
+ *    lost update), and the database is consistent (tests/support/consistency.ts).
  *
  * Prints a summary (also written to .tmp/load/summary.json); exits 1 when a check fails,
  * 2 on bad arguments, 3 when the time budget runs out. The server is killed on every exit.
@@ -33,31 +44,40 @@ import os from "node:os";
 import path from "node:path";
 import { parseCommandLine } from "../scripts/shared/command-line";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
-import { ensureBuild, freePort, startServer, stopServer } from "../tools/harness/server";
+import { ensureBuild, freePort, startServer, stopServer, type Server } from "../tools/harness/server";
+import { openQueryConnection } from "../tools/harness/database";
+import { databaseName, recreateDatabase } from "../tools/harness/postgres";
+import { databaseUrlNamed } from "../tests/setup/postgres-names";
 import { percentile } from "../tools/harness/stats";
 import { checkConsistency } from "../tests/support/consistency";
 import { killAllChildren, killChildrenOnExit, runChild, tsxCommand } from "../tools/harness/children";
 import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
 import { Random } from "@/tools/synthetic/random";
 import { attributionsCsv, LOAD_SEED, loadSyntheticClaims, searchWords } from "./fixtures";
+import { combineReadCounts, splitAcross, writerRoute, type ReadCounts } from "./servers";
 
 const ROOT = process.cwd();
 const LOAD_DIR = path.join(ROOT, ".tmp/load");
 const DATABASE_FILE = path.join(LOAD_DIR, "claimtrail.db");
-const SERVER_LOG = path.join(LOAD_DIR, "server.log");
+/** The first server's log; the others' are server-2.log, server-3.log, … */
+const serverLog = (index: number) => path.join(LOAD_DIR, index === 0 ? "server.log" : `server-${index + 1}.log`);
 const BUILD_LOG = path.join(LOAD_DIR, "build.log");
 const SUMMARY_FILE = path.join(LOAD_DIR, "summary.json");
 const DIST_DIR = ".next-load";
 const PORT_RANGE = [3500, 3599] as const;
 const WRITER_EMAIL = "load-writer@claimtrail.test";
 /**
- * SQLite lock contention as it can surface: SQLite's own words, and the Prisma adapter's
+ * Lock contention as it can surface. SQLite: its own words, and the Prisma adapter's
  * translation of SQLITE_BUSY ("SocketTimeout", shown as "Operation has timed out", P1008),
- * which never mentions SQLITE_BUSY at all.
+ * which never mentions SQLITE_BUSY at all. PostgreSQL: a serialization failure (40001), a
+ * deadlock (40P01) or a lock not obtained in time (55P03), in PostgreSQL's words or
+ * Prisma's (P2034). Neither database ever says the other's, so one pattern serves both.
  */
-const BUSY = /SQLITE_BUSY|database is locked|Operation has timed out|SocketTimeout|P1008/i;
-/** Server log lines worth reporting even when they are not SQLITE_BUSY. */
+const BUSY =
+  /SQLITE_BUSY|database is locked|Operation has timed out|SocketTimeout|P1008|could not serialize access|deadlock detected|lock timeout|could not obtain lock|write conflict or a deadlock|\bP2034\b|\b40001\b|\b40P01\b|\b55P03\b/i;
+/** How the summary names what BUSY finds, on each database. */
+const LOCK_ERRORS = { sqlite: `SQLITE_BUSY / "database is locked"`, postgresql: "serialization failures / deadlocks / lock timeouts (40001, 40P01, 55P03)" } as const;
+/** Server log lines worth reporting even when they are not lock errors. */
 const SERVER_ERROR = /API route failed|Unhandled|uncaught|P20\d\d|Transaction API error|Error: /i;
 
 /**
@@ -68,7 +88,13 @@ const SERVER_ERROR = /API route failed|Unhandled|uncaught|P20\d\d|Transaction AP
  */
 const REQUEST_TIMEOUT_S = 120;
 
-const USAGE = `Usage: npm run load -- [--duration S] [--connections N[,N…]] [--writers N] [--web-concurrency N] [--port P] [--claims N] [--skip-build] [--budget S] [--import-rows N]`;
+const USAGE = `Usage: npm run load -- [--duration S] [--connections N[,N…]] [--writers N] [--web-concurrency N] [--port P] [--claims N] [--skip-build] [--budget S] [--import-rows N] [--postgres URL] [--servers N]
+
+  --postgres URL  run on PostgreSQL: the database <name>_load on URL's server and role
+                  (<name> is URL's database, left untouched) is dropped, created and filled
+                  with a copy of the prepared SQLite database; the role needs CREATEDB
+  --servers N     start N servers (each --web-concurrency processes) on the one database,
+                  readers split across them, writers moving between them (default 1)`;
 
 type Options = {
   duration: number;
@@ -81,6 +107,11 @@ type Options = {
   skipBuild: boolean;
   budget: number;
   importRows: number;
+  /** The PostgreSQL database the run creates and uses, or null for SQLite (.tmp/load). */
+  postgresUrl: string | null;
+  /** --postgres as given (the server, role and name the run's database is named after). */
+  postgresArgument: string | null;
+  servers: number;
 };
 
 function parseOptions(argv: string[]): Options {
@@ -94,6 +125,8 @@ function parseOptions(argv: string[]): Options {
     "skip-build": { type: "boolean", default: false },
     "import-rows": { type: "string", default: "0" },
     budget: { type: "string" },
+    postgres: { type: "string" },
+    servers: { type: "string", default: "1" },
   });
   if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   const { values } = commandLine;
@@ -116,15 +149,34 @@ function parseOptions(argv: string[]): Options {
     claims: int("claims", values.claims, 0, 200_000),
     skipBuild: values["skip-build"] ?? false,
     importRows: int("import-rows", values["import-rows"], 0, 100_000),
+    postgresUrl: values.postgres === undefined ? null : loadDatabaseUrl(values.postgres),
+    postgresArgument: values.postgres ?? null,
+    servers: int("servers", values.servers, 1, 16),
     // Default: time for a cold build on a busy 2-core machine, the run, and the checks.
     budget: values.budget === undefined ? 20 * 60 + duration * 2 * connections.length : int("budget", values.budget, 30, 24 * 3600),
   };
 }
 
+/** `<name>_load` on the server of `url`: the run drops and creates it, so it must never be the database `url` names. */
+function loadDatabaseUrl(url: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(url)) {
+    console.error(`--postgres must be a postgresql:// URL\n${USAGE}`);
+    process.exit(2);
+  }
+  return databaseUrlNamed(url, `${databaseName(url) || "claimtrail"}_load`);
+}
+
 killChildrenOnExit("load");
 
-/** The environment of the scripts run on the load database (preparation, accounts, the concurrent import). */
+/** The environment of the scripts run on the SQLite file (preparation, accounts; the copy to PostgreSQL). */
 const SCRIPT_ENV = { ...process.env, DATABASE_URL: `file:${DATABASE_FILE}`, NODE_ENV: "production" as const };
+
+/** The database the servers use and the checks read: the SQLite file, or the PostgreSQL database of --postgres. */
+const databaseOf = (options: Options) => options.postgresUrl ?? DATABASE_FILE;
+/** SCRIPT_ENV on the database of the run (a concurrent import). */
+const runEnv = (options: Options) => ({ ...SCRIPT_ENV, DATABASE_URL: options.postgresUrl ?? `file:${DATABASE_FILE}` });
+/** The URL with its password left out, for the summary. */
+const withoutPassword = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1@");
 
 // ---------------------------------------------------------------------------
 // Preparation
@@ -134,6 +186,61 @@ async function prepareDatabase(): Promise<void> {
   rmSync(LOAD_DIR, { recursive: true, force: true });
   mkdirSync(LOAD_DIR, { recursive: true });
   await runChild("Preparing the database", tsxCommand("scripts/db/prepare.ts"), SCRIPT_ENV, 180_000);
+}
+
+/**
+ * --postgres: the prepared SQLite database (claims, accounts, tokens) copied into a new
+ * PostgreSQL database as an operator moves one (docs/deploy.md), then the planner's
+ * statistics gathered, as a migrated SQLite file gets them.
+ */
+async function copyToPostgres(url: string): Promise<void> {
+  await recreateDatabase(url);
+  await runChild("Copying the database to PostgreSQL", tsxCommand("scripts/db/copy.ts", ["--to", url]), SCRIPT_ENV, 300_000);
+  const db = await openQueryConnection(url);
+  try {
+    await db.run("ANALYZE");
+  } finally {
+    await db.close();
+  }
+}
+
+/** The PostgreSQL backends serving the servers' connections (the app names its own "claimtrail"; the tools' are "claimtrail-tools"). */
+async function postgresBackends(url: string): Promise<number[]> {
+  const db = await openQueryConnection(url);
+  try {
+    return await db.column<number>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimtrail'`);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * CPU seconds of the servers' PostgreSQL backends, by backend: the work the database does
+ * for them happens there, outside the servers' process trees. Readable only when
+ * PostgreSQL runs on this machine (else empty). A backend that ends within a stage (an idle
+ * pool connection closed) takes its seconds with it, so the figure is a lower bound.
+ */
+async function postgresBackendCpu(url: string): Promise<Map<number, number>> {
+  const seconds = new Map<number, number>();
+  for (const pid of await postgresBackends(url)) {
+    const cpu = treeCpuSeconds(pid);
+    if (cpu !== null) seconds.set(pid, cpu);
+  }
+  return seconds;
+}
+
+/** CPU seconds the backends of `after` used since `before` (a backend new since then: all of its seconds). */
+function backendCpuSince(before: Map<number, number>, after: Map<number, number>): number | null {
+  if (after.size === 0) return null;
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** "2 servers of 1 process each", "1 server process", "4 server processes". */
+function serversText(options: Options): string {
+  const noun = `process${options.webConcurrency === 1 ? "" : "es"}`;
+  return options.servers === 1 ? `${options.webConcurrency} server ${noun}` : `${options.servers} servers of ${options.webConcurrency} ${noun} each`;
 }
 
 async function createWriterTokens(count: number): Promise<{ userId: string; tokens: string[] }> {
@@ -170,20 +277,20 @@ const increment = (counts: Record<string, number>, key: string | number, by = 1)
 /** What the readers and writers draw from: the database's own ids, keys and words. */
 type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[]; searchWords: string[] };
 
-function readVocabulary(): Vocabulary {
-  const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
+async function readVocabulary(database: string): Promise<Vocabulary> {
+  const db = await openQueryConnection(database);
   try {
-    const claimIds = db.prepare(`SELECT id FROM "Claim" ORDER BY id`).pluck().all() as number[];
+    const claimIds = await db.column<number>(`SELECT "id" FROM "Claim" ORDER BY "id"`);
     return {
       claimIds,
       // Status changes go to a handful of claims, so that writers really race for them.
       hotClaimIds: claimIds.slice(0, 5),
-      statusKeys: db.prepare(`SELECT key FROM "Status" ORDER BY sortOrder`).pluck().all() as string[],
-      topicKeys: db.prepare(`SELECT key FROM "Topic" ORDER BY id`).pluck().all() as string[],
-      searchWords: searchWords(db.prepare(`SELECT text FROM "Claim" ORDER BY id`).pluck().all() as string[]),
+      statusKeys: await db.column<string>(`SELECT "key" FROM "Status" ORDER BY "sortOrder"`),
+      topicKeys: await db.column<string>(`SELECT "key" FROM "Topic" ORDER BY "id"`),
+      searchWords: searchWords(await db.column<string>(`SELECT "text" FROM "Claim" ORDER BY "id"`)),
     };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -339,12 +446,17 @@ function recordFailure(stats: WriteStats, what: string, result: CallResult, mark
 
 const MAX_ATTEMPTS = 50;
 
-async function runWriter(index: number, token: string, base: string, vocabulary: Vocabulary, runId: string, stage: number, stopAt: number, stats: WriteStats) {
+/** One writer's loop; `bases` are the servers' URLs, taken in turn (load/servers.ts). */
+async function runWriter(index: number, token: string, bases: readonly string[], vocabulary: Vocabulary, runId: string, stage: number, stopAt: number, stats: WriteStats) {
   const random = new Random(index, "writer");
   const pick = <T>(items: readonly T[]): T => random.pick(items);
   let n = 0;
   while (performance.now() < stopAt) {
     n += 1;
+    const route = writerRoute(index, Math.floor(n / 2), bases.length);
+    const base = bases[route.read]!;
+    // The status change goes to the next server: what this one read must hold there too.
+    const writeBase = bases[route.write]!;
     if (n % 2 === 1) {
       const claimId = pick(vocabulary.claimIds);
       const marker = `load ${runId} c${stage} w${index} a${n}`;
@@ -372,7 +484,7 @@ async function runWriter(index: number, token: string, base: string, vocabulary:
     stats.sentMarkers.add(marker);
     for (let attempt = 1; ; attempt++) {
       const next = pick(vocabulary.statusKeys.filter((key) => key !== statusKey));
-      const result = await call(stats, "POST", `${base}/api/claims/${claimId}/status`, token, { status: next, rationale: marker, evidence: [], version });
+      const result = await call(stats, "POST", `${writeBase}/api/claims/${claimId}/status`, token, { status: next, rationale: marker, evidence: [], version });
       if (result.status === 200) {
         stats.acknowledged.statusChanges += 1;
         stats.acknowledgedMarkers.add(marker);
@@ -393,7 +505,7 @@ async function runWriter(index: number, token: string, base: string, vocabulary:
         version = refusal.current.version;
         statusKey = refusal.current.status ?? statusKey;
       } else {
-        const again = await call(stats, "GET", `${base}/api/claims/${claimId}`, token);
+        const again = await call(stats, "GET", `${writeBase}/api/claims/${claimId}`, token);
         stats.versionReads += 1;
         if (again.status !== 200) {
           recordFailure(stats, "claim read", again);
@@ -410,16 +522,17 @@ async function runWriter(index: number, token: string, base: string, vocabulary:
 /**
  * One GET /api/health at a time, every 250 ms, on its own connection: how long the server
  * takes to answer the cheapest request shows when its event loop is stuck (e.g. waiting
- * synchronously for SQLite's write lock), whatever the other requests are doing.
+ * synchronously for SQLite's write lock), whatever the other requests are doing. With
+ * several servers, each probe goes to the next one in turn.
  */
-function probeHealth(base: string, stopAt: number) {
+function probeHealth(bases: readonly string[], stopAt: number) {
   const result = { latencies: [] as number[], slowest: [] as { atSecond: number; ms: number }[], done: Promise.resolve() };
   const started = performance.now();
   result.done = (async () => {
-    while (performance.now() < stopAt) {
+    for (let probe = 0; performance.now() < stopAt; probe++) {
       const sent = performance.now();
       try {
-        await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000) }).then((r) => r.arrayBuffer());
+        await fetch(`${bases[probe % bases.length]}/api/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000) }).then((r) => r.arrayBuffer());
         const ms = Math.round(performance.now() - sent);
         result.latencies.push(ms);
         result.slowest.push({ atSecond: Math.round((sent - started) / 100) / 10, ms });
@@ -449,7 +562,7 @@ async function runImportDuringLoad(options: Options, runId: string, topicKeys: r
   let output = "";
   let exitCode: number | null = 0;
   try {
-    output = await runChild("The concurrent import", tsxCommand("scripts/import.ts", [file]), SCRIPT_ENV, 10 * 60_000);
+    output = await runChild("The concurrent import", tsxCommand("scripts/import.ts", [file]), runEnv(options), 10 * 60_000);
   } catch (error) {
     output = (error as Error).message;
     exitCode = 1;
@@ -463,24 +576,29 @@ async function runImportDuringLoad(options: Options, runId: string, topicKeys: r
 
 type HotClaimState = { id: number; version: number; statusId: number; lastStatusChangeId: number };
 
-function hotClaimStates(ids: number[]): HotClaimState[] {
-  const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
+type ClaimState = { version: number; statusId: number };
+const CLAIM_STATE = `SELECT "version", "statusId" FROM "Claim" WHERE "id" = ?`;
+
+async function hotClaimStates(database: string, ids: number[]): Promise<HotClaimState[]> {
+  const db = await openQueryConnection(database);
   try {
-    return ids.map((id) => {
-      const claim = db.prepare(`SELECT version, statusId FROM "Claim" WHERE id = ?`).get(id) as { version: number; statusId: number };
-      const last = (db.prepare(`SELECT coalesce(max(id), 0) FROM "StatusChange" WHERE claimId = ?`).pluck().get(id) as number) ?? 0;
-      return { id, version: claim.version, statusId: claim.statusId, lastStatusChangeId: last };
-    });
+    const states: HotClaimState[] = [];
+    for (const id of ids) {
+      const [claim] = await db.all<ClaimState>(CLAIM_STATE, [id]);
+      const [last] = await db.column<number>(`SELECT coalesce(max("id"), 0) FROM "StatusChange" WHERE "claimId" = ?`, [id]);
+      states.push({ id, version: claim!.version, statusId: claim!.statusId, lastStatusChangeId: last ?? 0 });
+    }
+    return states;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-function verifyWrites(userId: string, runId: string, writes: WriteStats, before: HotClaimState[]) {
-  const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
+async function verifyWrites(database: string, userId: string, runId: string, writes: WriteStats, before: HotClaimState[]) {
+  const db = await openQueryConnection(database);
   try {
-    const annotationBodies = db.prepare(`SELECT body FROM "Annotation" WHERE authorId = ?`).pluck().all(userId) as string[];
-    const rationales = db.prepare(`SELECT rationale FROM "StatusChange" WHERE userId = ?`).pluck().all(userId) as string[];
+    const annotationBodies = await db.column<string>(`SELECT "body" FROM "Annotation" WHERE "authorId" = ?`, [userId]);
+    const rationales = await db.column<string>(`SELECT "rationale" FROM "StatusChange" WHERE "userId" = ?`, [userId]);
     const found = [...annotationBodies, ...rationales];
     const foundSet = new Set(found);
     const duplicates = found.length - foundSet.size;
@@ -489,19 +607,21 @@ function verifyWrites(userId: string, runId: string, writes: WriteStats, before:
     const foundRefused = found.filter((marker) => writes.refusedMarkers.has(marker));
     const foundUnknown = found.filter((marker) => writes.unknownMarkers.has(marker));
     const foundNeverSent = found.filter((marker) => !writes.sentMarkers.has(marker) || !marker.startsWith(`load ${runId} `));
-    const auditEntries = db
-      .prepare(`SELECT action, count(*) AS n FROM "AuditLog" WHERE userId = ? AND action IN ('create', 'set_status') GROUP BY action`)
-      .all(userId) as { action: string; n: number }[];
+    const auditEntries = await db.all<{ action: string; n: number }>(
+      `SELECT "action", count(*) AS n FROM "AuditLog" WHERE "userId" = ? AND "action" IN ('create', 'set_status') GROUP BY "action"`,
+      [userId],
+    );
     const audit = Object.fromEntries(auditEntries.map((row) => [row.action, row.n]));
 
     // No lost update: each hot claim's version grew by exactly its number of status changes,
     // and every change starts from the status the previous one left.
     const lostUpdates: string[] = [];
     for (const claim of before) {
-      const now = db.prepare(`SELECT version, statusId FROM "Claim" WHERE id = ?`).get(claim.id) as { version: number; statusId: number };
-      const changes = db
-        .prepare(`SELECT fromStatusId, toStatusId FROM "StatusChange" WHERE claimId = ? AND id > ? ORDER BY id`)
-        .all(claim.id, claim.lastStatusChangeId) as { fromStatusId: number; toStatusId: number }[];
+      const now = (await db.all<ClaimState>(CLAIM_STATE, [claim.id]))[0]!;
+      const changes = await db.all<{ fromStatusId: number; toStatusId: number }>(
+        `SELECT "fromStatusId", "toStatusId" FROM "StatusChange" WHERE "claimId" = ? AND "id" > ? ORDER BY "id"`,
+        [claim.id, claim.lastStatusChangeId],
+      );
       if (now.version - claim.version !== changes.length) {
         lostUpdates.push(`claim ${claim.id}: version ${claim.version} → ${now.version} but ${changes.length} status changes`);
       }
@@ -528,7 +648,7 @@ function verifyWrites(userId: string, runId: string, writes: WriteStats, before:
       lostUpdates,
     };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -540,7 +660,7 @@ async function main() {
   if (packageName !== "claimtrail") throw new Error("run the load test from the repository root");
 
   const watchdog = setTimeout(() => {
-    console.error(`load: the time budget of ${options.budget} s ran out; killing the server`);
+    console.error(`load: the time budget of ${options.budget} s ran out; killing the servers`);
     killAllChildren();
     process.exit(3);
   }, options.budget * 1000);
@@ -549,52 +669,68 @@ async function main() {
 
   const runId = Date.now().toString(36);
   console.log(
-    `load: run ${runId}: ${options.connections.join(", ")} reader connections (${options.duration} s each) and ${options.writers} writers; ${options.webConcurrency} server process${options.webConcurrency === 1 ? "" : "es"}`,
+    `load: run ${runId}: ${options.connections.join(", ")} reader connections (${options.duration} s each) and ${options.writers} writers; ${serversText(options)}`,
   );
   const started = Date.now();
   await prepareDatabase();
   const added = loadSyntheticClaims(DATABASE_FILE, options.claims);
   const writer = await createWriterTokens(options.writers);
-  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${path.relative(ROOT, DATABASE_FILE)}, ${added.claims > 0 ? `${added.claims} synthetic claims, seed ${LOAD_SEED}` : "the seed article"})`);
+  if (options.postgresUrl) await copyToPostgres(options.postgresUrl);
+  const database = databaseOf(options);
+  const where = options.postgresUrl ? withoutPassword(options.postgresUrl) : path.relative(ROOT, DATABASE_FILE);
+  console.log(`load: database ready in ${Math.round((Date.now() - started) / 1000)} s (${where}, ${added.claims > 0 ? `${added.claims} synthetic claims, seed ${LOAD_SEED}` : "the seed article"})`);
 
   if (options.skipBuild && !existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) throw new Error(`--skip-build: there is no build in ${DIST_DIR}`);
   process.stdout.write(`load: build in ${DIST_DIR} (log: ${path.relative(ROOT, BUILD_LOG)})… `);
   const build = ensureBuild({ logFile: BUILD_LOG, skip: options.skipBuild, distDir: DIST_DIR });
   console.log(build);
-  const port = await freePort(options.port === null ? PORT_RANGE : [options.port, options.port]);
-  const base = `http://127.0.0.1:${port}`;
   const watch: ServerWatch = { busyLines: [], errorLines: [] };
-  const server = await startServer({
-    databaseFile: DATABASE_FILE,
-    port,
-    logFile: SERVER_LOG,
-    distDir: DIST_DIR,
-    env: { WEB_CONCURRENCY: String(options.webConcurrency) },
-    onLine: (line) => {
-      if (BUSY.test(line)) watch.busyLines.push(line);
-      else if (SERVER_ERROR.test(line)) watch.errorLines.push(line);
-    },
-  });
-  console.log(`load: server up on ${base} (build ${build}; log: ${path.relative(ROOT, SERVER_LOG)})`);
+  const servers: Server[] = [];
+  // One after the other: each takes the first port still free once the one before listens.
+  for (let index = 0; index < options.servers; index++) {
+    const port = await freePort(options.port === null ? PORT_RANGE : [options.port + index, options.port + index]);
+    const server = await startServer({
+      ...(options.postgresUrl ? { databaseUrl: options.postgresUrl } : { databaseFile: DATABASE_FILE }),
+      port,
+      logFile: serverLog(index),
+      distDir: DIST_DIR,
+      env: { WEB_CONCURRENCY: String(options.webConcurrency) },
+      onLine: (line) => {
+        if (BUSY.test(line)) watch.busyLines.push(line);
+        else if (SERVER_ERROR.test(line)) watch.errorLines.push(line);
+      },
+    });
+    servers.push(server);
+    console.log(`load: server ${index + 1} of ${options.servers} up on ${server.url} (build ${build}; log: ${path.relative(ROOT, serverLog(index))})`);
+  }
+  const bases = servers.map((server) => server.url);
+  const stopServers = () => Promise.all(servers.map((server) => stopServer(server)));
 
   let summary: Record<string, unknown>;
   let failures: string[];
   try {
-    const vocabulary = readVocabulary();
-    // Warm up every route in every process, so the run measures serving rather than
-    // first-request loading: several connections at once, which the cluster spreads.
+    const vocabulary = await readVocabulary(database);
+    // Warm up every route in every process of every server, so the run measures serving
+    // rather than first-request loading: several connections at once, which the cluster spreads.
     const warm = readPathChooser(vocabulary);
     await Promise.all(
-      Array.from({ length: 2 * options.webConcurrency }, async () => {
-        for (let i = 0; i < 30; i++) await fetch(`${base}${warm().path}`).then((r) => r.arrayBuffer()).catch(() => undefined);
-      }),
+      bases.flatMap((base) =>
+        Array.from({ length: 2 * options.webConcurrency }, async () => {
+          for (let i = 0; i < 30; i++) await fetch(`${base}${warm().path}`).then((r) => r.arrayBuffer()).catch(() => undefined);
+        }),
+      ),
     );
 
-    // Open the writers' keep-alive connections now: under a saturated event loop a NEW
-    // connection waits many seconds to be accepted (see docs/operations.md), which would
-    // measure connection set-up rather than writing.
-    await Promise.all(writer.tokens.slice(0, options.writers).map((token) => fetch(`${base}/api/claims/${vocabulary.hotClaimIds[0]}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer())));
-    const before = hotClaimStates(vocabulary.hotClaimIds);
+    // Open the writers' keep-alive connections now, to every server: under a saturated
+    // event loop a NEW connection waits many seconds to be accepted (see
+    // docs/operations.md), which would measure connection set-up rather than writing.
+    await Promise.all(
+      writer.tokens
+        .slice(0, options.writers)
+        // A connection the server closed while idle can fail here: the writer opens another when it starts.
+        .flatMap((token) => bases.map((base) => fetch(`${base}/api/claims/${vocabulary.hotClaimIds[0]}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()).catch(() => undefined))),
+    );
+    const before = await hotClaimStates(database, vocabulary.hotClaimIds);
     const writes: WriteStats = {
       sent: { annotations: 0, statusChanges: 0 },
       acknowledged: { annotations: 0, statusChanges: 0 },
@@ -616,26 +752,37 @@ async function main() {
     const runStarted = performance.now();
     const stages: StageSummary[] = [];
     const allReads: ReadStats[] = [];
-    const readResults: autocannon.Result[] = [];
+    const readResults: ReadCounts[] = [];
+    // The servers' process trees together; null when /proc cannot tell.
+    const serversCpuSeconds = () => {
+      const each = servers.map((server) => treeCpuSeconds(server.pid));
+      return each.some((seconds) => seconds === null) ? null : each.reduce((total: number, seconds) => total + seconds!, 0);
+    };
     let importOutcome: ImportOutcome | null = null;
     for (const [stage, connections] of options.connections.entries()) {
       if (options.connections.length > 1) console.log(`load: stage ${stage + 1} of ${options.connections.length}: ${connections} reader connections for ${options.duration} s`);
       const reads = newReadStats();
       const writeLatenciesBefore = writes.latencies.length;
       const stageLoadAverage = os.loadavg()[0]!;
-      const serverCpuBefore = treeCpuSeconds(server.pid);
+      const serverCpuBefore = serversCpuSeconds();
+      const databaseCpuBefore = options.postgresUrl ? await postgresBackendCpu(options.postgresUrl) : null;
       const stageStarted = performance.now();
       const stopAt = stageStarted + options.duration * 1000;
-      const readerRun = runReaders(base, options, connections, vocabulary, reads);
-      const probe = probeHealth(base, stopAt);
+      // One autocannon per server, the connections split between them (a server given none gets no autocannon).
+      const readerRuns = splitAcross(connections, bases.length)
+        .map((share, index) => (share > 0 ? (runReaders(bases[index]!, options, share, vocabulary, reads) as PromiseLike<autocannon.Result>) : null))
+        .filter((run) => run !== null);
+      const probe = probeHealth(bases, stopAt);
       // The concurrent import, when asked for, runs once: during the first stage.
       const importRun = options.importRows > 0 && stage === 0 ? runImportDuringLoad(options, runId, vocabulary.topicKeys) : Promise.resolve(null);
-      const writerRuns = writer.tokens.slice(0, options.writers).map((token, index) => runWriter(index + 1, token, base, vocabulary, runId, stage + 1, stopAt, writes));
-      const [readResult] = await Promise.all([readerRun as PromiseLike<autocannon.Result>, ...writerRuns]);
+      const writerRuns = writer.tokens.slice(0, options.writers).map((token, index) => runWriter(index + 1, token, bases, vocabulary, runId, stage + 1, stopAt, writes));
+      const [readResultsOfServers] = await Promise.all([Promise.all(readerRuns), ...writerRuns]);
+      const readResult = combineReadCounts(readResultsOfServers);
       importOutcome = (await importRun) ?? importOutcome;
       await probe.done;
       const elapsed = (performance.now() - stageStarted) / 1000;
-      const serverCpuAfter = treeCpuSeconds(server.pid);
+      const serverCpuAfter = serversCpuSeconds();
+      const databaseCpuSeconds = options.postgresUrl && databaseCpuBefore ? backendCpuSince(databaseCpuBefore, await postgresBackendCpu(options.postgresUrl)) : null;
       allReads.push(reads);
       readResults.push(readResult);
       const stageWriteLatencies = writes.latencies.slice(writeLatenciesBefore);
@@ -663,15 +810,24 @@ async function main() {
         // Cores the server's processes used together; CPU per request over reads and write-path requests alike.
         serverCpuCores: cpuSeconds === null ? null : Math.round((cpuSeconds / elapsed) * 100) / 100,
         serverCpuMsPerRequest: cpuSeconds === null ? null : Math.round(((cpuSeconds * 1000) / Math.max(1, readTotal + stageWriteLatencies.length)) * 10) / 10,
+        // PostgreSQL only (SQLite works inside the servers' processes): the backends' cores and CPU per request, a lower bound.
+        ...(databaseCpuSeconds === null
+          ? {}
+          : {
+              postgresCpuCores: Math.round((databaseCpuSeconds / elapsed) * 100) / 100,
+              postgresCpuMsPerRequest: Math.round(((databaseCpuSeconds * 1000) / Math.max(1, readTotal + stageWriteLatencies.length)) * 10) / 10,
+            }),
       });
     }
     const elapsed = (performance.now() - runStarted) / 1000;
     const runnerCpu = process.cpuUsage(runnerCpuBefore);
-    const serverConnections = treeOpenFiles(server.pid, DATABASE_FILE);
+    const serverConnections = options.postgresUrl
+      ? (await postgresBackends(options.postgresUrl)).length
+      : servers.reduce((total, server) => total + treeOpenFiles(server.pid, DATABASE_FILE), 0);
 
-    await stopServer(server);
-    const verification = verifyWrites(writer.userId, runId, writes, before);
-    const consistency = checkConsistency(DATABASE_FILE);
+    await stopServers();
+    const verification = await verifyWrites(database, writer.userId, runId, writes, before);
+    const consistency = await checkConsistency(database);
 
     const writeStatusCounts: Record<string, number> = {};
     for (const [key, count] of Object.entries(writes.failures)) increment(writeStatusCounts, key.split(": ")[1] ?? key, count);
@@ -690,15 +846,18 @@ async function main() {
 
     summary = {
       run: runId,
-      command: `npm run load -- --duration ${options.duration} --connections ${options.connections.join(",")} --writers ${options.writers} --web-concurrency ${options.webConcurrency} --claims ${options.claims}`,
+      command: `npm run load -- --duration ${options.duration} --connections ${options.connections.join(",")} --writers ${options.writers} --web-concurrency ${options.webConcurrency} --claims ${options.claims}${options.servers > 1 ? ` --servers ${options.servers}` : ""}${options.postgresArgument ? ` --postgres ${withoutPassword(options.postgresArgument)}` : ""}`,
+      database: options.postgresUrl ? `PostgreSQL ${withoutPassword(options.postgresUrl)}` : `SQLite ${path.relative(ROOT, DATABASE_FILE)}`,
       claimsInDatabase: consistency.counts.Claim,
       machine: {
         cpus: os.cpus().length,
         // Other processes compete for the same cores; a high load average means slower numbers.
         loadAverage1mBefore: Math.round(loadAverageBefore * 10) / 10,
         loadAverage1mAfter: Math.round(os.loadavg()[0]! * 10) / 10,
-        serverProcesses: options.webConcurrency,
-        // Prisma's connection plus the read-only one (lib/db/sqlite.ts) per worker, and the primary's from preparing.
+        servers: options.servers,
+        serverProcesses: options.webConcurrency * options.servers,
+        // SQLite: Prisma's connection plus the read-only one (lib/db/sqlite.ts) per worker, and the primary's from preparing.
+        // PostgreSQL: the servers' connections in pg_stat_activity (Prisma's pool and the read pool of each worker).
         serverDatabaseConnections: serverConnections,
         loadGeneratorCpuCores: Math.round(((runnerCpu.user + runnerCpu.system) / 1e6 / elapsed) * 100) / 100,
       },
@@ -726,7 +885,12 @@ async function main() {
         auditLog: verification.auditLog,
         lostUpdates: verification.lostUpdates,
       },
-      sqliteBusy: { responseBodies: busyBodies, serverLogLines: watch.busyLines.length, samples: [...allReads.flatMap((reads) => reads.busySamples), ...watch.busyLines.slice(0, 5)] },
+      lockErrors: {
+        kind: LOCK_ERRORS[options.postgresUrl ? "postgresql" : "sqlite"],
+        responseBodies: busyBodies,
+        serverLogLines: watch.busyLines.length,
+        samples: [...allReads.flatMap((reads) => reads.busySamples), ...watch.busyLines.slice(0, 5)],
+      },
       serverErrorLines: { count: watch.errorLines.length, samples: watch.errorLines.slice(0, 10) },
       concurrentImport: importOutcome,
       consistency: { ok: consistency.ok, problems: consistency.problems },
@@ -740,7 +904,7 @@ async function main() {
     const noResponse = Object.entries(writes.failures).filter(([key]) => key.endsWith("no response")).reduce((total, [, count]) => total + count, 0);
     if (noResponse > 0) failures.push(`${noResponse} write-path requests got no response`);
     if (busyBodies + watch.busyLines.length > 0) {
-      failures.push(`SQLITE_BUSY / "database is locked": ${busyBodies} responses, ${watch.busyLines.length} server log lines`);
+      failures.push(`${LOCK_ERRORS[options.postgresUrl ? "postgresql" : "sqlite"]}: ${busyBodies} responses, ${watch.busyLines.length} server log lines`);
     }
     if (verification.acknowledgedMissing > 0) failures.push(`${verification.acknowledgedMissing} acknowledged writes are missing from the database`);
     if (verification.foundRefused > 0) failures.push(`${verification.foundRefused} writes the server refused are in the database anyway`);
@@ -762,7 +926,7 @@ async function main() {
     if (otherWriteFailures > 0 && failures.length === 0) failures.push(`${otherWriteFailures} writes failed: ${JSON.stringify(writes.failures)}`);
     summary.checks = failures.length === 0 ? "all passed" : failures;
   } finally {
-    await stopServer(server);
+    await stopServers();
     clearTimeout(watchdog);
   }
 
@@ -801,6 +965,8 @@ type StageSummary = {
   writes: { requests: number; requestsPerSecond: number; latencyMs: LatencySummary };
   serverCpuCores: number | null;
   serverCpuMsPerRequest: number | null;
+  postgresCpuCores?: number;
+  postgresCpuMsPerRequest?: number;
 };
 
 function printSummary(summary: Record<string, unknown>) {
@@ -808,7 +974,8 @@ function printSummary(summary: Record<string, unknown>) {
     durationSeconds: number;
     claimsInDatabase: number;
     stages: StageSummary[];
-    machine: { cpus: number; loadAverage1mBefore: number; loadAverage1mAfter: number; serverProcesses: number; serverDatabaseConnections: number | null; loadGeneratorCpuCores: number };
+    database: string;
+    machine: { cpus: number; loadAverage1mBefore: number; loadAverage1mAfter: number; servers: number; serverProcesses: number; serverDatabaseConnections: number | null; loadGeneratorCpuCores: number };
     writes: {
       sent: { total: number; annotations: number; statusChanges: number };
       acknowledged: { total: number; annotations: number; statusChanges: number };
@@ -822,13 +989,13 @@ function printSummary(summary: Record<string, unknown>) {
       duplicates: number;
       lostUpdates: string[];
     };
-    sqliteBusy: { responseBodies: number; serverLogLines: number };
+    lockErrors: { kind: string; responseBodies: number; serverLogLines: number };
     serverErrorLines: { count: number };
     consistency: { ok: boolean; problems: string[] };
   };
   const lat = (l: LatencySummary) => `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`;
   console.log(
-    `\n=== Load test summary (${s.claimsInDatabase} claims; ${s.machine.serverProcesses} server process${s.machine.serverProcesses === 1 ? "" : "es"}; ${s.machine.cpus} CPUs, load average ${s.machine.loadAverage1mBefore} → ${s.machine.loadAverage1mAfter}) ===`,
+    `\n=== Load test summary (${s.database}, ${s.claimsInDatabase} claims; ${s.machine.servers > 1 ? `${s.machine.servers} servers, ` : ""}${s.machine.serverProcesses} server process${s.machine.serverProcesses === 1 ? "" : "es"}; ${s.machine.cpus} CPUs, load average ${s.machine.loadAverage1mBefore} → ${s.machine.loadAverage1mAfter}) ===`,
   );
   const row = (cells: (string | number | null)[]) => cells.map((cell, i) => String(cell ?? "?").padStart(i === 0 ? 5 : 9)).join(" ");
   console.log(row(["conns", "reads/s", "2xx/s", "shed 503", "5xx", "p50 ms", "p95 ms", "p99 ms", "cores", "CPU ms/req", "health50", "health95", "writes/s", "load avg"]));
@@ -844,13 +1011,14 @@ function printSummary(summary: Record<string, unknown>) {
     console.log(`  non-2xx by status: ${JSON.stringify(stage.reads.non2xxByStatus)}; errors: ${stage.reads.errors} ${JSON.stringify(stage.reads.errorCodes)} (timeouts ${stage.reads.timeouts})`);
     console.log(`  health probe (GET /api/health, one at a time): ${lat(stage.healthProbe)}`);
     console.log(`  write-path requests ${stage.writes.requestsPerSecond} req/s; ${lat(stage.writes.latencyMs)}`);
+    if (stage.postgresCpuCores !== undefined) console.log(`  PostgreSQL backends (not in "cores" above): ${stage.postgresCpuCores} cores, ${stage.postgresCpuMsPerRequest} CPU ms per request`);
   }
   console.log(`\nWrites: sent ${s.writes.sent.total} (annotations ${s.writes.sent.annotations}, status changes ${s.writes.sent.statusChanges})`);
   console.log(`  acknowledged ${s.writes.acknowledged.total} (annotations ${s.writes.acknowledged.annotations}, status changes ${s.writes.acknowledged.statusChanges})`);
   console.log(`  found in database ${s.writes.foundInDatabase.total} (annotations ${s.writes.foundInDatabase.annotations}, status changes ${s.writes.foundInDatabase.statusChanges})`);
   console.log(`  409 retries ${s.writes.retries409}; failures by status ${JSON.stringify(s.writes.failuresByStatus)}`);
   console.log(`  acknowledged but missing ${s.writes.acknowledgedMissing}; found but not acknowledged ${s.writes.foundButNotAcknowledged}; duplicates ${s.writes.duplicates}; lost updates ${s.writes.lostUpdates.length}`);
-  console.log(`SQLITE_BUSY / "database is locked": ${s.sqliteBusy.responseBodies} responses, ${s.sqliteBusy.serverLogLines} server log lines; other server error lines: ${s.serverErrorLines.count}`);
+  console.log(`${s.lockErrors.kind}: ${s.lockErrors.responseBodies} responses, ${s.lockErrors.serverLogLines} server log lines; other server error lines: ${s.serverErrorLines.count}`);
   const imported = (summary as { concurrentImport?: ImportOutcome | null }).concurrentImport;
   if (imported) console.log(`Concurrent import: ${imported.rows} rows from ${imported.startedAfterSeconds} s, took ${imported.seconds} s, exit ${imported.exitCode}: ${imported.output.split("\n").at(-1)}`);
   console.log(`Consistency: ${s.consistency.ok ? "ok" : s.consistency.problems.join("; ")}`);
@@ -858,7 +1026,9 @@ function printSummary(summary: Record<string, unknown>) {
 }
 
 main().catch((error: unknown) => {
-  console.error(`load: ${error instanceof Error ? error.message : String(error)}`);
+  // fetch's own message is just "fetch failed": the reason is in its cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  console.error(`load: ${error instanceof Error ? error.message : String(error)}${cause}`);
   killAllChildren();
   process.exitCode = 1;
 });

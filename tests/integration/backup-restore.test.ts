@@ -133,7 +133,7 @@ describe("backup and restore", () => {
       expect(restore.code).toBe(0);
       expect(restore.output).toMatch(/before-restore-/);
 
-      assertConsistent(target);
+      await assertConsistent(target);
       const restored = writesIn(target);
       const all = new Set(writer.acks);
       const inRestore = new Set(restored.markers);
@@ -189,6 +189,6 @@ describe("backup and restore", () => {
     expect(result.previous).toMatch(/before-restore-/);
     expect(existsSync(result.previous!)).toBe(true);
     expect(result.claims).toBe(backupResult.claims);
-    assertConsistent(target);
+    await assertConsistent(target);
   });
 });

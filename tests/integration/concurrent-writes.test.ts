@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/auth/roles";
 import { setAttributionAccuracy, setClaimStatus } from "@/lib/claims/mutations";
 import { loadClaimRecords } from "@/lib/claims/records";
 import { prisma } from "@/lib/db/prisma";
-import { sqliteFilePath } from "@/lib/env";
+import { env } from "@/lib/env";
 import { DomainError, StaleVersionError } from "@/lib/errors";
 import { DEFAULT_STATUSES } from "@/lib/vocabulary/default-statuses";
 import { search } from "@/tests/support/claim-search";
@@ -146,7 +146,7 @@ describe("concurrent writes", () => {
     // Some writers must have lost a race, or this test proved nothing about them.
     expect(retries).toBeGreaterThan(0);
 
-    const report = checkConsistency(sqliteFilePath());
+    const report = await checkConsistency(env.DATABASE_URL);
     expect(report.problems).toEqual([]);
     // Hundreds of serialised writes: seconds on a quiet machine, over a minute on a loaded one.
   }, 180_000);

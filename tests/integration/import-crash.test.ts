@@ -154,7 +154,7 @@ describe("an import killed while it writes", () => {
     const tag = `zq${Date.now().toString(36)}`;
     const csv = path.join(WORK_DIR, "large.csv");
     writeFileSync(csv, attributionsCsv(ROWS, tag));
-    expect(checkConsistency(database).problems).toEqual([]);
+    expect((await checkConsistency(database)).problems).toEqual([]);
     const before = tableCounts(database);
 
     const outcome = await importAndKill(database, csv, 90_000);
@@ -166,7 +166,7 @@ describe("an import killed while it writes", () => {
     const restart = await runScript("scripts/db/prepare.ts", [], database);
     expect(restart.code, restart.output).toBe(0);
 
-    const report = checkConsistency(database);
+    const report = await checkConsistency(database);
     expect(report.problems).toEqual([]);
     expect(tableCounts(database)).toEqual(before);
     expect(rowsTagged(database, tag)).toEqual({ claims: 0, attributions: 0, sources: 0, actors: 0 });
@@ -181,7 +181,7 @@ describe("an import killed while it writes", () => {
     writeFileSync(small, attributionsCsv(20, smallTag));
     const second = await runScript(IMPORT_SCRIPT, [small], database);
     expect(second.code, second.output).toBe(0);
-    expect(checkConsistency(database).problems).toEqual([]);
+    expect((await checkConsistency(database)).problems).toEqual([]);
     expect(rowsTagged(database, smallTag)).toEqual({ claims: 10, attributions: 20, sources: 1, actors: 20 });
     expect(searchClaimIds(database, smallTag)).toHaveLength(10);
     expect(statSync(database).size).toBeGreaterThan(0);
