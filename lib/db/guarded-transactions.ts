@@ -47,6 +47,18 @@ class ConnectionTurns {
   }
 }
 
+/** `run`, each call waiting for its turn in `turns`. */
+function inTurn<Input, Output>(turns: ConnectionTurns, run: (input: Input) => Promise<Output>): (input: Input) => Promise<Output> {
+  return async (input) => {
+    const endTurn = await turns.take();
+    try {
+      return await run(input);
+    } finally {
+      endTurn();
+    }
+  };
+}
+
 type Options = {
   /** Run as each transaction's first step; the transaction is abandoned when it fails. */
   begin?: (executeRaw: ExecuteRaw) => Promise<unknown>;
@@ -75,17 +87,9 @@ export function withGuardedTransactions<F extends AdapterFactory>(factory: F, op
     const adapter = await connect();
     const turns = oneConnection ? new ConnectionTurns() : null;
     if (turns) {
-      for (const method of ["queryRaw", "executeRaw", "executeScript"] as const) {
-        const run = adapter[method].bind(adapter) as (input: never) => Promise<unknown>;
-        (adapter[method] as (input: never) => Promise<unknown>) = async (input) => {
-          const endTurn = await turns.take();
-          try {
-            return await run(input);
-          } finally {
-            endTurn();
-          }
-        };
-      }
+      adapter.queryRaw = inTurn(turns, adapter.queryRaw.bind(adapter));
+      adapter.executeRaw = inTurn(turns, adapter.executeRaw.bind(adapter));
+      adapter.executeScript = inTurn(turns, adapter.executeScript.bind(adapter));
     }
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
@@ -117,9 +121,15 @@ export function withGuardedTransactions<F extends AdapterFactory>(factory: F, op
           throw error;
         }
       }
+      // A transaction's statements, one at a time on its connection, even when the code in
+      // the transaction asks for several at once (Promise.all over `tx`): node-postgres
+      // queues a query sent while another runs only as a deprecated behaviour (gone in pg 9).
+      const statements = new ConnectionTurns();
+      transaction.queryRaw = inTurn(statements, transaction.queryRaw.bind(transaction));
+      const executeInTurn = inTurn(statements, executeRaw);
       transaction.executeRaw = async (query) => {
         try {
-          const changes = await executeRaw(query);
+          const changes = await executeInTurn(query);
           if (query.sql === "COMMIT") noteWriteSucceeded();
           return changes;
         } catch (error) {

@@ -48,3 +48,23 @@ describe("a COMMIT that fails on PostgreSQL", () => {
     expect((await prisma.topic.findUniqueOrThrow({ where: { id: topic.id } })).description).toBe("after the failures");
   });
 });
+
+describe("statements asked for at once inside a transaction", () => {
+  it("run one after the other on the transaction's connection", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    try {
+      // Code asking for several at once, and one query whose relations Prisma reads in parallel.
+      const read = (client: Pick<typeof prisma, "claim" | "topic">) =>
+        Promise.all([client.claim.findMany({ include: { topic: true, status: true, attributions: { include: { actor: true, source: true } } } }), client.topic.count()]);
+      const inside = await prisma.$transaction(async (tx) => read(tx));
+      expect(inside).toEqual(await read(prisma));
+      // A deprecation warning is emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((message) => /already executing a query/.test(message))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+});
