@@ -6,6 +6,7 @@ type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type AdapterFactory = { connect(): Promise<Adapter> };
 export type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 type ExecuteRaw = Transaction["executeRaw"];
+type SqlQuery = Parameters<ExecuteRaw>[0];
 
 const ROLLBACK = { sql: "ROLLBACK", args: [], argTypes: [] };
 
@@ -73,7 +74,17 @@ type Options = {
    * own: nothing to do there.)
    */
   oneConnection?: boolean;
+  /**
+   * Waits for this process's turn to write among the server's processes (SQLite,
+   * lib/server/write-gate.ts), held by a transaction from BEGIN to its end and by a write
+   * statement outside a transaction while it runs: for as long as the database's write
+   * lock may be wanted, and no longer (not while a request's body arrives, say).
+   */
+  writeTurn?: () => Promise<() => void>;
 };
+
+/** Statements Prisma sends outside a transaction that only read; anything else may write. */
+const READS = /^\s*SELECT\b/i;
 
 /**
  * Makes a failed COMMIT or ROLLBACK end the transaction rather than leak it, runs `begin`
@@ -81,19 +92,44 @@ type Options = {
  * out of the open one.
  */
 export function withGuardedTransactions<F extends AdapterFactory>(factory: F, options: Options = {}): F {
-  const { begin, oneConnection = false } = options;
+  const { begin, oneConnection = false, writeTurn } = options;
   const connect = factory.connect.bind(factory);
   factory.connect = async (): Promise<Adapter> => {
     const adapter = await connect();
     const turns = oneConnection ? new ConnectionTurns() : null;
-    if (turns) {
-      adapter.queryRaw = inTurn(turns, adapter.queryRaw.bind(adapter));
-      adapter.executeRaw = inTurn(turns, adapter.executeRaw.bind(adapter));
-      adapter.executeScript = inTurn(turns, adapter.executeScript.bind(adapter));
+    /** The connection's turn, then (for what may write) the process's write turn. */
+    const takeTurn = async (writes: boolean): Promise<() => void> => {
+      const endConnectionTurn = turns ? await turns.take() : () => {};
+      if (!writes || !writeTurn) return endConnectionTurn;
+      let endWriteTurn: () => void;
+      try {
+        endWriteTurn = await writeTurn();
+      } catch (error) {
+        endConnectionTurn();
+        throw error;
+      }
+      return () => {
+        endWriteTurn();
+        endConnectionTurn();
+      };
+    };
+    if (turns || writeTurn) {
+      const inItsTurn = <Input, Output>(run: (input: Input) => Promise<Output>, writes: (input: Input) => boolean) => async (input: Input) => {
+        const endTurn = await takeTurn(writes(input));
+        try {
+          return await run(input);
+        } finally {
+          endTurn();
+        }
+      };
+      const mayWrite = (query: SqlQuery) => !READS.test(query.sql);
+      adapter.queryRaw = inItsTurn(adapter.queryRaw.bind(adapter), mayWrite);
+      adapter.executeRaw = inItsTurn(adapter.executeRaw.bind(adapter), mayWrite);
+      adapter.executeScript = inItsTurn(adapter.executeScript.bind(adapter), () => true);
     }
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
-      const endTurn = turns ? await turns.take() : () => {};
+      const endTurn = await takeTurn(true);
       let transaction: Transaction;
       try {
         transaction = await startTransaction(isolationLevel);

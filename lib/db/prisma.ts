@@ -4,6 +4,7 @@ import { databaseKindOf, env } from "@/lib/env";
 import { createPostgresPrismaClient } from "@/lib/db/postgres/prisma";
 import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 import { withGuardedTransactions } from "@/lib/db/guarded-transactions";
+import { acquireWriteTurn } from "@/lib/server/write-gate";
 
 /**
  * A no-op write as each transaction's first statement, which is what BEGIN IMMEDIATE
@@ -30,6 +31,8 @@ function createPrismaClient(): PrismaClient {
   const adapter = withGuardedTransactions(new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }), {
     begin: (executeRaw) => executeRaw(TAKE_WRITE_LOCK),
     oneConnection: true,
+    // Server processes take turns to write (docs/decisions/053); nothing to wait for outside a cluster.
+    writeTurn: () => acquireWriteTurn(SQLITE_BUSY_TIMEOUT_MS),
   });
   // Transactions queue behind each other in the adapter; let one wait as long as SQLite would.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: SQLITE_BUSY_TIMEOUT_MS } });

@@ -4,10 +4,7 @@ import { env } from "@/lib/env";
 import { stampClientAddress } from "@/lib/http/client-address";
 import { checkDatabase, readinessProblems } from "@/lib/http/health";
 import { proxyMatcher } from "@/lib/http/trusted-proxies";
-import { dialect } from "@/lib/db/dialect";
-import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 import { describeOverload, type OverloadGuard } from "@/lib/server/overload";
-import { acquireWriteTurn } from "@/lib/server/write-gate";
 
 /** Seconds a shed client is asked to wait before trying again. */
 export const SHED_RETRY_AFTER_SECONDS = 1;
@@ -28,8 +25,6 @@ type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<vo
  *   database answers a read) and readiness (`/api/health/ready`: it can also write);
  * - sheds new GET/HEAD reads with 503 + Retry-After while the process is saturated
  *   (lib/server/overload.ts); writes, health checks and static assets always go through;
- * - on SQLite, lets a write in only in this process's write turn (lib/server/write-gate.ts),
- *   so that server processes never wait for each other's write lock synchronously;
  * - says which process answered (`X-Claimtrail-Worker`), for the logs and the tests.
  */
 export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worker: string }): Handle {
@@ -52,19 +47,17 @@ export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worke
 
     // Reads in flight are the queue that shedding keeps short; writes, never shed, mostly
     // wait for their write turn rather than for the CPU, so they are not counted.
-    if (isRead) guard.enter();
-    const giveBack = !isRead && method !== "OPTIONS" && dialect === "sqlite" ? await acquireWriteTurn(SQLITE_BUSY_TIMEOUT_MS) : () => {};
-    let counted = true;
-    const leave = () => {
-      if (!counted) return;
-      counted = false;
-      giveBack();
-      if (isRead) guard.leave();
-    };
-    response.once("finish", leave);
-    response.once("close", leave);
-    // The client went away while the write waited for its turn.
-    if (response.destroyed) return leave();
+    if (isRead) {
+      guard.enter();
+      let counted = true;
+      const leave = () => {
+        if (!counted) return;
+        counted = false;
+        guard.leave();
+      };
+      response.once("finish", leave);
+      response.once("close", leave);
+    }
     await handle(request, response);
   };
 }

@@ -9,12 +9,14 @@ import cluster, { type Worker } from "node:cluster";
  * event loop stops (every read, the health check) until the other commits. With two server
  * processes both taking writes, each kept stopping the other.
  *
- * So the cluster's primary hands a write turn to one worker at a time: a worker asks before
- * it passes a write request (any method but GET/HEAD/OPTIONS) to the app and gives the turn
- * back when the answer is sent. While it holds the turn it takes more writes, unless
- * another worker is waiting (then it finishes what it has and passes the turn on, first
- * come first served). A worker that waits longer than the SQLite busy timeout goes ahead
- * anyway: SQLite's own locking still keeps every write whole, as it does for the
+ * So the cluster's primary hands a write turn to one worker at a time. A worker's Prisma
+ * adapter (lib/db/guarded-transactions.ts) asks before a transaction's BEGIN, or before a
+ * statement outside a transaction that may write, and gives the turn back when the
+ * transaction ends or the statement is done: it is held only while the database's write lock
+ * may be wanted, never while a request's body arrives or its answer renders. While a worker
+ * holds the turn it takes more, unless another worker is waiting (then it passes the turn on,
+ * first come first served). A worker that waits longer than the SQLite busy timeout goes
+ * ahead anyway: SQLite's own locking still keeps every write whole, as it does for the
  * command-line tools, which never ask.
  */
 
@@ -69,9 +71,12 @@ export function runWriteGate(): void {
   });
 }
 
-let nextTicket = 1;
-const pending = new Map<number, () => void>();
-let listening = false;
+/**
+ * A worker's side, kept on globalThis: the production build holds a copy of this module per
+ * bundle, and tickets from two copies must never share a number.
+ */
+type WorkerSide = { nextTicket: number; pending: Map<number, () => void>; listening: boolean };
+const workerSide = ((globalThis as { claimtrailWriteGate?: WorkerSide }).claimtrailWriteGate ??= { nextTicket: 1, pending: new Map(), listening: false });
 
 /**
  * In a worker: wait for the write turn (at most `timeoutMs`); resolves with the function
@@ -80,13 +85,14 @@ let listening = false;
 export function acquireWriteTurn(timeoutMs: number): Promise<() => void> {
   const worker = cluster.worker;
   if (!worker || !process.send) return Promise.resolve(() => {});
-  if (!listening) {
-    listening = true;
+  const { pending } = workerSide;
+  if (!workerSide.listening) {
+    workerSide.listening = true;
     process.on("message", (message: unknown) => {
       if (isGateMessage(message) && message.op === "granted") pending.get(message.ticket)?.();
     });
   }
-  const ticket = nextTicket++;
+  const ticket = workerSide.nextTicket++;
   const send = (op: Message["op"]) => process.send?.({ channel: CHANNEL, op, ticket } satisfies Message);
   return new Promise((resolve) => {
     let done = false;

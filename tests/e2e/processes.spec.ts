@@ -89,6 +89,34 @@ test.describe("two processes on one database", () => {
     expect(read.headers.etag).not.toBe(etag);
   });
 
+  test("a write whose body arrives slowly holds up no other write, in either process", async () => {
+    const claimId = (JSON.parse((await once(`${server.url}/api/claims?pageSize=1`)).body) as { items: { id: number }[] }).items[0]!.id;
+    const url = `${server.url}/api/claims/${claimId}/annotations`;
+    const headers = { authorization: `Bearer ${token}` };
+    // Headers and the start of the body now, the rest after SLOW_MS.
+    const SLOW_MS = 5_000;
+    const body = JSON.stringify({ body: `Sent slowly ${Date.now()}` });
+    const slow = new Promise<number>((resolve, reject) => {
+      const request = http.request(url, { method: "POST", agent: false, headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      request.on("error", reject);
+      request.write(body.slice(0, 10));
+      setTimeout(() => request.end(body.slice(10)), SLOW_MS);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const started = Date.now();
+    const writes = await Promise.all(Array.from({ length: 4 }, (_, i) => once(url, { method: "POST", headers, body: { body: `Written meanwhile ${i} ${Date.now()}` } })));
+    const took = Date.now() - started;
+    for (const write of writes) expect(write.status, write.body).toBe(201);
+    expect(new Set(writes.map((write) => write.headers["x-claimtrail-worker"]))).toEqual(new Set(["1", "2"]));
+    // Answered while the slow body was still arriving: nothing waited for it.
+    expect(took).toBeLessThan(SLOW_MS - 1_000);
+    expect(await slow).toBe(201);
+  });
+
   test("each process answers liveness and readiness itself", async () => {
     const seen = new Set<string>();
     for (let i = 0; i < 6; i++) {
