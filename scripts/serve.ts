@@ -76,7 +76,7 @@ async function worker(hostname: string | undefined): Promise<void> {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT, hostname });
   await app.prepare();
-  const guard = new OverloadGuard({ maxEventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS, maxInFlight: env.SHED_MAX_IN_FLIGHT });
+  const guard = new OverloadGuard({ maxEventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS, maxInFlight: env.SHED_MAX_IN_FLIGHT, maxQueueMs: env.SHED_QUEUE_MS });
   const nextHandle = app.getRequestHandler();
   const handle = frontDoor({ guard, worker: id, handle: (request, response) => nextHandle(request, response) });
   const server = http.createServer((request, response) => {
