@@ -33,6 +33,16 @@ beforeAll(async () => {
       { claim: "Ammunition arrived by rail.", topic: "missile-transfers", actor: "Shipping analysts", stance: "asserts" },
     ],
   });
+  // Two claims more in the first and the last topic, and two in the last status, so that a
+  // plan reading a whole topic or status reads more than a page of one.
+  const { topics, statuses } = await loadVocabulary();
+  await createArticle({
+    title: "Sort order, the ends",
+    statements: [topics[0]!, topics.at(-1)!].flatMap((topic) =>
+      [1, 2].map((n) => ({ claim: `Claim ${n} about ${topic.label}, for the order.`, topic: topic.key, actor: "Port authority", stance: "asserts" as const })),
+    ),
+  });
+  for (const n of [1, 2]) await setStatus(`Claim ${n} about ${topics[0]!.label}, for the order.`, statuses.at(-1)!.key);
   await setStatus("GRAIN SHIPS SAIL AGAIN FROM ODESA.", "false");
   await setStatus("zinc prices rose in the port.", "mostly_true");
   claims = await prisma.claim.findMany({ select: { id: true, text: true, topicId: true, statusId: true, contested: true } });
@@ -86,7 +96,7 @@ describe("the sorts by claim, topic and status", () => {
         const vocabulary = await loadVocabulary();
         const parsed = parseClaimQuery(new URLSearchParams(sortParam), vocabulary);
         if (!parsed.ok) throw new Error("the query did not parse");
-        const pageSize = 2;
+        const pageSize = 1;
         const statement = orderedMatches(parsed.query, vocabulary, undefined, pageSize);
         expect(await readsBeyondPage(inlined(statement), pageSize)).toEqual([]);
       });
