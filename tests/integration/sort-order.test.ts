@@ -45,6 +45,17 @@ beforeAll(async () => {
   for (const n of [1, 2]) await setStatus(`Claim ${n} about ${topics[0]!.label}, for the order.`, statuses.at(-1)!.key);
   await setStatus("GRAIN SHIPS SAIL AGAIN FROM ODESA.", "false");
   await setStatus("zinc prices rose in the port.", "mostly_true");
+  // Two vocabulary entries with the same key (decision 058): a status added with the last
+  // status's sortOrder, holding the oldest claim, and a topic whose label differs from the
+  // first topic's only in case, holding the second oldest. Their claims follow the entry
+  // order (key, then entry id), not each other's ids: each of the two old claims comes
+  // after the newer claims of the entry it ties with.
+  const last = await prisma.status.findUniqueOrThrow({ where: { key: statuses.at(-1)!.key } });
+  const tied = await prisma.status.create({ data: { key: "tied-with-last", label: "Tied", description: "Same sortOrder as the last status.", colour: "#777777", sortOrder: last.sortOrder, isFinal: false } });
+  const [oldest, secondOldest] = await prisma.claim.findMany({ orderBy: { id: "asc" }, take: 2, select: { id: true } });
+  await prisma.claim.update({ where: { id: oldest!.id }, data: { statusId: tied.id } });
+  const shouted = await prisma.topic.create({ data: { key: "first-topic-shouted", label: topics[0]!.label.toUpperCase() } });
+  await prisma.claim.update({ where: { id: secondOldest!.id }, data: { topicId: shouted.id } });
   claims = await prisma.claim.findMany({ select: { id: true, text: true, topicId: true, statusId: true, contested: true } });
   const vocabulary = await loadVocabulary();
   topicRank = new Map(vocabulary.topics.map((topic, index) => [topic.id, index]));
@@ -73,9 +84,12 @@ async function pagedIds(queryString: string, total: number): Promise<number[]> {
 }
 
 describe("the sorts by claim, topic and status", () => {
-  it("have data to order: a caseless tie and several topics and statuses", () => {
+  it("have data to order: caseless ties of texts and of labels, a tie of sortOrders, several topics and statuses", async () => {
     expect(claims.length).toBeGreaterThan(10);
     expect(new Set(claims.map((row) => caselessKey(row.text))).size).toBeLessThan(claims.length);
+    const { topics, statuses } = await loadVocabulary();
+    expect(new Set(topics.map((topic) => caselessKey(topic.label))).size).toBeLessThan(topics.length);
+    expect(statuses.at(-1)!.key).toBe("tied-with-last");
     expect(new Set(claims.map((row) => row.topicId)).size).toBeGreaterThan(2);
     expect(new Set(claims.map((row) => row.statusId)).size).toBeGreaterThan(2);
   });
