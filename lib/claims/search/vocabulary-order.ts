@@ -8,8 +8,9 @@ import { caseless, dialect } from "@/lib/db/dialect";
  * then by claim id, all in `direction` (docs/decisions/058).
  *
  * Both forms walk the vocabulary table through its index in that order and, for each entry,
- * Claim's (topicId, id) or (statusId, id) index in id order, so a page reads about its own
- * rows instead of sorting every match (~50 ms at 100k claims). The vocabulary's key comes
+ * Claim's topicId or statusId index in id order (SQLite's end in the rowid; PostgreSQL's
+ * are (topicId, id) and (statusId, id)), so a page reads about its own rows instead of
+ * sorting every match (~50 ms at 100k claims). The vocabulary's key comes
  * with the entry's id so that it is unique: one entry's claims end before the next begins.
  * - SQLite orders the join itself: an index walk whose outer order is unique carries the
  *   inner index's order through.
