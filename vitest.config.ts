@@ -45,6 +45,7 @@ const POSTGRES_FILES = [
   "tests/integration/similar-claims-api.test.ts",
   "tests/integration/similar-claims-quality.test.ts",
   "tests/integration/sitemap.test.ts",
+  "tests/integration/sort-order.test.ts",
   "tests/integration/stance-matrix.test.ts",
   "tests/integration/sync.test.ts",
   "tests/integration/transaction-isolation.test.ts",

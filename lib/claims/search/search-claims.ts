@@ -11,6 +11,7 @@ import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
 import type { FacetName } from "@/lib/claims/search/filter-sql";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
+import { claimsInVocabularyOrder, type VocabularySort } from "@/lib/claims/search/vocabulary-order";
 
 export type ClaimPage = {
   items: ClaimRecord[];
@@ -22,12 +23,15 @@ export type ClaimPage = {
   facetsMissing?: FacetName[];
 };
 
-/** What each sort key orders by, before the tie-breaking id. */
-const SORT_COLUMNS: Record<Exclude<SortKey, "relevance">, (direction: Sql) => Sql> = {
+/**
+ * What each sort on Claim's own columns orders by, before the tie-breaking id. Each is an
+ * index walk that stops after the page: claim text through "Claim_text_caseless_idx", an
+ * index on this same caseless() expression (docs/decisions/057). Topic and status order
+ * by the vocabulary (lib/claims/search/vocabulary-order.ts, decision 058).
+ */
+const SORT_COLUMNS: Record<Exclude<SortKey, "relevance" | VocabularySort>, (direction: Sql) => Sql> = {
   updated: (direction) => sql`c."updatedAt" ${direction}`,
   claim: (direction) => sql`${caseless(sql`c."text"`)} ${direction}`,
-  topic: (direction) => sql`${caseless(sql`(SELECT t."label" FROM "Topic" t WHERE t."id" = c."topicId")`)} ${direction}`,
-  status: (direction) => sql`(SELECT st."sortOrder" FROM "Status" st WHERE st."id" = c."statusId") ${direction}`,
   sources: (direction) => sql`c."sourceCount" ${direction}`,
   // Claims with no dated source sort last in either direction. Written NULLS LAST rather
   // than `IS NULL, …` so the index on firstPublishedAt gives the order (0.1 vs 76 ms for
@@ -37,15 +41,16 @@ const SORT_COLUMNS: Record<Exclude<SortKey, "relevance">, (direction: Sql) => Sq
 
 /** The ids of the claims matching `query`, in its order, one page of them. */
 export async function matchingClaimIds(query: ClaimQuery, vocabulary: Vocabulary, limit: number, offset: number, db: SqlReader = sharedReader): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, await broadFilters(query, db))} LIMIT ${limit} OFFSET ${offset}`);
+  const rows = await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, await broadFilters(query, db), offset + limit)} LIMIT ${limit} OFFSET ${offset}`);
   return rows.map((row) => row.id);
 }
 
 /**
  * `SELECT c."id" FROM "Claim" c ... ORDER BY ...` for the whole filtered, sorted set; the
- * exports stream from it, the page adds LIMIT/OFFSET.
+ * exports stream from it, the page adds LIMIT/OFFSET. `pageEnd`, the page's offset + size,
+ * lets a sort by topic or status stop reading each entry's claims there.
  */
-export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?: BroadFilters): Sql {
+export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?: BroadFilters, pageEnd?: number): Sql {
   const conditions = filterConditions(query, vocabulary, broad);
   const direction = raw(query.desc ? "DESC" : "ASC");
   const ranked = query.q && query.sort === "relevance" ? rankedFullTextMatches(query.q) : null;
@@ -57,6 +62,7 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
       ORDER BY r."rank" ${direction}, c."id" ${direction}`;
   }
   const sortKey = query.sort === "relevance" ? "updated" : query.sort;
+  if (sortKey === "topic" || sortKey === "status") return claimsInVocabularyOrder(sortKey, whereClause(conditions), direction, pageEnd);
   return sql`SELECT c."id" FROM "Claim" c WHERE ${whereClause(conditions)} ORDER BY ${SORT_COLUMNS[sortKey](direction)}, c."id" ${direction}`;
 }
 
