@@ -1,5 +1,5 @@
 import os from "node:os";
-import { timedGet, timedGetUntil } from "../../tools/harness/http";
+import { closeConnections, timedGet, timedGetUntil } from "../../tools/harness/http";
 import type { SetQuery } from "./query-set";
 import type { Server } from "../../tools/harness/server";
 import { fmt, msSince, summarise, type Summary } from "../../tools/harness/stats";
@@ -66,6 +66,9 @@ export async function measureSetQuery(
   const rowsUrl = `${server.url}/api/claims?${query.search}${query.search ? "&" : ""}facets=false`;
   const facetsUrl = `${server.url}/api/claims/facets${suffix}`;
   const pageUrl = `${server.url}/claims${suffix}`;
+  // A kept-alive socket left idle while the other database was measured may be closed by
+  // its server just as it is reused (ECONNRESET): start each query on a new connection.
+  closeConnections();
 
   const check = await timedGet(rowsUrl);
   if (check.status !== 200) throw new Error(`${rowsUrl} answered ${check.status}: ${check.body.toString("utf8").slice(0, 300)}`);
