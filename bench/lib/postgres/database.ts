@@ -1,6 +1,6 @@
 import pg from "pg";
 import { copyDatabase } from "@/lib/db/copy";
-import { migrateAnyDatabase } from "@/lib/db/migrate";
+import { ensureAnyMigrated, migrateAnyDatabase } from "@/lib/db/migrate";
 import { clientConfig, unavailable } from "@/lib/db/postgres/connection";
 import { sameManifest, type Manifest } from "../synthetic-database";
 
@@ -26,6 +26,8 @@ export async function ensurePostgresTwin(options: { serverUrl: string; prefix: s
     const existing = await admin.query<{ comment: string | null }>("SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1", [name]);
     const comment = existing.rows[0]?.comment ?? null;
     if (!options.regenerate && existing.rowCount && sameManifest(comment ? (JSON.parse(comment) as Manifest) : null, options.manifest)) {
+      // A PostgreSQL-only migration (an index) changes no manifest: applied to the reused database.
+      await ensureAnyMigrated(url.toString());
       return { url: url.toString(), note: `reused PostgreSQL database ${name}` };
     }
     const quoted = `"${name.replace(/"/g, '""')}"`;
