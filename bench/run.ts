@@ -411,6 +411,7 @@ async function main(): Promise<void> {
 
   const app = await loadApp();
   const results: SizeResult[] = [];
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   for (const size of needsServer ? options.sizes : []) {
     console.log(`\n== ${size.toLocaleString("en")} claims ==`);
     const database = ensureSyntheticDatabase(size, options.seed, options.regenerate);
@@ -483,15 +484,21 @@ async function main(): Promise<void> {
       await app.closeReader();
     }
     results.push(result);
+    writeResults(stamp, results, quotes, machine, options);
   }
 
+  const report = writeResults(stamp, results, quotes, machine, options);
+  console.log(`\n${report.split("\n## ")[0]}`);
+  console.log(`Full report: ${path.relative(ROOT, path.join(RESULTS_DIR, `${stamp}.md`))}`);
+}
+
+/** The report and the figures so far; written after each size too, so that a run stopped at 100k keeps its 10k. */
+function writeResults(stamp: string, results: SizeResult[], quotes: QuoteBenchResult | null, machine: Record<string, string>, options: Options): string {
   machine["load average at end"] = os.loadavg().map((l) => l.toFixed(2)).join(" ");
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const report = markdown(results, quotes, machine, options);
   writeFileSync(path.join(RESULTS_DIR, `${stamp}.md`), report);
   writeFileSync(path.join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ machine, options: { ...options, only: [...options.only] }, results, quotes }, null, 2));
-  console.log(`\n${report.split("\n## ")[0]}`);
-  console.log(`Full report: ${path.relative(ROOT, path.join(RESULTS_DIR, `${stamp}.md`))}`);
+  return report;
 }
 
 main().catch((error: unknown) => {
