@@ -343,7 +343,7 @@ function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machin
         : [
             `## SQLite and PostgreSQL side by side at ${r.size.toLocaleString("en")} claims, worst PostgreSQL ÷ SQLite first`,
             "",
-            "Milliseconds, p50 / p95, in brackets p95 over the p95 of its database's floor (SQLite: the question written by hand, bench/lib/direct-floor.ts; PostgreSQL: the app's own statements for it, captured and run directly through `pg`, bench/lib/postgres/floor.ts). PG ÷ SQLite: PostgreSQL's p95 over SQLite's; the goal is at most 2× (bold when over). Same answer: PostgreSQL's total and page equal SQLite's.",
+            "Milliseconds, p50 / p95, in brackets p95 over the p95 of its database's floor (SQLite: the question written by hand, bench/lib/direct-floor.ts; PostgreSQL: the app's own statements for it, captured and run directly through `pg`, bench/lib/postgres/floor.ts). PG ÷ SQLite: PostgreSQL's p50 over SQLite's p50, and p95 over p95; the goal is at most 2× (bold when the p95 is over). Same answer: PostgreSQL's total and page equal SQLite's.",
             "",
             ...(r.set.length > 0 ? sideBySideLines(r.size, r.set, r.postgres.set) : []),
             "",
