@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- [--sizes 10000,100000] [--seed 1] [--requests 200] [--warmup 20]
  *                   [--export-runs 3] [--import-runs 3] [--quote-runs 300] [--skip-build]
- *                   [--regenerate] [--only api,page,export,import,quotes,similar]`
+ *                   [--regenerate] [--only api,page,export,import,quotes,similar]
+ *                   [--postgres URL] [--postgres-prefix bench]`
  *
  * Proof at scale (docs/performance.md). For each size:
  * 1. A synthetic database in .tmp/bench/<size>.db (tools/synthetic), regenerated when the
@@ -23,28 +24,41 @@
  *    a 50,000-character article (bench/lib/quote-matching.ts), `--quote-runs` runs per way a
  *    quote is found, each next to its floors (indexOf, one plain approx-string-match call).
  *
+ * 6. With `--postgres URL` (or BENCH_POSTGRES_URL): the same on PostgreSQL, side by side
+ *    (issues 13, 14). For each size the SQLite database is copied (lib/db/copy.ts) into
+ *    database `<prefix>_<size>` on that server (reused while its manifest matches), a
+ *    second server runs on it, and every query of the set is measured on both, one right
+ *    after the other; the PostgreSQL floor is the app's own statements for the query,
+ *    captured in a child process (bench/lib/postgres/capture-child.ts) and run directly
+ *    through `pg`; the export's floor is `psql --csv` running the equivalent query. The
+ *    PostgreSQL answers are checked against SQLite's (same total, same page). The
+ *    scenarios (api, page, similar) and the import stay SQLite-only.
+ *
  * Results: a table on stdout, and .tmp/bench/results/<time>.{json,md} with every figure,
  * per-statement floor times and query plans.
  */
 // First: sets DATABASE_URL before any module below reads lib/env.
 import { BENCH_DIR, CURRENT_DATABASE } from "./lib/database-url";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseCommandLine } from "../scripts/shared/command-line";
 import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
-import { createSyntheticDatabase } from "@/tools/synthetic/create";
 import { captureStatements, FloorQuery, openFloorConnection } from "./lib/floor";
 import { closeConnections, timedGet } from "../tools/harness/http";
-import { measureExport, SQLITE_CLI, type ExportResult } from "./lib/export";
+import { measureExport, SQLITE_CLI, sqliteCliFloor, type ExportResult } from "./lib/export";
 import { measureImport, type ImportResult } from "./lib/import";
 import { DEFAULT_QUOTE_BENCH_OPTIONS, measureQuoteMatching, quoteBenchMarkdown, quoteBenchTable, type QuoteBenchResult } from "./lib/quote-matching";
 import { pickFilterValues, scenarios, type Scenario } from "./lib/scenarios";
 import { ensureBuild, freePort, PORT_RANGE, ROOT, startServer, stopServer, type Server } from "../tools/harness/server";
+import { DirectFloor } from "./lib/direct-floor";
 import { generateQuerySet } from "./lib/query-set";
 import { measureSetQuery, setConsoleLine, setTableLines, badness, type SetResult } from "./lib/query-set-run";
+import { ensureSyntheticDatabase } from "./lib/synthetic-database";
+import { exportSideBySideLines, sideBySideLines, sideBySideSummary } from "./lib/side-by-side";
+import { closePostgresSide, measurePostgresQuery, openPostgresSide, type PostgresSide } from "./lib/postgres/side";
+import { psqlFloor } from "./lib/postgres/export-floor";
 import { fmt, msSince, summarise, type Summary } from "../tools/harness/stats";
 
 
@@ -65,8 +79,12 @@ const ALL_PARTS = ["set", "api", "page", "export", "import", "quotes", "similar"
 const DEFAULT_PARTS = ["set", "export", "import", "quotes", "similar"] as const;
 type Part = (typeof ALL_PARTS)[number];
 
-const USAGE =
-  "Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--match TEXT] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes,similar]";
+const USAGE = `Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--match TEXT] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes,similar] [--postgres URL] [--postgres-prefix NAME]
+
+--postgres URL        also measure the set and the export on PostgreSQL, side by side with SQLite
+                      (default: BENCH_POSTGRES_URL when set). URL names any database of a server
+                      whose role may create databases: the bench makes <prefix>_<size> there.
+--postgres-prefix     the name the PostgreSQL databases start with (default: bench)`;
 
 type Options = {
   sizes: number[];
@@ -83,6 +101,9 @@ type Options = {
   skipBuild: boolean;
   regenerate: boolean;
   only: Set<Part>;
+  /** A PostgreSQL server to measure on too, side by side (null: SQLite alone). */
+  postgres: string | null;
+  postgresPrefix: string;
 };
 
 function parseOptions(): Options {
@@ -101,6 +122,8 @@ function parseOptions(): Options {
     "skip-build": { type: "boolean", default: false },
     regenerate: { type: "boolean", default: false },
     only: { type: "string" },
+    postgres: { type: "string" },
+    "postgres-prefix": { type: "string", default: "bench" },
   });
   if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   const { values } = commandLine;
@@ -135,38 +158,14 @@ function parseOptions(): Options {
     skipBuild: values["skip-build"] ?? false,
     regenerate: values.regenerate ?? false,
     only,
+    postgres: values.postgres ?? process.env.BENCH_POSTGRES_URL ?? null,
+    postgresPrefix: values["postgres-prefix"],
   };
 }
 
 // ---------------------------------------------------------------------------
 // Databases
 // ---------------------------------------------------------------------------
-
-/** A hash of the generator's source and the migrations' names: a change of either means regenerated databases. */
-function generatorVersion(): string {
-  const hash = createHash("sha256");
-  const dir = path.join(ROOT, "tools/synthetic");
-  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
-  // A new migration (a table the app now reads) needs a new database too.
-  for (const name of readdirSync(path.join(ROOT, "prisma/migrations")).sort()) hash.update(name);
-  return hash.digest("hex").slice(0, 16);
-}
-
-function ensureDatabase(size: number, options: Options): { file: string; note: string } {
-  const file = path.join(BENCH_DIR, `${size}.db`);
-  const manifestFile = path.join(BENCH_DIR, `${size}.json`);
-  const manifest = { claims: size, seed: options.seed, generator: generatorVersion() };
-  const current = existsSync(manifestFile) && existsSync(file) ? (JSON.parse(readFileSync(manifestFile, "utf8")) as typeof manifest) : null;
-  if (!options.regenerate && current && current.claims === manifest.claims && current.seed === manifest.seed && current.generator === manifest.generator) {
-    return { file, note: `reused ${path.relative(ROOT, file)}` };
-  }
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-  rmSync(manifestFile, { force: true });
-  const summary = createSyntheticDatabase({ databaseUrl: `file:${file}`, claims: size, seed: options.seed });
-  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-  const total = summary.timings.find(([label]) => label === "total")?.[1] ?? 0;
-  return { file, note: `generated ${path.relative(ROOT, file)} in ${(total / 1000).toFixed(1)} s (${summary.counts.attributions} attributions, ${summary.counts.sources} sources, ${summary.counts.actors} actors)` };
-}
 
 // ---------------------------------------------------------------------------
 // Claim list scenarios
@@ -257,7 +256,16 @@ async function measureScenario(app: App, scenario: Scenario, server: Server, flo
 // Report
 // ---------------------------------------------------------------------------
 
-type SizeResult = { size: number; database: string; set: SetResult[]; queries: QueryResult[]; export: ExportResult | null; import: ImportResult | null };
+type SizeResult = {
+  size: number;
+  database: string;
+  set: SetResult[];
+  queries: QueryResult[];
+  export: ExportResult | null;
+  import: ImportResult | null;
+  /** The same on PostgreSQL, when asked for (--postgres). */
+  postgres: { database: string; set: SetResult[]; export: ExportResult | null } | null;
+};
 
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
 
@@ -282,7 +290,7 @@ function exportRows(result: SizeResult): string[] {
   const applies = result.size >= 100_000;
   const mark = (ok: boolean) => (applies ? verdict(ok) : ok ? "(met)" : "(over)");
   return [
-    `| ${result.size.toLocaleString("en")} | export claims.csv | ${e.rows} rows, ${(e.runs[0]!.bytes / 1e6).toFixed(1)} MB | ${fmt(e.cli.time.median, 0)} ms (sqlite3 CLI) | ${fmt(e.time.median, 0)} ms (${Math.round(e.rowsPerSecond).toLocaleString("en")} rows/s) | ${e.ratio.toFixed(1)}× | ≥ 50,000 rows/s: ${mark(e.rowsPerSecond >= 50_000)}; ≤ 1.5× CLI: ${mark(e.ratio <= 1.5)}; RssAnon of the server's process tree +${e.rssGrowthMb.toFixed(0)} MB ≤ 100 MB: ${mark(e.rssGrowthMb <= 100)} |`,
+    `| ${result.size.toLocaleString("en")} | export claims.csv | ${e.rows} rows, ${(e.runs[0]!.bytes / 1e6).toFixed(1)} MB | ${fmt(e.cli.time.median, 0)} ms (${e.cli.label}) | ${fmt(e.time.median, 0)} ms (${Math.round(e.rowsPerSecond).toLocaleString("en")} rows/s) | ${e.ratio.toFixed(1)}× | ≥ 50,000 rows/s: ${mark(e.rowsPerSecond >= 50_000)}; ≤ 1.5× CLI: ${mark(e.ratio <= 1.5)}; RssAnon of the server's process tree +${e.rssGrowthMb.toFixed(0)} MB ≤ 100 MB: ${mark(e.rssGrowthMb <= 100)} |`,
   ];
 }
 
@@ -301,7 +309,7 @@ function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machin
     `# Benchmark ${new Date().toISOString()}`,
     "",
     ...Object.entries(machine).map(([key, value]) => `- ${key}: ${value}`),
-    `- command: npm run bench -- --sizes ${options.sizes.join(",")} --seed ${options.seed} --requests ${options.requests} --warmup ${options.warmup} --quote-runs ${options.quoteRuns} --only ${[...options.only].join(",")}`,
+    `- command: npm run bench -- --sizes ${options.sizes.join(",")} --seed ${options.seed} --requests ${options.requests} --set-requests ${options.setRequests} --warmup ${options.warmup} --quote-runs ${options.quoteRuns} --only ${[...options.only].join(",")}${options.postgres ? ` --postgres <url> --postgres-prefix ${options.postgresPrefix}` : ""}`,
     "",
     ...(results.length === 0
       ? []
@@ -329,6 +337,22 @@ function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machin
             "",
           ],
     ),
+    ...results.flatMap((r) =>
+      !r.postgres
+        ? []
+        : [
+            `## SQLite and PostgreSQL side by side at ${r.size.toLocaleString("en")} claims, worst PostgreSQL ÷ SQLite first`,
+            "",
+            "Milliseconds, p50 / p95, in brackets p95 over the p95 of its database's floor (SQLite: the question written by hand, bench/lib/direct-floor.ts; PostgreSQL: the app's own statements for it, captured and run directly through `pg`, bench/lib/postgres/floor.ts). PG ÷ SQLite: PostgreSQL's p50 over SQLite's p50, and p95 over p95; the goal is at most 2× (bold when the p95 is over). Same answer: PostgreSQL's total and page equal SQLite's.",
+            "",
+            ...(r.set.length > 0 ? sideBySideLines(r.size, r.set, r.postgres.set) : []),
+            "",
+            "| claims | measure | SQLite | PostgreSQL | PG ÷ SQLite |",
+            "|---|---|---|---|---|",
+            ...exportSideBySideLines(r.size, r.export, r.postgres.export),
+            "",
+          ],
+    ),
     ...(quotes ? [...quoteBenchMarkdown(quotes), ""] : []),
   ];
   for (const result of results) {
@@ -336,6 +360,10 @@ function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machin
       lines.push(`## ${result.size.toLocaleString("en")} claims: ${q.query.name} — \`${q.query.search}\``, "", `Load average ${q.loadAverage.map((l) => l.toFixed(2)).join(" → ")}. Floor plans (rows: page, total; then facets):`, "");
       for (const plan of q.plans) lines.push(`- ${plan.join("; ")}`);
       lines.push("");
+    }
+    for (const q of result.postgres?.set ?? []) {
+      lines.push(`## ${result.size.toLocaleString("en")} claims on PostgreSQL: ${q.query.name} — \`${q.query.search}\``, "", `Load average ${q.loadAverage.map((l) => l.toFixed(2)).join(" → ")}. The app's statements run per request (rows, then facets), each with its EXPLAIN ANALYZE:`, "");
+      for (const [statement, ...plan] of q.plans) lines.push("```", statement!, ...plan, "```", "");
     }
     for (const q of result.queries) {
       lines.push(`## ${result.size.toLocaleString("en")} claims: ${q.scenario.name} — ${q.scenario.path}`, "", `${q.scenario.description}. ${q.statements} statements; load average ${q.loadAverage.map((l) => l.toFixed(2)).join(" → ")}.`, "");
@@ -348,6 +376,12 @@ function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machin
 }
 
 // ---------------------------------------------------------------------------
+
+function exportConsoleLine(database: string, e: ExportResult): string {
+  return "skipped" in e
+    ? `export on ${database}: skipped (${e.skipped})`
+    : `export claims.csv on ${database}: ${e.rows} rows in ${fmt(e.time.median, 0)} ms (${Math.round(e.rowsPerSecond)} rows/s), ${e.cli.label} ${fmt(e.cli.time.median, 0)} ms (${e.cli.rows} rows), ×${e.ratio.toFixed(2)}, RSS +${e.rssGrowthMb.toFixed(1)} MB`;
+}
 
 async function main(): Promise<void> {
   const options = parseOptions();
@@ -377,9 +411,10 @@ async function main(): Promise<void> {
 
   const app = await loadApp();
   const results: SizeResult[] = [];
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   for (const size of needsServer ? options.sizes : []) {
     console.log(`\n== ${size.toLocaleString("en")} claims ==`);
-    const database = ensureDatabase(size, options);
+    const database = ensureSyntheticDatabase(size, options.seed, options.regenerate);
     console.log(database.note);
     const port = await freePort([options.port, PORT_RANGE[1]]);
     const server = await startServer({ databaseFile: database.file, port, logFile: path.join(BENCH_DIR, `server-${size}.log`) });
@@ -388,20 +423,34 @@ async function main(): Promise<void> {
     rmSync(CURRENT_DATABASE, { force: true });
     symlinkSync(path.basename(database.file), CURRENT_DATABASE);
     const floorDb = openFloorConnection(database.file);
-    const result: SizeResult = { size, database: database.file, set: [], queries: [], export: null, import: null };
+    const result: SizeResult = { size, database: database.file, set: [], queries: [], export: null, import: null, postgres: null };
+    const queries = options.only.has("set") ? generateQuerySet(floorDb, options.seed).filter((query) => query.name.includes(options.match)) : [];
+    let postgres: PostgresSide | null = null;
     try {
+      if (options.postgres) {
+        postgres = await openPostgresSide({ serverUrl: options.postgres, prefix: options.postgresPrefix, sqliteFile: database.file, manifest: database.manifest, regenerate: options.regenerate, port: options.port, scratchDir: BENCH_DIR, queries });
+        result.postgres = { database: postgres.url.replace(/\/\/[^@]*@/, "//"), set: [], export: null };
+        console.log(postgres.note);
+      }
       if (options.only.has("set")) {
         const vocabulary = await app.loadVocabulary();
-        const queries = generateQuerySet(floorDb, options.seed).filter((query) => query.name.includes(options.match));
-        console.log(`query set: ${queries.length} queries, ${options.setRequests} requests each after ${Math.min(options.warmup, 5)} warm-up`);
+        const setOptions = { requests: options.setRequests, warmup: Math.min(options.warmup, 5) };
+        console.log(`query set: ${queries.length} queries, ${options.setRequests} requests each after ${setOptions.warmup} warm-up${postgres ? ", on SQLite then on PostgreSQL" : ""}`);
         for (const query of queries) {
           const parsed = app.parseClaimQuery(new URLSearchParams(query.search), vocabulary);
           if (!parsed.ok) throw new Error(`${query.search}: ${app.describeProblems(parsed.problems)}`);
-          const measured = await measureSetQuery(query, parsed.query, server, floorDb, { requests: options.setRequests, warmup: Math.min(options.warmup, 5) });
+          const floor = new DirectFloor(floorDb, parsed.query);
+          const measured = await measureSetQuery(query, server, floor, { total: floor.runRows(), ids: floor.pageIds() }, setOptions);
           result.set.push(measured);
           console.log(setConsoleLine(measured));
+          if (postgres && result.postgres) {
+            const onPostgres = await measurePostgresQuery(postgres, query, measured, setOptions);
+            result.postgres.set.push(onPostgres);
+            console.log(`  PostgreSQL: ${setConsoleLine(onPostgres)}`);
+          }
         }
         console.log(`\nWorst first:\n${setTableLines(size, result.set).slice(0, 12).join("\n")}`);
+        if (result.postgres) console.log(`\n${sideBySideSummary(result.set, result.postgres.set)}\n${sideBySideLines(size, result.set, result.postgres.set).slice(0, 12).join("\n")}`);
       }
       const values = pickFilterValues(floorDb);
       for (const scenario of scenarios(values)) {
@@ -415,9 +464,12 @@ async function main(): Promise<void> {
         );
       }
       if (options.only.has("export")) {
-        result.export = await measureExport(server, database.file, path.join(BENCH_DIR, `cli-${size}.csv`), options.exportRuns);
-        const e = result.export;
-        console.log("skipped" in e ? `export: skipped (${e.skipped})` : `export claims.csv: ${e.rows} rows in ${fmt(e.time.median, 0)} ms (${Math.round(e.rowsPerSecond)} rows/s), sqlite3 CLI ${fmt(e.cli.time.median, 0)} ms (${e.cli.rows} rows), ×${e.ratio.toFixed(2)}, RSS +${e.rssGrowthMb.toFixed(1)} MB`);
+        result.export = await measureExport(server, sqliteCliFloor(database.file), path.join(BENCH_DIR, `cli-${size}.csv`), options.exportRuns);
+        console.log(exportConsoleLine("SQLite", result.export));
+        if (postgres && result.postgres) {
+          result.postgres.export = await measureExport(postgres.server, psqlFloor(postgres.url), path.join(BENCH_DIR, `psql-${size}.csv`), options.exportRuns);
+          console.log(exportConsoleLine("PostgreSQL", result.postgres.export));
+        }
       }
       if (options.only.has("import") && size === 10_000) {
         result.import = await measureImport(server, BENCH_DIR, 10_000, options.importRuns);
@@ -425,21 +477,28 @@ async function main(): Promise<void> {
         console.log("skipped" in i ? `import: skipped (${i.skipped})` : i.exitCode !== 0 ? `import FAILED (exit ${i.exitCode}):\n${i.output}` : `import ${i.rows} rows: ${fmt(i.time.median, 0)} ms median, ${fmt(i.time.max, 0)} ms max (start-up ${fmt(i.startup.median, 0)} ms): ${i.output}`);
       }
     } finally {
+      if (postgres) await closePostgresSide(postgres);
       await stopServer(server);
       closeConnections();
       floorDb.close();
       await app.closeReader();
     }
     results.push(result);
+    writeResults(stamp, results, quotes, machine, options);
   }
 
+  const report = writeResults(stamp, results, quotes, machine, options);
+  console.log(`\n${report.split("\n## ")[0]}`);
+  console.log(`Full report: ${path.relative(ROOT, path.join(RESULTS_DIR, `${stamp}.md`))}`);
+}
+
+/** The report and the figures so far; written after each size too, so that a run stopped at 100k keeps its 10k. */
+function writeResults(stamp: string, results: SizeResult[], quotes: QuoteBenchResult | null, machine: Record<string, string>, options: Options): string {
   machine["load average at end"] = os.loadavg().map((l) => l.toFixed(2)).join(" ");
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const report = markdown(results, quotes, machine, options);
   writeFileSync(path.join(RESULTS_DIR, `${stamp}.md`), report);
   writeFileSync(path.join(RESULTS_DIR, `${stamp}.json`), JSON.stringify({ machine, options: { ...options, only: [...options.only] }, results, quotes }, null, 2));
-  console.log(`\n${report.split("\n## ")[0]}`);
-  console.log(`Full report: ${path.relative(ROOT, path.join(RESULTS_DIR, `${stamp}.md`))}`);
+  return report;
 }
 
 main().catch((error: unknown) => {

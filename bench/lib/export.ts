@@ -5,8 +5,9 @@ import { sampleRss, treeRssKb, type Server } from "../../tools/harness/server";
 import { summarise, type Summary } from "../../tools/harness/stats";
 
 /**
- * The full claims.csv export against the `sqlite3` command-line shell running the
- * equivalent query (CLAIMS_CSV_SQL), and the server's memory while it streams.
+ * The full claims.csv export against a database's own command-line shell running the
+ * equivalent query (`sqlite3 -csv` here; `psql --csv` in bench/lib/postgres/export-floor.ts),
+ * and the server's memory while it streams.
  */
 export const SQLITE_CLI = "/usr/bin/sqlite3";
 
@@ -51,17 +52,25 @@ const CLI_SETTINGS = ["-cmd", ".output /dev/null", "-cmd", "PRAGMA mmap_size = 1
 
 export type CliRun = { ms: number; records: number; bytes: number };
 
-/** `sqlite3 -readonly -csv -header <settings> <db> <CLAIMS_CSV_SQL> > file`, timed (process start to exit). */
-export function runSqliteCli(databaseFile: string, outputFile: string): CliRun {
+/** The export's floor: a shell that writes the same CSV to `outputFile`, timed from its start to its exit. */
+export type CliFloor = { label: string; run: (outputFile: string) => CliRun };
+
+/** Start `command` with its stdout into `outputFile`; the time from its start to its exit, and what it wrote. */
+export function timeCli(command: string, args: readonly string[], outputFile: string): CliRun {
   const out = openSync(outputFile, "w");
   const start = process.hrtime.bigint();
-  const result = spawnSync(SQLITE_CLI, ["-readonly", "-csv", "-header", ...CLI_SETTINGS, databaseFile, CLAIMS_CSV_SQL], { stdio: ["ignore", out, "pipe"] });
+  const result = spawnSync(command, args, { stdio: ["ignore", out, "pipe"] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   closeSync(out);
-  if (result.status !== 0) throw new Error(`sqlite3 failed: ${result.stderr.toString()}`);
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr.toString()}`);
   const bytes = statSync(outputFile).size;
   const count = spawnSync("wc", ["-l", outputFile]);
   return { ms, records: Number(count.stdout.toString().trim().split(/\s+/)[0]), bytes };
+}
+
+/** `sqlite3 -readonly -csv -header <settings> <db> <CLAIMS_CSV_SQL> > file`. */
+export function sqliteCliFloor(databaseFile: string): CliFloor {
+  return { label: "sqlite3 CLI", run: (outputFile) => timeCli(SQLITE_CLI, ["-readonly", "-csv", "-header", ...CLI_SETTINGS, databaseFile, CLAIMS_CSV_SQL], outputFile) };
 }
 
 export type ExportResult =
@@ -73,12 +82,12 @@ export type ExportResult =
       rowsPerSecond: number;
       rssGrowthMb: number;
       rssBaselineMb: number;
-      cli: { time: Summary; rows: number };
+      cli: { label: string; time: Summary; rows: number };
       ratio: number;
       header: string;
     };
 
-export async function measureExport(server: Server, databaseFile: string, scratchFile: string, runs: number): Promise<ExportResult> {
+export async function measureExport(server: Server, floor: CliFloor, scratchFile: string, runs: number): Promise<ExportResult> {
   const url = `${server.url}/export/claims.csv`;
   // Warm-up, and the check that the route exists at all.
   const first = await streamCsv(url);
@@ -98,7 +107,7 @@ export async function measureExport(server: Server, databaseFile: string, scratc
     measured.push({ ms: result.ms, rows: result.records - 1, bytes: result.bytes, rssGrowthMb: (peak - before) / 1024, rssPeakMb: peak / 1024 });
   }
   const cliRuns: CliRun[] = [];
-  for (let i = 0; i < runs + 1; i++) cliRuns.push(runSqliteCli(databaseFile, scratchFile));
+  for (let i = 0; i < runs + 1; i++) cliRuns.push(floor.run(scratchFile));
   cliRuns.shift(); // warm-up
   const time = summarise(measured.map((r) => r.ms));
   const cliTime = summarise(cliRuns.map((r) => r.ms));
@@ -110,7 +119,7 @@ export async function measureExport(server: Server, databaseFile: string, scratc
     rowsPerSecond: rows / (time.median / 1000),
     rssGrowthMb: Math.max(...measured.map((r) => r.rssGrowthMb)),
     rssBaselineMb: baseline / 1024,
-    cli: { time: cliTime, rows: cliRuns[0]!.records - 1 },
+    cli: { label: floor.label, time: cliTime, rows: cliRuns[0]!.records - 1 },
     ratio: time.median / cliTime.median,
     header: first.header,
   };

@@ -1,8 +1,5 @@
 import os from "node:os";
-import type Database from "better-sqlite3";
-import type { ClaimQuery } from "@/lib/claims/query/claim-query";
-import { DirectFloor } from "./direct-floor";
-import { timedGet, timedGetUntil } from "../../tools/harness/http";
+import { closeConnections, timedGet, timedGetUntil } from "../../tools/harness/http";
 import type { SetQuery } from "./query-set";
 import type { Server } from "../../tools/harness/server";
 import { fmt, msSince, summarise, type Summary } from "../../tools/harness/stats";
@@ -14,13 +11,18 @@ import { fmt, msSince, summarise, type Summary } from "../../tools/harness/stats
  * - facets: GET /api/claims/facets?… (and which facets it left out under the time limit);
  * - page: GET /claims?… until the HTML holding the rows (`id="results"`) has arrived, and
  *   until the whole response (the facet panel streams after the rows);
- * - the floors of rows and facets (bench/lib/direct-floor.ts), in this process.
+ * - the floors of rows and facets, in this process: on SQLite the question written by hand
+ *   (bench/lib/direct-floor.ts), on PostgreSQL the app's own statements run directly
+ *   (bench/lib/postgres/floor.ts).
  */
 export type SetResult = {
   query: SetQuery;
   total: number;
-  floorTotal: number;
-  /** Whether the app's page holds the floor's claims in the floor's order. */
+  /** The claims of the app's page, in its order. */
+  ids: number[];
+  /** The total the answer is checked against: the hand-written floor's on SQLite, SQLite's answer on PostgreSQL. */
+  referenceTotal: number;
+  /** Whether the app's page holds the reference's claims in the reference's order. */
   sameOrder: boolean;
   rows: Summary;
   facets: Summary;
@@ -43,26 +45,37 @@ export const SET_TARGETS = { rowsP95: 40, searchRowsP95: 30, facetsP95: 100, pag
 /** The rows target of a query: searches have their own. */
 export const rowsTarget = (query: SetQuery) => (query.group === "search" || new URLSearchParams(query.search).has("q") ? SET_TARGETS.searchRowsP95 : SET_TARGETS.rowsP95);
 
+/** A floor of a query of the set: its rows part and its facets part, each run in full per call (sync or async). */
+export interface SetFloor {
+  runRows(): unknown;
+  runFacets(): unknown;
+  plans(): string[][] | Promise<string[][]>;
+}
+
+/** The answer the app's must equal: a wrong plan may be fast. */
+export type SetReference = { total: number; ids: readonly number[] };
+
 export async function measureSetQuery(
   query: SetQuery,
-  parsed: ClaimQuery,
   server: Server,
-  floorDb: Database.Database,
+  floor: SetFloor,
+  reference: SetReference,
   options: { requests: number; warmup: number },
 ): Promise<SetResult> {
-  const floor = new DirectFloor(floorDb, parsed);
   const suffix = query.search ? `?${query.search}` : "";
   const rowsUrl = `${server.url}/api/claims?${query.search}${query.search ? "&" : ""}facets=false`;
   const facetsUrl = `${server.url}/api/claims/facets${suffix}`;
   const pageUrl = `${server.url}/claims${suffix}`;
+  // A kept-alive socket left idle while the other database was measured may be closed by
+  // its server just as it is reused (ECONNRESET): start each query on a new connection.
+  closeConnections();
 
   const check = await timedGet(rowsUrl);
   if (check.status !== 200) throw new Error(`${rowsUrl} answered ${check.status}: ${check.body.toString("utf8").slice(0, 300)}`);
   const answer = JSON.parse(check.body.toString("utf8")) as { total: number; items: { id: number }[] };
   const total = answer.total;
-  const floorTotal = floor.runRows();
-  // The same claims in the same order as the hand-written SQL: a wrong plan may be fast.
-  const sameOrder = answer.items.map((item) => item.id).join() === floor.pageIds().join();
+  const ids = answer.items.map((item) => item.id);
+  const sameOrder = ids.join() === reference.ids.join();
 
   const times = { rows: [] as number[], facets: [] as number[], page: [] as number[], pageFull: [] as number[], rowsFloor: [] as number[], facetsFloor: [] as number[] };
   const missing: Record<string, number> = {};
@@ -70,13 +83,13 @@ export async function measureSetQuery(
   for (let i = 0; i < options.warmup + options.requests; i++) {
     const measuring = i >= options.warmup;
     let start = process.hrtime.bigint();
-    floor.runRows();
+    await floor.runRows();
     if (measuring) times.rowsFloor.push(msSince(start));
     // The facet floor keeps nothing between runs and takes seconds over the whole database
     // at 100k: a few runs say enough, and the set stays within its time.
     if (i < options.warmup + FACET_FLOOR_RUNS) {
       start = process.hrtime.bigint();
-      floor.runFacets();
+      await floor.runFacets();
       if (measuring) times.facetsFloor.push(msSince(start));
     }
 
@@ -96,7 +109,8 @@ export async function measureSetQuery(
   return {
     query,
     total,
-    floorTotal,
+    ids,
+    referenceTotal: reference.total,
     sameOrder,
     rows: summarise(times.rows),
     facets: summarise(times.facets),
@@ -106,7 +120,7 @@ export async function measureSetQuery(
     facetsFloor: summarise(times.facetsFloor),
     missing,
     loadAverage: [load1, os.loadavg()[0]!],
-    plans: floor.plans(),
+    plans: await floor.plans(),
   };
 }
 
@@ -126,7 +140,7 @@ export function setTableLines(size: number, results: readonly SetResult[]): stri
     "|---|---|---|---|---|---|---|---|---|---|",
     ...sorted.map((r) => {
       const missing = Object.entries(r.missing).map(([facet, n]) => `${facet} ${n}/${r.facets.n}`).join(", ") || "–";
-      const totals = (r.total === r.floorTotal ? r.total.toLocaleString("en") : `${r.total} (floor **${r.floorTotal}**)`) + (r.sameOrder ? "" : " (page **differs** from the floor's)");
+      const totals = (r.total === r.referenceTotal ? r.total.toLocaleString("en") : `${r.total} (floor **${r.referenceTotal}**)`) + (r.sameOrder ? "" : " (page **differs** from the floor's)");
       return (
         `| ${size.toLocaleString("en")} | ${r.query.name} | ${totals} | ${fmt(r.rows.median)} / ${fmt(r.rows.p95)}${mark(r.rows.p95, rowsTarget(r.query), applies)} | ${ratio(r.rows, r.rowsFloor)} ` +
         `| ${fmt(r.facets.median)} / ${fmt(r.facets.p95)}${mark(r.facets.p95, SET_TARGETS.facetsP95, applies)} | ${ratio(r.facets, r.facetsFloor)} | ${missing} ` +
@@ -141,7 +155,7 @@ export function setConsoleLine(r: SetResult): string {
   return (
     `${r.query.name.slice(0, 44).padEnd(44)} ${String(r.total).padStart(7)}  rows ${fmt(r.rows.median)}/${fmt(r.rows.p95)} (floor ${fmt(r.rowsFloor.p95)})  ` +
     `facets ${fmt(r.facets.median)}/${fmt(r.facets.p95)} (floor ${fmt(r.facetsFloor.p95)})${Object.keys(r.missing).length ? ` missing ${Object.keys(r.missing).join(",")}` : ""}  page ${fmt(r.page.p95)} (${fmt(r.pageFull.p95)})` +
-    (r.total === r.floorTotal ? "" : `  TOTAL DIFFERS: floor ${r.floorTotal}`) +
-    (r.sameOrder ? "" : "  PAGE DIFFERS from the floor's")
+    (r.total === r.referenceTotal ? "" : `  TOTAL DIFFERS: expected ${r.referenceTotal}`) +
+    (r.sameOrder ? "" : "  PAGE DIFFERS from the expected")
   );
 }
