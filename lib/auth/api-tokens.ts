@@ -1,6 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
+import { sharedReader } from "@/lib/db/reader";
+import { sql } from "@/lib/db/sql";
+import { toBoolean } from "@/lib/db/values";
 
 /**
  * Personal API tokens for `Authorization: Bearer`. The token carries 256 random bits and
@@ -41,14 +44,28 @@ export async function userFromBearerToken(authorization: string | null) {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   const token = match?.[1];
   if (!token?.startsWith(TOKEN_PREFIX)) return null;
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, banned: true, mustChangePassword: true } } },
-  });
-  if (!row || row.revokedAt || row.user.banned) return null;
-  await noteTokenUse(row.id, row.lastUsedAt);
-  return row.user;
+  // Every API write starts here: read through the read-only connection, plain SQL, rather
+  // than Prisma, whose query compiler costs more than the lookup itself (issue 18).
+  const row = await sharedReader.one<TokenRow>(sql`
+    SELECT t."id" AS "tokenId", t."revokedAt", t."lastUsedAt", u."id", u."email", u."name", u."role", u."banned", u."mustChangePassword"
+    FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${hashToken(token)}`);
+  if (!row || row.revokedAt !== null || toBoolean(row.banned)) return null;
+  await noteTokenUse(row.tokenId, row.lastUsedAt === null ? null : new Date(row.lastUsedAt));
+  return { id: row.id, email: row.email, name: row.name, role: row.role, banned: false, mustChangePassword: toBoolean(row.mustChangePassword) };
 }
+
+type TokenRow = {
+  tokenId: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  id: string;
+  email: string;
+  name: string;
+  role: string | null;
+  banned: boolean | number | null;
+  mustChangePassword: boolean | number | null;
+};
 
 const LAST_USED_PRECISION_MS = 60_000;
 
