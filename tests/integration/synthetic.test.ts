@@ -75,6 +75,17 @@ describe("synthetic data", () => {
     }
   });
 
+  it("leaves the file as migrated: WAL mode, every index of the schema (dropped for the load, built after it)", () => {
+    const template = new Database(files.template, { readonly: true });
+    const indexes = (db: Database.Database) => all<{ name: string; sql: string | null }>(db, `SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`);
+    try {
+      expect(indexes(a)).toEqual(indexes(template));
+      expect(a.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      template.close();
+    }
+  });
+
   it("has the expected shape", () => {
     const count = (table: string) => one<{ n: number }>(a, `SELECT count(*) AS n FROM "${table}"`).n;
     expect(count("Claim")).toBe(CLAIMS);

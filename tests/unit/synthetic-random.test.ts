@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Random, ZipfPicker, weights } from "@/tools/synthetic/random";
-import { generateDataset } from "@/tools/synthetic/generate";
+import { generateDataset, streamDataset } from "@/tools/synthetic/generate";
+import { FingerprintSet } from "@/tools/synthetic/fingerprint-set";
 
 describe("the synthetic data's random source", () => {
   it("repeats exactly for a seed and stream, and differs across seeds and streams", () => {
@@ -61,5 +62,43 @@ describe("generateDataset", () => {
     const names = data.actors.map((a) => a.normalizedName);
     expect(new Set(names).size).toBe(names.length);
     for (const alias of data.aliases) expect(names).not.toContain(alias.normalizedAlias);
+  });
+
+  it("streams the same rows in chunks: each chunk's attributions cite sources already written, the audit log in time order", () => {
+    const options = { claims: 2000, seed: 4 };
+    const whole = generateDataset(options);
+    const { chunks } = streamDataset(options, 150);
+    const joined = { sources: [] as number[], claims: [] as number[], attributions: [] as number[], audit: [] as number[] };
+    const written = new Set<number>();
+    let chunkCount = 0;
+    for (const chunk of chunks) {
+      chunkCount++;
+      for (const source of chunk.sources) written.add(source.id);
+      for (const attribution of chunk.attributions) expect(written.has(attribution.sourceId), `attribution ${attribution.id}`).toBe(true);
+      joined.sources.push(...chunk.sources.map((row) => row.id));
+      joined.claims.push(...chunk.claims.map((row) => row.id));
+      joined.attributions.push(...chunk.attributions.map((row) => row.id));
+      joined.audit.push(...chunk.audit.map((row) => row.createdAt));
+    }
+    expect(chunkCount).toBeGreaterThan(5);
+    expect(joined.sources).toEqual(whole.sources.map((row) => row.id));
+    expect(joined.claims).toEqual(whole.claims.map((row) => row.id));
+    expect(joined.attributions).toEqual(whole.attributions.map((row) => row.id));
+    expect(joined.audit).toEqual(whole.audit.map((row) => row.createdAt));
+    expect(whole.audit.map((row) => row.id)).toEqual(whole.audit.map((_, index) => index + 1));
+    expect(joined.audit).toEqual([...joined.audit].sort((a, b) => a - b));
+  });
+});
+
+describe("FingerprintSet", () => {
+  it("answers as a Set of strings does, across growth", () => {
+    const set = new FingerprintSet();
+    const reference = new Set<string>();
+    const random = new Random(5, "fingerprints");
+    for (let i = 0; i < 20_000; i++) {
+      const value = `${random.int(0, 19)}\u0000claim ${random.int(0, 15_000)}`;
+      expect(set.add(value)).toBe(!reference.has(value));
+      reference.add(value);
+    }
   });
 });

@@ -5,8 +5,8 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { generateDataset, type GenerateOptions } from "@/tools/synthetic/generate";
-import { loadDataset } from "@/tools/synthetic/load";
+import { streamDataset, type GenerateOptions } from "@/tools/synthetic/generate";
+import { loadSynthetic } from "@/tools/synthetic/load";
 import { databaseContentHash } from "@/tools/synthetic/content-hash";
 
 export type CreateSyntheticOptions = GenerateOptions & {
@@ -43,10 +43,10 @@ export function createSyntheticDatabase(options: CreateSyntheticOptions): Synthe
   };
   const started = performance.now();
   if (!options.skipMigrate) time("migrate", () => migrateDatabase(`file:${file}`));
-  const dataset = time("generate in memory", () => generateDataset(options));
+  const stream = time("actors and source metadata", () => streamDataset(options));
   const db = new Database(file);
   try {
-    const loadTimings = loadDataset(db, dataset, { force: options.force });
+    const loadTimings = loadSynthetic(db, stream, { force: options.force });
     for (const [label, ms] of Object.entries(loadTimings)) timings.push([label, ms]);
     timings.push(["total", performance.now() - started]);
     const counts = summaryCounts(db);

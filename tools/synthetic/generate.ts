@@ -1,7 +1,9 @@
 /**
- * Generate a realistic synthetic claim database in memory, as a pure function of
- * (options, seed): the same seed gives the same rows, byte for byte. Nothing reads the
- * clock: every timestamp is drawn from a fixed window (2021-01-01 to 2025-06-30).
+ * Generate a realistic synthetic claim database as a pure function of (options, seed):
+ * the same seed gives the same rows, byte for byte. Nothing reads the clock: every
+ * timestamp is drawn from a fixed window (2021-01-01 to 2025-06-30). `streamDataset` hands
+ * the rows out in chunks of claims with bounded memory (a million claims and more);
+ * `generateDataset` collects them into one object.
  *
  * Shape, at 100,000 claims: ~3 attributions per claim (1–8), ~2,000 actors of five kinds
  * with a long-tailed popularity, ~10,000 article snapshots whose text really contains
@@ -12,6 +14,7 @@ import { anchorAt } from "@/lib/sources/anchoring";
 import { normalizeKey } from "@/lib/text/normalize";
 import { sha256Hex } from "@/lib/text/sha256";
 import type { Accuracy, ActorKind, Sourcing, Stance } from "@/lib/vocabulary/terms";
+import { FingerprintSet } from "@/tools/synthetic/fingerprint-set";
 import { Random, ZipfPicker, weights, type Weights } from "@/tools/synthetic/random";
 import { LOWERCASE_STARTERS, QUOTE_FRAMES, TOPICS } from "@/tools/synthetic/topics";
 import {
@@ -35,7 +38,6 @@ import {
   type Country,
 } from "@/tools/synthetic/words";
 import type {
-  AccuracyChangeRow,
   ActorRow,
   AliasRow,
   AnnotationRow,
@@ -43,11 +45,9 @@ import type {
   AuditRow,
   ClaimRow,
   SourceRow,
-  StatusChangeRow,
   SyntheticDataset,
   TopicRow,
   UserRow,
-  ViaRow,
 } from "@/tools/synthetic/dataset";
 
 export type GenerateOptions = {
@@ -139,7 +139,38 @@ export function defaultSourceCount(claims: number): number {
   return Math.max(10, Math.round(claims / 10));
 }
 
+/** Claims per chunk of `streamDataset`: large enough for cheap statements, small enough to stay a few MB. */
+export const CHUNK_CLAIMS = 10_000;
+
+export type SyntheticVocabulary = Pick<SyntheticDataset, "seed" | "users" | "topics" | "actors" | "aliases">;
+export type SyntheticChunk = Omit<SyntheticDataset, keyof SyntheticVocabulary>;
+export type SyntheticStream = { vocabulary: SyntheticVocabulary; chunks: Iterable<SyntheticChunk> };
+
+/** The whole dataset in memory: the chunks of `streamDataset`, concatenated (tests, small loads). */
 export function generateDataset(options: GenerateOptions): SyntheticDataset {
+  const { vocabulary, chunks } = streamDataset(options);
+  const dataset: SyntheticDataset = { ...vocabulary, ...emptyChunk() };
+  for (const chunk of chunks) {
+    for (const key of Object.keys(chunk) as (keyof SyntheticChunk)[]) {
+      const rows = dataset[key] as unknown[];
+      for (const row of chunk[key]) rows.push(row);
+    }
+  }
+  return dataset;
+}
+
+/**
+ * The same rows as `generateDataset`, in order, as a vocabulary (users, topics, actors)
+ * and then chunks of about `chunkClaims` claims, each holding the rows that became final
+ * with them: the sources whose text is complete, the claims whose sources are all written,
+ * their attributions, via links, histories and notes, and the audit entries no later claim
+ * can precede. Memory is a window, not the dataset: a claim's attributions cite sources
+ * within ±3.5 × `spread` of its first one (see `claimGenerator`), so a source is written
+ * once every claim that can cite it has been drawn, and a claim leaves once its sources
+ * are written. What grows with the size: 4 bytes a claim (the sorted first sources), 16
+ * bytes a claim (the text fingerprints) and the source metadata (one in ten claims).
+ */
+export function streamDataset(options: GenerateOptions, chunkClaims = CHUNK_CLAIMS): SyntheticStream {
   if (!Number.isInteger(options.claims) || options.claims < 1) throw new Error("claims must be a positive whole number");
   const seed = options.seed;
   const users = generateUsers();
@@ -147,21 +178,74 @@ export function generateDataset(options: GenerateOptions): SyntheticDataset {
   const { actors, aliases, byKind } = generateActors(new Random(seed, "actors"), options.actors ?? defaultActorCount(options.claims));
   const outlets = byKind.news_outlet.map((id) => actors[id - 1]!.name);
   const sourceMeta = generateSourceMeta(new Random(seed, "sources"), options.sources ?? defaultSourceCount(options.claims), outlets);
-  const claimPlan = generateClaims(new Random(seed, "claims"), options.claims, topics, actors, byKind, sourceMeta);
-  const sources = writeArticles(new Random(seed, "articles"), sourceMeta, claimPlan, actors, topics);
-  const workflow = generateWorkflow(new Random(seed, "workflow"), claimPlan, users, sources);
+  const claims = claimGenerator(new Random(seed, "claims"), options.claims, topics, actors, byKind, sourceMeta);
+  const articles = articleWriter(new Random(seed, "articles"), actors, topics);
+  const workflow = workflowWriter(new Random(seed, "workflow"), users);
   return {
-    seed,
-    users,
-    topics,
-    actors,
-    aliases,
-    sources,
-    claims: claimPlan.claims,
-    attributions: claimPlan.attributions,
-    vias: claimPlan.vias,
-    ...workflow,
+    vocabulary: { seed, users, topics, actors, aliases },
+    chunks: generateChunks({ count: options.claims, chunkClaims, sourceMeta, claims, articles, workflow }),
   };
+}
+
+function emptyChunk(): SyntheticChunk {
+  return { sources: [], claims: [], attributions: [], vias: [], statusChanges: [], accuracyChanges: [], annotations: [], audit: [] };
+}
+
+function* generateChunks(parts: {
+  count: number;
+  chunkClaims: number;
+  sourceMeta: SourceMeta[];
+  claims: ReturnType<typeof claimGenerator>;
+  articles: ReturnType<typeof articleWriter>;
+  workflow: ReturnType<typeof workflowWriter>;
+}): Generator<SyntheticChunk> {
+  const { count, chunkClaims, sourceMeta, claims, articles, workflow } = parts;
+  const bySource = new Map<number, PendingAttribution[]>();
+  const urls = new Map<number, string>();
+  const pending: PendingClaim[] = [];
+  let head = 0;
+  let nextSource = 0;
+  let chunk = emptyChunk();
+
+  for (let index = 0; index < count; index++) {
+    const claim = claims.next(index);
+    pending.push(claim);
+    for (const attribution of claim.attributions) {
+      const at = attribution.row.sourceId - 1;
+      if (at < nextSource) throw new Error(`synthetic attribution ${attribution.row.id} cites source ${at + 1}, already written`);
+      const list = bySource.get(at);
+      if (list) list.push(attribution);
+      else bySource.set(at, [attribution]);
+    }
+    // No later claim reaches a source below the next claim's first one minus the reach.
+    const last = index === count - 1;
+    const final = last ? sourceMeta.length : claims.centre(index + 1) - claims.reach;
+    for (; nextSource < final; nextSource++) {
+      const source = articles.write(sourceMeta[nextSource]!, nextSource, bySource.get(nextSource) ?? []);
+      bySource.delete(nextSource);
+      urls.set(source.id, source.url);
+      chunk.sources.push(source);
+    }
+    for (; head < pending.length && pending[head]!.lastSource < nextSource; head++) workflow.run(pending[head]!, urls, chunk);
+
+    if (last || chunk.claims.length >= chunkClaims) {
+      // Every audit entry of a claim still to come is later than that claim's creation,
+      // which is later than its first source's publication.
+      let bound = last ? Infinity : sourceMeta[claims.centre(index + 1)]!.time;
+      for (let i = head; i < pending.length; i++) bound = Math.min(bound, pending[i]!.row.createdAt);
+      chunk.audit = workflow.auditUpTo(bound);
+      yield chunk;
+      chunk = emptyChunk();
+      pending.splice(0, head);
+      head = 0;
+      // URLs are read as evidence by the claims still pending, whose sources are within reach of their first.
+      const keepFrom = pending.length > 0 ? claims.centre(index + 1 - pending.length) - claims.reach : Infinity;
+      for (const id of urls.keys()) {
+        if (id - 1 >= keepFrom) break;
+        urls.delete(id);
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -313,23 +397,17 @@ function generateSourceMeta(random: Random, count: number, outlets: string[]): S
 // Claims and attributions
 // ---------------------------------------------------------------------------
 
-type ClaimPlan = {
-  claims: ClaimRow[];
-  attributions: AttributionRow[];
-  vias: ViaRow[];
-  /** Quote framing per attribution id (index id - 1): the sentence is written with the article. */
-  quoteWords: string[];
-  claimCores: string[];
-};
+/** A claim drawn but not yet written: it waits for the texts of the sources it cites. */
+type PendingClaim = { row: ClaimRow; core: string; attributions: PendingAttribution[]; lastSource: number };
+/** `quote` is the framed quote the article will carry; `via` the relaying actors, first to last. */
+type PendingAttribution = { row: AttributionRow; quote: string; via: number[]; claim: PendingClaim };
 
-function generateClaims(
-  random: Random,
-  count: number,
-  topics: TopicRow[],
-  actors: ActorRow[],
-  byKind: ActorsByKind,
-  sources: SourceMeta[],
-): ClaimPlan {
+/**
+ * Draws claims one at a time, in order. Each claim has a "centre", the source where it
+ * first appears; the centres are drawn first and sorted, so claims follow time. Its other
+ * attributions cite sources around the centre, at most `reach` sources away.
+ */
+function claimGenerator(random: Random, count: number, topics: TopicRow[], actors: ActorRow[], byKind: ActorsByKind, sources: SourceMeta[]) {
   const topicOrder = random.shuffle(topics.map((topic) => topic.id));
   const topicPick = new ZipfPicker(topicOrder.length, 0.8, 3);
   const kindPickers = Object.fromEntries(
@@ -341,25 +419,26 @@ function generateClaims(
   };
   const orgNames = byKind.organisation.map((id) => actors[id - 1]!.name);
 
-  // Claim "centres" (the source where each claim first appears), in time order.
-  const centres = Array.from({ length: count }, () => Math.floor(random.next() * sources.length)).sort((a, b) => a - b);
+  const centres = Int32Array.from({ length: count }, () => Math.floor(random.next() * sources.length)).sort();
   const spread = Math.max(2, Math.round(sources.length * 0.008));
-  const seen = new Set<string>();
-  const claims: ClaimRow[] = [];
-  const attributions: AttributionRow[] = [];
-  const vias: ViaRow[] = [];
-  const quoteWords: string[] = [];
-  const claimCores: string[] = [];
+  // |gaussian()| < 2√3, plus one for the step to the next source when actor and source repeat.
+  const reach = Math.ceil(2 * Math.sqrt(3) * spread) + 2;
+  const seen = new FingerprintSet();
+  let attributionCount = 0;
 
-  for (let index = 0; index < count; index++) {
+  function next(index: number): PendingClaim {
     const claimId = index + 1;
     const centre = sources[centres[index]!]!;
     const topicId = topicOrder[topicPick.pick(random)]!;
     const { text, normalizedText } = uniqueClaimText(random, topicId, centre.time, orgNames, seen);
     const core = text.replace(/\.$/, "");
-    claimCores.push(core);
     const createdAt = centre.createdAt + random.int(10 * MINUTE, 2 * DAY);
-    claims.push({ id: claimId, text, normalizedText, topicId, statusKey: "unreviewed", version: 1, createdAt, updatedAt: createdAt });
+    const claim: PendingClaim = {
+      row: { id: claimId, text, normalizedText, topicId, statusKey: "unreviewed", version: 1, createdAt, updatedAt: createdAt },
+      core,
+      attributions: [],
+      lastSource: centres[index]!,
+    };
 
     const n = Number(random.weighted(ATTRIBUTION_COUNTS));
     const contested = n >= 2 && random.chance(CONTESTED_SHARE);
@@ -369,18 +448,19 @@ function generateClaims(
       const kind = random.weighted(KIND_BY_STANCE[stance]);
       let actorId = pickActor(kind);
       if (contested && k === 1) {
-        for (let tries = 0; actorId === attributions[attributions.length - 1]!.actorId && tries < 20; tries++) actorId = pickActor(kind);
+        for (let tries = 0; actorId === claim.attributions[0]!.row.actorId && tries < 20; tries++) actorId = pickActor(kind);
       }
       const sourceIndex = k === 0 ? centres[index]! : reflect(centres[index]! + Math.round(random.gaussian() * spread), sources.length);
       let source = sources[sourceIndex]!;
       if (used.has(`${actorId}:${source.id}`)) source = sources[clamp(sourceIndex + 1, 0, sources.length - 1)]!;
       used.add(`${actorId}:${source.id}`);
+      claim.lastSource = Math.max(claim.lastSource, source.id - 1);
 
       const actor = actors[actorId - 1]!;
       const sourcing: Sourcing = actor.kind === "unnamed_source" ? "unnamed" : random.chance(0.12) ? "reportedly" : "named";
-      const id = attributions.length + 1;
+      const id = ++attributionCount;
       const attributionCreated = Math.max(createdAt, source.createdAt) + random.int(MINUTE, DAY);
-      attributions.push({
+      const row: AttributionRow = {
         id,
         claimId,
         sourceId: source.id,
@@ -399,27 +479,28 @@ function generateClaims(
         version: 1,
         createdAt: attributionCreated,
         updatedAt: attributionCreated,
-      });
-      quoteWords.push(frameQuote(random, stance, core));
+      };
+      const attribution: PendingAttribution = { row, quote: frameQuote(random, stance, core), via: [], claim };
+      claim.attributions.push(attribution);
 
       if (actor.kind !== "news_outlet" && random.chance(0.15)) {
         const length = Number(random.weighted(VIA_LENGTHS));
-        const chain: number[] = [];
         for (let position = 0, tries = 0; position < length && tries < 30; tries++) {
           const viaKind: ActorKind = random.chance(0.7) ? "news_outlet" : random.chance(0.5) ? "person" : "unnamed_source";
           const viaId = pickActor(viaKind);
-          if (viaId === actorId || chain.includes(viaId)) continue;
-          chain.push(viaId);
-          vias.push({ attributionId: id, position, actorId: viaId });
+          if (viaId === actorId || attribution.via.includes(viaId)) continue;
+          attribution.via.push(viaId);
           position++;
         }
       }
     }
+    return claim;
   }
-  return { claims, attributions, vias, quoteWords, claimCores };
+
+  return { next, reach, centre: (index: number) => centres[index]! };
 }
 
-function uniqueClaimText(random: Random, topicId: number, time: number, orgs: readonly string[], seen: Set<string>): { text: string; normalizedText: string } {
+function uniqueClaimText(random: Random, topicId: number, time: number, orgs: readonly string[], seen: FingerprintSet): { text: string; normalizedText: string } {
   const topic = TOPICS[topicId - 1]!;
   const date = new Date(time);
   for (let attempt = 0; ; attempt++) {
@@ -441,10 +522,7 @@ function uniqueClaimText(random: Random, topicId: number, time: number, orgs: re
     const candidate = attempt < 20 ? text : `${text.replace(/\.$/, "")}, according to report ${attempt}.`;
     const normalizedText = normalizeKey(candidate);
     const key = `${topicId}\u0000${normalizedText}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      return { text: capitalize(candidate), normalizedText };
-    }
+    if (seen.add(key)) return { text: capitalize(candidate), normalizedText };
   }
 }
 
@@ -457,18 +535,10 @@ function frameQuote(random: Random, stance: Stance, core: string): string {
 // Article texts: every quote is written into its source's text, and anchored there.
 // ---------------------------------------------------------------------------
 
-function writeArticles(random: Random, metas: SourceMeta[], plan: ClaimPlan, actors: ActorRow[], topics: TopicRow[]): SourceRow[] {
-  const bySource: number[][] = metas.map(() => []);
-  for (const attribution of plan.attributions) bySource[attribution.sourceId - 1]!.push(attribution.id);
-  const viasByAttribution = new Map<number, number[]>();
-  for (const via of plan.vias) {
-    const chain = viasByAttribution.get(via.attributionId);
-    if (chain) chain.push(via.actorId);
-    else viasByAttribution.set(via.attributionId, [via.actorId]);
-  }
-
-  return metas.map((meta, index) => {
-    const ids = random.shuffle(bySource[index]!);
+/** Writes sources in order, each once all its attributions are drawn; anchors their quotes. */
+function articleWriter(random: Random, actors: ActorRow[], topics: TopicRow[]) {
+  function write(meta: SourceMeta, index: number, cited: PendingAttribution[]): SourceRow {
+    const quoted = random.shuffle(cited);
     const date = new Date(meta.time);
     const country = random.pick(COUNTRIES);
     const fillerSlots = { weekday: WEEKDAYS[date.getUTCDay()]!, month: MONTHS[date.getUTCMonth()]!, capital: country.capital };
@@ -492,27 +562,24 @@ function writeArticles(random: Random, metas: SourceMeta[], plan: ClaimPlan, act
     };
 
     append(filler());
-    const anchored: { id: number; start: number; end: number }[] = [];
-    for (const id of ids) {
-      const attribution = plan.attributions[id - 1]!;
-      const quote = plan.quoteWords[id - 1]!;
-      const sentence = quoteSentence(random, attribution, quote, actors, viasByAttribution.get(id) ?? []);
+    const anchored: { attribution: AttributionRow; start: number; end: number }[] = [];
+    for (const { row, quote, via } of quoted) {
+      const sentence = quoteSentence(random, row, quote, actors, via);
       const at = append(sentence.text);
-      anchored.push({ id, start: at + sentence.quoteOffset, end: at + sentence.quoteOffset + quote.length });
+      anchored.push({ attribution: row, start: at + sentence.quoteOffset, end: at + sentence.quoteOffset + quote.length });
       if (random.chance(0.35)) append(filler());
     }
-    if (ids.length === 0 || random.chance(0.5)) append(filler());
+    if (quoted.length === 0 || random.chance(0.5)) append(filler());
 
-    for (const { id, start, end } of anchored) {
+    for (const { attribution, start, end } of anchored) {
       const result = anchorAt(text, start, end);
-      if (!result.ok) throw new Error(`synthetic quote ${id} does not anchor: ${result.problem.message}`);
-      const attribution = plan.attributions[id - 1]!;
+      if (!result.ok) throw new Error(`synthetic quote ${attribution.id} does not anchor: ${result.problem.message}`);
       Object.assign(attribution, result.anchor);
     }
 
-    const lead = ids.length > 0 ? plan.attributions[ids[0]! - 1]! : null;
+    const lead = quoted[0];
     const title = lead
-      ? `${capitalize(actors[lead.actorId - 1]!.name)} ${HEADLINE_VERBS[lead.stance]} ${lowerFirst(plan.claimCores[lead.claimId - 1]!)}`
+      ? `${capitalize(actors[lead.row.actorId - 1]!.name)} ${HEADLINE_VERBS[lead.row.stance]} ${lowerFirst(lead.claim.core)}`
       : `${topics[index % topics.length]!.label}: live updates`;
     const dateSlug = `${date.getUTCFullYear()}/${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCDate())}`;
     return {
@@ -526,7 +593,8 @@ function writeArticles(random: Random, metas: SourceMeta[], plan: ClaimPlan, act
       textSha256: sha256Hex(text),
       createdAt: meta.createdAt,
     };
-  });
+  }
+  return { write };
 }
 
 /** One article sentence carrying the quote; `quoteOffset` is where the quoted words start in it. */
@@ -572,23 +640,22 @@ function quoteSentence(
 // Verdicts, accuracy marks, notes and their audit trail
 // ---------------------------------------------------------------------------
 
-function generateWorkflow(random: Random, plan: ClaimPlan, users: UserRow[], sources: SourceRow[]) {
+/**
+ * Runs each claim's history once its sources are written (evidence cites their URLs) and
+ * adds the claim, its attributions and the history to the chunk. Audit entries are held
+ * until `auditUpTo` releases them in time order: the log's ids follow time.
+ */
+function workflowWriter(random: Random, users: UserRow[]) {
   const checkers = users.filter((user) => user.role !== "viewer").map((user) => user.id);
-  const statusChanges: StatusChangeRow[] = [];
-  const accuracyChanges: AccuracyChangeRow[] = [];
-  const annotations: AnnotationRow[] = [];
-  const audit: AuditRow[] = [];
-  const log = (entry: Omit<AuditRow, "id">) => audit.push({ id: audit.length + 1, ...entry });
+  const counts = { statusChanges: 0, accuracyChanges: 0, annotations: 0, logged: 0, released: 0 };
+  let held: AuditRow[] = [];
+  // `id` is the order of logging here, the tie-break between entries of one instant.
+  const log = (entry: Omit<AuditRow, "id">) => held.push({ id: ++counts.logged, ...entry });
   const iso = (time: number) => new Date(time).toISOString();
 
-  const attributionsByClaim = new Map<number, AttributionRow[]>();
-  for (const attribution of plan.attributions) {
-    const list = attributionsByClaim.get(attribution.claimId);
-    if (list) list.push(attribution);
-    else attributionsByClaim.set(attribution.claimId, [attribution]);
-  }
-
-  for (const claim of plan.claims) {
+  function run(pending: PendingClaim, urls: ReadonlyMap<number, string>, chunk: SyntheticChunk): void {
+    const claim = pending.row;
+    const claimSources = pending.attributions.map((attribution) => attribution.row);
     const target = random.weighted(STATUS_WEIGHTS);
     const path: StatusKey[] = [];
     if (target === "unreviewed") {
@@ -603,15 +670,14 @@ function generateWorkflow(random: Random, plan: ClaimPlan, users: UserRow[], sou
     }
     let time = claim.createdAt;
     let from: StatusKey = "unreviewed";
-    const claimSources = attributionsByClaim.get(claim.id) ?? [];
     for (const to of path) {
       time += random.int(HOUR, 12 * DAY);
       const evidence = FINAL_STATUSES.includes(to)
-        ? Array.from({ length: random.int(1, 2) }, () => sources[random.pick(claimSources).sourceId - 1]!.url)
+        ? Array.from({ length: random.int(1, 2) }, () => urls.get(random.pick(claimSources).sourceId)!)
         : [];
       const userId = random.pick(checkers);
       const rationale = random.pick(STATUS_RATIONALES[to] ?? ["Reviewed."]);
-      statusChanges.push({ id: statusChanges.length + 1, claimId: claim.id, fromStatusKey: from, toStatusKey: to, rationale, evidence, userId, createdAt: time });
+      chunk.statusChanges.push({ id: ++counts.statusChanges, claimId: claim.id, fromStatusKey: from, toStatusKey: to, rationale, evidence, userId, createdAt: time });
       log({
         userId,
         action: "set_status",
@@ -636,7 +702,7 @@ function generateWorkflow(random: Random, plan: ClaimPlan, users: UserRow[], sou
         at += random.int(HOUR, 20 * DAY);
         const userId = random.pick(checkers);
         const rationale = random.pick(ACCURACY_RATIONALES);
-        accuracyChanges.push({ id: accuracyChanges.length + 1, attributionId: attribution.id, fromAccuracy: attribution.accuracy, toAccuracy: to, rationale, userId, createdAt: at });
+        chunk.accuracyChanges.push({ id: ++counts.accuracyChanges, attributionId: attribution.id, fromAccuracy: attribution.accuracy, toAccuracy: to, rationale, userId, createdAt: at });
         log({
           userId,
           action: "set_accuracy",
@@ -663,7 +729,7 @@ function generateWorkflow(random: Random, plan: ClaimPlan, users: UserRow[], sou
         let threadRoot = 0;
         for (const note of notes) {
           at += random.int(10 * MINUTE, 3 * DAY);
-          const id = annotations.length + 1;
+          const id = ++counts.annotations;
           const authorId = random.pick(users).id;
           const row: AnnotationRow = {
             id,
@@ -678,7 +744,7 @@ function generateWorkflow(random: Random, plan: ClaimPlan, users: UserRow[], sou
             deletedAt: null,
           };
           if (note.parentId === null) threadRoot = id;
-          annotations.push(row);
+          chunk.annotations.push(row);
           const fields = { id, claimId: row.claimId, attributionId: row.attributionId, parentId: row.parentId, authorId, body: row.body, version: 1, createdAt: iso(at), updatedAt: iso(at) };
           log({ userId: authorId, action: "create", entityType: "annotation", entityId: String(id), before: null, after: JSON.stringify(fields), createdAt: at });
           if (random.chance(0.04)) {
@@ -690,8 +756,25 @@ function generateWorkflow(random: Random, plan: ClaimPlan, users: UserRow[], sou
         }
       }
     }
+
+    chunk.claims.push(claim);
+    for (const attribution of pending.attributions) {
+      chunk.attributions.push(attribution.row);
+      attribution.via.forEach((actorId, position) => chunk.vias.push({ attributionId: attribution.row.id, position, actorId }));
+    }
   }
-  return { statusChanges, accuracyChanges, annotations, audit: audit.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id).map((row, index) => ({ ...row, id: index + 1 })) };
+
+  /** The held audit entries up to `time` (included), oldest first, numbered from 1 across calls. */
+  function auditUpTo(time: number): AuditRow[] {
+    held.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+    let end = 0;
+    while (end < held.length && held[end]!.createdAt <= time) end++;
+    const released = held.slice(0, end).map((row) => ({ ...row, id: ++counts.released }));
+    held = held.slice(end);
+    return released;
+  }
+
+  return { run, auditUpTo };
 }
 
 // ---------------------------------------------------------------------------
