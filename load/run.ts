@@ -326,6 +326,8 @@ type ReadStats = {
   /** autocannon's request errors by code (connection resets and the like; timeouts are counted apart). */
   errorCodes: Record<string, number>;
   latencies: number[];
+  /** The same for the 2xx answers alone: what a served read took (shed answers are fast and would hide it). */
+  okLatencies: number[];
   busyBodies: number;
   busySamples: string[];
   /** 503 answers with Retry-After: reads shed by a saturated process (lib/server/overload.ts). */
@@ -336,13 +338,14 @@ type ReadStats = {
 
 function newReadStats(): ReadStats {
   const kind = () => ({ count: 0, non2xx: 0, latencies: [] as number[] });
-  return { byKind: { list: kind(), search: kind(), detail: kind(), html: kind() }, errorCodes: {}, latencies: [], busyBodies: 0, busySamples: [], shed: 0, unavailableWithoutRetryAfter: 0 };
+  return { byKind: { list: kind(), search: kind(), detail: kind(), html: kind() }, errorCodes: {}, latencies: [], okLatencies: [], busyBodies: 0, busySamples: [], shed: 0, unavailableWithoutRetryAfter: 0 };
 }
 
 /** Starts autocannon; the instance is a thenable resolving to its result (so do not `await` it before the writers start). */
 function runReaders(base: string, options: Options, connections: number, vocabulary: Vocabulary, stats: ReadStats): autocannon.Instance {
   const choose = readPathChooser(vocabulary);
   let lastKind: ReadKind = "list";
+  let lastOk = false;
   const instance = autocannon({
     url: base,
     connections,
@@ -358,6 +361,7 @@ function runReaders(base: string, options: Options, connections: number, vocabul
         },
         onResponse: (status, body, context, headers) => {
           lastKind = (context.kind as ReadKind | undefined) ?? "list";
+          lastOk = status >= 200 && status < 300;
           const kind = stats.byKind[lastKind];
           kind.count += 1;
           if (status < 200 || status >= 300) kind.non2xx += 1;
@@ -378,6 +382,7 @@ function runReaders(base: string, options: Options, connections: number, vocabul
   // 'response' follows onResponse synchronously for the same request, so lastKind is its kind.
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     stats.latencies.push(responseTime);
+    if (lastOk) stats.okLatencies.push(responseTime);
     stats.byKind[lastKind].latencies.push(responseTime);
   });
   return instance;
@@ -797,6 +802,7 @@ async function main() {
           throughputPerSecond: Math.round(readTotal / elapsed),
           okPerSecond: Math.round(readResult["2xx"] / elapsed),
           latencyMs: latencySummary(reads.latencies),
+          okLatencyMs: latencySummary(reads.okLatencies),
           byKind: Object.fromEntries(Object.entries(reads.byKind).map(([kind, k]) => [kind, { requests: k.count, non2xx: k.non2xx, latencyMs: latencySummary(k.latencies) }])),
           non2xxByStatus: Object.fromEntries(Object.entries(readResult.statusCodeStats).filter(([status]) => !status.startsWith("2")).map(([status, value]) => [status, value.count])),
           shed503WithRetryAfter: reads.shed,
@@ -953,6 +959,8 @@ type StageSummary = {
     throughputPerSecond: number;
     okPerSecond: number;
     latencyMs: LatencySummary;
+    /** The 2xx answers alone. */
+    okLatencyMs: LatencySummary;
     byKind: Record<string, { requests: number; non2xx: number; latencyMs: LatencySummary }>;
     non2xxByStatus: Record<string, number>;
     shed503WithRetryAfter: number;
@@ -998,15 +1006,15 @@ function printSummary(summary: Record<string, unknown>) {
     `\n=== Load test summary (${s.database}, ${s.claimsInDatabase} claims; ${s.machine.servers > 1 ? `${s.machine.servers} servers, ` : ""}${s.machine.serverProcesses} server process${s.machine.serverProcesses === 1 ? "" : "es"}; ${s.machine.cpus} CPUs, load average ${s.machine.loadAverage1mBefore} → ${s.machine.loadAverage1mAfter}) ===`,
   );
   const row = (cells: (string | number | null)[]) => cells.map((cell, i) => String(cell ?? "?").padStart(i === 0 ? 5 : 9)).join(" ");
-  console.log(row(["conns", "reads/s", "2xx/s", "shed 503", "5xx", "p50 ms", "p95 ms", "p99 ms", "cores", "CPU ms/req", "health50", "health95", "writes/s", "load avg"]));
+  console.log(row(["conns", "reads/s", "2xx/s", "shed 503", "5xx", "p50 ms", "p95 ms", "p99 ms", "2xx p95", "cores", "CPU ms/req", "health50", "health95", "writes/s", "load avg"]));
   for (const stage of s.stages) {
     const r = stage.reads;
     console.log(
-      row([stage.connections, r.throughputPerSecond, r.okPerSecond, r.shed503WithRetryAfter, r["5xx"], r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, stage.serverCpuCores, stage.serverCpuMsPerRequest, stage.healthProbe.p50, stage.healthProbe.p95, stage.writes.requestsPerSecond, stage.loadAverage1m]),
+      row([stage.connections, r.throughputPerSecond, r.okPerSecond, r.shed503WithRetryAfter, r["5xx"], r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.okLatencyMs.p95, stage.serverCpuCores, stage.serverCpuMsPerRequest, stage.healthProbe.p50, stage.healthProbe.p95, stage.writes.requestsPerSecond, stage.loadAverage1m]),
     );
   }
   for (const stage of s.stages) {
-    console.log(`\n${stage.connections} connections (${stage.durationSeconds} s): reads ${lat(stage.reads.latencyMs)}`);
+    console.log(`\n${stage.connections} connections (${stage.durationSeconds} s): reads ${lat(stage.reads.latencyMs)}; 2xx reads ${lat(stage.reads.okLatencyMs)}`);
     for (const [kind, k] of Object.entries(stage.reads.byKind)) console.log(`  ${kind.padEnd(7)} ${String(k.requests).padStart(7)} requests, non-2xx ${k.non2xx}; ${lat(k.latencyMs)}`);
     console.log(`  non-2xx by status: ${JSON.stringify(stage.reads.non2xxByStatus)}; errors: ${stage.reads.errors} ${JSON.stringify(stage.reads.errorCodes)} (timeouts ${stage.reads.timeouts})`);
     console.log(`  health probe (GET /api/health, one at a time): ${lat(stage.healthProbe)}`);
