@@ -121,7 +121,7 @@ const envSchema = z
      */
     SHED_EVENT_LOOP_DELAY_MS: optional(wholeNumber("SHED_EVENT_LOOP_DELAY_MS", 1, 60_000)).transform((value) => value ?? 500),
     /** Load shedding: the wait (in flight × busy time per request) past which new GET reads are answered 503. */
-    SHED_QUEUE_MS: optional(wholeNumber("SHED_QUEUE_MS", 1, 600_000)).transform((value) => value ?? 250),
+    SHED_QUEUE_MS: optional(wholeNumber("SHED_QUEUE_MS", 1, 600_000)).transform((value) => value ?? 100),
     /** Load shedding: reads one process may have in flight before new GET reads are answered 503. */
     SHED_MAX_IN_FLIGHT: optional(wholeNumber("SHED_MAX_IN_FLIGHT", 1, 100_000)).transform((value) => value ?? 32),
     /** Seconds a shared cache may keep a public read (Cache-Control max-age, lib/http/conditional.ts). */
