@@ -2,6 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort, startServer, stopServer, type Server } from "@/tools/harness/server";
+import { treeOpenFiles } from "@/tools/harness/process-tree";
 import { apiToken } from "./support/reviewed-claim";
 import { DATABASE_FILE, E2E_DIR } from "./support/e2e-env";
 
@@ -115,6 +116,29 @@ test.describe("two processes on one database", () => {
     // Answered while the slow body was still arriving: nothing waited for it.
     expect(took).toBeLessThan(SLOW_MS - 1_000);
     expect(await slow).toBe(201);
+  });
+
+  test("each process holds one connection that writes and one that reads, whichever routes ran", async () => {
+    const claimId = (JSON.parse((await once(`${server.url}/api/claims?pageSize=1`)).body) as { items: { id: number }[] }).items[0]!.id;
+    // A page that reads through Prisma, an API write and the list, on both processes: the
+    // pages and the route handlers are separate bundles of the production build, and each
+    // once made a Prisma client (a second write connection) of its own.
+    // Each request on a connection of its own, and the cluster alternates: two of a kind in
+    // a row reach both processes.
+    const seen = { page: new Set<string>(), write: new Set<string>() };
+    for (let i = 0; i < 6; i++) {
+      const page = await once(`${server.url}/claims/${claimId}`);
+      expect(page.status).toBe(200);
+      seen.page.add(String(page.headers["x-claimtrail-worker"]));
+    }
+    for (let i = 0; i < 6; i++) {
+      const note = await once(`${server.url}/api/claims/${claimId}/annotations`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: { body: `One connection ${i} ${Date.now()}` } });
+      expect(note.status, note.body).toBe(201);
+      seen.write.add(String(note.headers["x-claimtrail-worker"]));
+    }
+    expect(seen).toEqual({ page: new Set(["1", "2"]), write: new Set(["1", "2"]) });
+    // Two processes: each its read-only reader and its one Prisma connection.
+    expect(treeOpenFiles(server.pid, path.resolve(DATABASE_FILE))).toBe(4);
   });
 
   test("each process answers liveness and readiness itself", async () => {
