@@ -5,6 +5,7 @@ import { freePort, startServer, stopServer, type Server } from "@/tools/harness/
 import { treeOpenFiles } from "@/tools/harness/process-tree";
 import { apiToken } from "./support/reviewed-claim";
 import { DATABASE_FILE, E2E_DIR } from "./support/e2e-env";
+import { once, type Answer } from "./support/one-request";
 
 /*
  * Several server processes on one database (scripts/serve.ts): a write through one is read
@@ -13,22 +14,6 @@ import { DATABASE_FILE, E2E_DIR } from "./support/e2e-env";
  * while it still takes writes and answers its health checks. Each request goes on a
  * connection of its own, so the cluster hands consecutive ones to different workers.
  */
-
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-function once(url: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> {
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: options.method ?? "GET", agent: false, headers: { ...options.headers, ...(body ? { "content-type": "application/json" } : {}) } }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
-}
 
 /** Asks until a process other than `not` answers (the cluster alternates; a few tries are plenty). */
 async function fromAnotherProcess(url: string, not: string, headers: Record<string, string> = {}): Promise<Answer> {

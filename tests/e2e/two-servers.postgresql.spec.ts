@@ -1,10 +1,10 @@
-import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { runScript } from "@/tests/support/run-script";
 import { freePort, startServer, stopServer, type Server } from "@/tools/harness/server";
 import { ACCOUNTS } from "./support/accounts";
 import { E2E_DATABASE_URL, E2E_DIR } from "./support/e2e-env";
+import { once, type Answer } from "./support/one-request";
 
 /*
  * Two servers (scripts/serve.ts, one process each, on two ports) on ONE PostgreSQL
@@ -18,26 +18,6 @@ import { E2E_DATABASE_URL, E2E_DIR } from "./support/e2e-env";
  * loopback address of its own (127.0.0.x), so the sign-in limits, which key on the client
  * address, start from zero for it whatever the other journeys did from 127.0.0.1.
  */
-
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-function once(url: string, options: { method?: string; headers?: Record<string, string>; body?: unknown; from?: string } = {}): Promise<Answer> {
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      { method: options.method ?? "GET", agent: false, localAddress: options.from, headers: { ...options.headers, ...(body ? { "content-type": "application/json" } : {}) } },
-      (response) => {
-        let text = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => (text += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
-}
 
 /** Runs on PostgreSQL only: playwright.config.ts leaves *.postgresql.spec.ts out on SQLite. */
 const DATABASE_URL = E2E_DATABASE_URL;

@@ -25,6 +25,7 @@ export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.slice(1));
 }
 
-function quoteIdentifier(name: string): string {
+/** A name as a PostgreSQL identifier, double-quoted. */
+export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }

@@ -3,6 +3,7 @@ import { copyDatabase } from "@/lib/db/copy";
 import { ensureAnyMigrated, migrateAnyDatabase } from "@/lib/db/migrate";
 import { clientConfig, unavailable } from "@/lib/db/postgres/connection";
 import { sameManifest, type Manifest } from "../synthetic-database";
+import { quoteIdentifier, recreateDatabase } from "../../../tools/harness/postgres";
 
 /**
  * The PostgreSQL twin of a synthetic SQLite database: database `<prefix>_<size>` on the
@@ -30,9 +31,7 @@ export async function ensurePostgresTwin(options: { serverUrl: string; prefix: s
       await ensureAnyMigrated(url.toString());
       return { url: url.toString(), note: `reused PostgreSQL database ${name}` };
     }
-    const quoted = `"${name.replace(/"/g, '""')}"`;
-    await admin.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${quoted}`);
+    await recreateDatabase(url.toString());
     const started = performance.now();
     await migrateAnyDatabase(url.toString());
     const copied = await copyDatabase(`file:${options.sqliteFile}`, url.toString());
@@ -42,7 +41,7 @@ export async function ensurePostgresTwin(options: { serverUrl: string; prefix: s
     await target.query("VACUUM ANALYZE");
     await target.end();
     // Written last: a copy that failed half-way leaves no manifest, so the next run starts again.
-    await admin.query(`COMMENT ON DATABASE ${quoted} IS ${pg.escapeLiteral(JSON.stringify(options.manifest))}`);
+    await admin.query(`COMMENT ON DATABASE ${quoteIdentifier(name)} IS ${pg.escapeLiteral(JSON.stringify(options.manifest))}`);
     return { url: url.toString(), note: `copied into PostgreSQL database ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s (${copied.rows.Claim ?? 0} claims)` };
   } finally {
     await admin.end().catch(() => undefined);
