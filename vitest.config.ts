@@ -17,6 +17,7 @@ const POSTGRES_FILES = [
   "tests/integration/claim-merge.test.ts",
   "tests/integration/claim-review-schema.test.ts",
   "tests/integration/claim-search.test.ts",
+  "tests/integration/claim-totals.test.ts",
   "tests/integration/conditional-requests.test.ts",
   "tests/integration/concurrent-writes.test.ts",
   "tests/integration/consistency-check.test.ts",

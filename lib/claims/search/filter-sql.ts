@@ -1,13 +1,29 @@
 import { and, list, raw, sql, type Sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
-import { fullTextCondition } from "@/lib/claims/search/full-text";
+import { fullTextClaimIds } from "@/lib/claims/search/full-text";
+import { NEVER } from "@/lib/db/dialect";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
 
 /** The facets whose options are counted; each count ignores its own facet's selection. */
 export type FacetName = "status" | "topic" | "stance" | "source" | "actor" | "contested";
 
-export type Condition = { facet: FacetName | "search" | "date" | "changed"; sql: Sql };
+export type Condition = {
+  facet: FacetName | "search" | "date" | "changed";
+  /** The condition on `"Claim" c`, as the list pages and the facets use it. */
+  sql: Sql;
+  /**
+   * The same condition as a `SELECT "claimId" …` that never reads the Claim table, for a
+   * filter on attributions or the search index; absent for a condition on the claim's own
+   * columns. A total can then be counted from the indexes alone (search-claims.ts).
+   */
+  claimIds?: Sql;
+};
+
+/** A condition that holds for the claims of a set of ids read elsewhere. */
+function inClaimIds(facet: Condition["facet"], claimIds: Sql): Condition {
+  return { facet, sql: sql`c."id" IN (${claimIds})`, claimIds };
+}
 
 /**
  * Filters on attributions that match a large share of the claims. Written as `IN (SELECT
@@ -27,7 +43,8 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
   const conditions: Condition[] = [];
   if (query.q) {
     // A search with no searchable words (only punctuation) matches nothing rather than everything.
-    conditions.push({ facet: "search", sql: fullTextCondition(query.q) });
+    const ids = fullTextClaimIds(query.q);
+    conditions.push(ids ? inClaimIds("search", ids) : { facet: "search", sql: NEVER });
   }
   if (query.status.length > 0) {
     const ids = vocabulary.statuses.filter((s) => query.status.includes(s.key)).map((s) => s.id);
@@ -38,18 +55,17 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
     conditions.push({ facet: "topic", sql: sql`c."topicId" IN ${list(ids)}` });
   }
   if (query.stance.length > 0) {
-    conditions.push({
-      facet: "stance",
-      sql: broad.has("stance")
-        ? sql`EXISTS (SELECT 1 FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)})`
-        : sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)})`,
-    });
+    conditions.push(
+      broad.has("stance")
+        ? { facet: "stance", sql: sql`EXISTS (SELECT 1 FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)})` }
+        : inClaimIds("stance", sql`SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)}`),
+    );
   }
   if (query.source.length > 0) {
-    conditions.push({ facet: "source", sql: sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."sourceId" IN ${list(query.source)})` });
+    conditions.push(inClaimIds("source", sql`SELECT a."claimId" FROM "Attribution" a WHERE a."sourceId" IN ${list(query.source)}`));
   }
   if (query.actor.length > 0) {
-    conditions.push({ facet: "actor", sql: actorCondition(query.actor, query.role) });
+    conditions.push(actorCondition(query.actor, query.role));
   }
   if (query.contested !== undefined) {
     conditions.push({ facet: "contested", sql: sql`c."contested" = ${query.contested}` });
@@ -58,7 +74,7 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
     const from = query.from ? `${query.from}T00:00:00.000+00:00` : null;
     // `to` is inclusive: anything published before the start of the next day.
     const to = query.to ? `${nextDay(query.to)}T00:00:00.000+00:00` : null;
-    conditions.push({ facet: "date", sql: broad.has("date") ? claimDateCondition(from, to) : attributionDateCondition(from, to) });
+    conditions.push(broad.has("date") ? { facet: "date", sql: claimDateCondition(from, to) } : inClaimIds("date", attributionDateClaimIds(from, to)));
   }
   if (query.updatedSince) {
     conditions.push({ facet: "changed", sql: changedSince(query.updatedSince, query.afterId) });
@@ -67,10 +83,10 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
 }
 
 /** Claims with a source published in [from, to), found from the sources in the range: for a narrow range. */
-function attributionDateCondition(from: string | null, to: string | null): Sql {
+function attributionDateClaimIds(from: string | null, to: string | null): Sql {
   const after = from ? sql`s."publishedAt" >= ${from}` : raw("1 = 1");
   const before = to ? sql`s."publishedAt" < ${to}` : raw("1 = 1");
-  return sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE ${after} AND ${before})`;
+  return sql`SELECT a."claimId" FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE ${after} AND ${before}`;
 }
 
 /**
@@ -100,23 +116,29 @@ function changedSince(updatedSince: string, afterId: number | undefined): Sql {
   return sql`(c."updatedAt" > ${since} OR (c."updatedAt" = ${since} AND c."id" > ${afterId}))`;
 }
 
-function actorCondition(actorIds: number[], role: ClaimQuery["role"]): Sql {
+function actorCondition(actorIds: number[], role: ClaimQuery["role"]): Condition {
   const ids = list(actorIds);
-  const withStance = (stance: string) =>
-    sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."actorId" IN ${ids} AND a."stance" = ${stance})`;
-  const relayed = sql`c."id" IN (SELECT a."claimId" FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" WHERE v."actorId" IN ${ids})`;
+  const withStance = (stance: string) => sql`SELECT a."claimId" FROM "Attribution" a WHERE a."actorId" IN ${ids} AND a."stance" = ${stance}`;
+  const relayed = sql`SELECT a."claimId" FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" WHERE v."actorId" IN ${ids}`;
+  // Two sets: each stays its own `IN` on the claim (the planner drives each from its
+  // index), and their union gives the ids for a total.
+  const either = (first: Sql, second: Sql): Condition => ({
+    facet: "actor",
+    sql: sql`c."id" IN (${first}) OR c."id" IN (${second})`,
+    claimIds: sql`${first} UNION ${second}`,
+  });
   switch (role) {
     case "asserted":
-      return withStance("asserts");
+      return inClaimIds("actor", withStance("asserts"));
     case "denied":
-      return withStance("denies");
+      return inClaimIds("actor", withStance("denies"));
     case "declined":
-      return withStance("declines_to_clarify");
+      return inClaimIds("actor", withStance("declines_to_clarify"));
     case "relayed":
       // Relaying is passing the claim on: being in the via-chain, or reporting it without taking a side.
-      return sql`${relayed} OR ${withStance("reports")}`;
+      return either(relayed, withStance("reports"));
     case "any":
-      return sql`c."id" IN (SELECT a."claimId" FROM "Attribution" a WHERE a."actorId" IN ${ids}) OR ${relayed}`;
+      return either(sql`SELECT a."claimId" FROM "Attribution" a WHERE a."actorId" IN ${ids}`, relayed);
   }
 }
 

@@ -22,12 +22,21 @@ const POSTGRES_RANK = `-ts_rank('{0.1, 0.2, 0.4, 1.0}', "document", to_tsquery('
 
 /** `c."id" IN (…)` for the claims matching what the user typed; never true when nothing in it is searchable. */
 export function fullTextCondition(input: string): Sql {
+  const ids = fullTextClaimIds(input);
+  return ids ? sql`c."id" IN (${ids})` : NEVER;
+}
+
+/**
+ * `SELECT "claimId" …` for the claims matching what the user typed, read from the search
+ * index alone (one document per claim); null when nothing in it is searchable.
+ */
+export function fullTextClaimIds(input: string): Sql | null {
   if (dialect === "postgresql") {
     const query = toTsQuery(input);
-    return query ? sql`c."id" IN (SELECT "claimId" FROM "claim_search" WHERE "document" @@ to_tsquery('simple', "claimtrail_fold"(${query})))` : NEVER;
+    return query ? sql`SELECT "claimId" FROM "claim_search" WHERE "document" @@ to_tsquery('simple', "claimtrail_fold"(${query}))` : null;
   }
   const fts = toFtsQuery(input);
-  return fts ? sql`c."id" IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ${fts})` : NEVER;
+  return fts ? sql`SELECT rowid AS "claimId" FROM claim_search WHERE claim_search MATCH ${fts}` : null;
 }
 
 /**

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseClaimQuery } from "@/lib/claims/query/claim-query";
+import { broadFilters } from "@/lib/claims/search/broad-filters";
+import { orderedMatches } from "@/lib/claims/search/search-claims";
+import { sharedReader } from "@/lib/db/reader";
+import { loadVocabulary } from "@/lib/vocabulary/queries";
+import { prisma } from "@/lib/db/prisma";
+import { createArticle } from "@/tests/support/article-factory";
+import { search } from "@/tests/support/claim-search";
+
+/*
+ * A list's total is counted apart from its rows, in several ways (cached counts for one
+ * filter, the intersection of claim ids read from the attribution and search indexes, or
+ * a count over the claims: lib/claims/search/search-claims.ts). Whichever way, it must be
+ * the number of claims the list holds: checked here for every actor in every role, every
+ * source, stance and topic, words, dates, and combinations of them, against the whole list.
+ */
+
+const ECHO = "The pact obliges each side to send military help if the other is attacked.";
+
+beforeAll(async () => {
+  // The same actor twice on one claim (two sources, and asserting and relaying), and an
+  // actor that relays in one place and reports in another: a set of claim ids read from
+  // attributions holds such a claim more than once.
+  for (const [title, outlet] of [["Echo one", "Wire A"], ["Echo two", "Wire B"]] as const) {
+    await createArticle({
+      title,
+      outlet,
+      publishedAt: title === "Echo one" ? "2024-06-20T08:00:00.000Z" : "2025-01-05T08:00:00.000Z",
+      statements: [
+        { claim: ECHO, topic: "russia-dprk-treaty", actor: "Vladimir Putin", stance: "asserts", via: ["Reuters", "Wire pool"] },
+        { claim: ECHO, topic: "russia-dprk-treaty", actor: "Reuters", stance: "reports", via: ["Wire pool"] },
+        { claim: "Nobody confirmed the shipment.", topic: "missile-transfers", actor: "Reuters", stance: "declines_to_clarify" },
+      ],
+    });
+  }
+});
+
+async function listLength(queryString: string): Promise<number> {
+  const vocabulary = await loadVocabulary();
+  const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
+  if (!parsed.ok) throw new Error(`bad query ${queryString}`);
+  const rows = await sharedReader.all<{ id: number }>(orderedMatches(parsed.query, vocabulary, await broadFilters(parsed.query)));
+  expect(new Set(rows.map((row) => row.id)).size, `the list of ${queryString} names each claim once`).toBe(rows.length);
+  return rows.length;
+}
+
+async function queries(): Promise<string[]> {
+  const [actors, sources, topics, statuses] = await Promise.all([
+    prisma.actor.findMany({ select: { id: true } }),
+    prisma.source.findMany({ select: { id: true } }),
+    prisma.topic.findMany({ select: { key: true } }),
+    prisma.status.findMany({ select: { key: true } }),
+  ]);
+  const roles = ["any", "asserted", "denied", "declined", "relayed"];
+  const single = [
+    ...actors.flatMap((actor) => roles.map((role) => `actor=${actor.id}&role=${role}`)),
+    ...sources.map((source) => `source=${source.id}`),
+    ...["asserts", "denies", "reports", "declines_to_clarify"].map((stance) => `stance=${stance}`),
+    "stance=asserts,denies",
+    ...["north", "korea", "troops", "pact military", "zzzunmatched", "kim*"].map((q) => `q=${encodeURIComponent(q)}`),
+    "q=korea&sort=relevance",
+    "from=2024-06-01&to=2024-06-30",
+    "from=2024-01-01",
+    "to=2024-12-31",
+  ];
+  const narrowing = ["", `topic=${topics[0]!.key}`, `status=${statuses[0]!.key},${statuses.at(-1)!.key}`, "contested=true", "contested=false", "q=korea", "stance=reports", `source=${sources[0]!.id}`, "from=2024-01-01&to=2025-12-31"];
+  const combined = single.flatMap((first, i) => narrowing.map((second) => [first, second].filter(Boolean).join("&")).filter((_, j) => (i + j) % 3 === 0));
+  return [...new Set([...single, ...combined, `actor=${actors[0]!.id},${actors[1]!.id}&role=any&q=korea&contested=false`])];
+}
+
+describe("a list's total", () => {
+  it("is the number of claims in the list, for every filter and combination of filters", async () => {
+    const all = await queries();
+    expect(all.length).toBeGreaterThan(100);
+    let nonEmpty = 0;
+    for (const queryString of all) {
+      const expected = await listLength(queryString);
+      if (expected > 0) nonEmpty += 1;
+      expect((await search(queryString)).total, queryString).toBe(expected);
+    }
+    // The check means something only if many of the lists are not empty.
+    expect(nonEmpty).toBeGreaterThan(all.length / 3);
+  });
+});
