@@ -36,14 +36,14 @@ export type SetResult = {
   plans: string[][];
 };
 
-/** How many measured runs of the facet floor per query. */
-const FACET_FLOOR_RUNS = 3;
-
 /** Targets at 100k claims (issue 14). */
 export const SET_TARGETS = { rowsP95: 40, searchRowsP95: 30, facetsP95: 100, pageP95: 100 } as const;
 
 /** The rows target of a query: searches have their own. */
 export const rowsTarget = (query: SetQuery) => (query.group === "search" || new URLSearchParams(query.search).has("q") ? SET_TARGETS.searchRowsP95 : SET_TARGETS.rowsP95);
+
+/** facetFloorRuns: measured runs of the facet floor (it keeps nothing between runs and takes seconds over a large database). */
+export type SetRunOptions = { requests: number; warmup: number; facetFloorRuns: number };
 
 /** A floor of a query of the set: its rows part and its facets part, each run in full per call (sync or async). */
 export interface SetFloor {
@@ -60,7 +60,7 @@ export async function measureSetQuery(
   server: Server,
   floor: SetFloor,
   reference: SetReference,
-  options: { requests: number; warmup: number },
+  options: SetRunOptions,
 ): Promise<SetResult> {
   const suffix = query.search ? `?${query.search}` : "";
   const rowsUrl = `${server.url}/api/claims?${query.search}${query.search ? "&" : ""}facets=false`;
@@ -87,7 +87,7 @@ export async function measureSetQuery(
     if (measuring) times.rowsFloor.push(msSince(start));
     // The facet floor keeps nothing between runs and takes seconds over the whole database
     // at 100k: a few runs say enough, and the set stays within its time.
-    if (i < options.warmup + FACET_FLOOR_RUNS) {
+    if (i < options.warmup + options.facetFloorRuns) {
       start = process.hrtime.bigint();
       await floor.runFacets();
       if (measuring) times.facetsFloor.push(msSince(start));

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { freePort, PORT_RANGE, startServer, stopServer, type Server } from "../../../tools/harness/server";
-import { measureSetQuery, type SetResult } from "../query-set-run";
+import { measureSetQuery, type SetResult, type SetRunOptions } from "../query-set-run";
 import type { SetQuery } from "../query-set";
 import type { Manifest } from "../synthetic-database";
 import type { CapturedQuery } from "./capture";
@@ -33,7 +33,7 @@ export async function openPostgresSide(options: {
 }
 
 /** One query of the set on PostgreSQL, its answer checked against SQLite's (the same total, the same page). */
-export async function measurePostgresQuery(side: PostgresSide, query: SetQuery, onSqlite: SetResult, options: { requests: number; warmup: number }): Promise<SetResult> {
+export async function measurePostgresQuery(side: PostgresSide, query: SetQuery, onSqlite: SetResult, options: SetRunOptions): Promise<SetResult> {
   const captured = side.captured.get(query.search);
   if (!captured) throw new Error(`no captured statements for ${query.search}`);
   const floor = await PostgresFloor.open(side.url, captured);
