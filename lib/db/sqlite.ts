@@ -4,6 +4,7 @@ import { env, sqliteFilePath } from "@/lib/env";
 import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 import type { Sql } from "@/lib/db/sql";
 import type { SnapshotReader } from "@/lib/db/reader";
+import { recentlyUsed } from "@/lib/memo/recently-used";
 
 /**
  * The SQLite side of lib/db/reader.ts: read-only better-sqlite3 connections for the
@@ -54,15 +55,7 @@ function reader(): Reader {
  */
 function prepare(text: string): Database.Statement {
   const { db, statements } = reader();
-  let statement = statements.get(text);
-  if (statement) {
-    statements.delete(text);
-  } else {
-    statement = db.prepare(text);
-    if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
-  }
-  statements.set(text, statement);
-  return statement;
+  return recentlyUsed(statements, text, STATEMENT_CACHE_SIZE, () => db.prepare(text));
 }
 
 /** Close the reader (tests delete their database copy afterwards); the next query reopens it. */

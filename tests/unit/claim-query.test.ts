@@ -75,6 +75,17 @@ describe("parseClaimQuery", () => {
     expect(problems.find((p) => p.parameter === parameter)?.message).toMatch(message);
   });
 
+  it("checks statuses and topics against the vocabulary it is given, as it changes", () => {
+    const renamed = { statusKeys: ["unreviewed"], topicKeys: ["grain-exports"] };
+    const params = new URLSearchParams("topic=grain-exports");
+    // The schema is kept per vocabulary (built once); each vocabulary still gets its own.
+    for (let round = 0; round < 3; round++) {
+      expect(parseClaimQuery(params, vocabulary).ok).toBe(false);
+      expect(parseClaimQuery(params, renamed).ok).toBe(true);
+      expect(parseClaimQuery(params, { ...vocabulary, topicKeys: [...vocabulary.topicKeys, `topic-${round}`] }).ok).toBe(false);
+    }
+  });
+
   it("refuses a date range that ends before it starts", () => {
     expect(problemsOf("from=2024-10-02&to=2024-10-01")[0]?.parameter).toBe("to");
   });
