@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { broadFilters } from "@/lib/claims/search/broad-filters";
+import type { BroadFilters } from "@/lib/claims/search/filter-sql";
 import { orderedMatches } from "@/lib/claims/search/search-claims";
 import { sharedReader } from "@/lib/db/reader";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
@@ -11,9 +12,11 @@ import { search } from "@/tests/support/claim-search";
 /*
  * A list's total is counted apart from its rows, in several ways (cached counts for one
  * filter, the intersection of claim ids read from the attribution and search indexes, or
- * a count over the claims: lib/claims/search/search-claims.ts). Whichever way, it must be
- * the number of claims the list holds: checked here for every actor in every role, every
- * source, stance and topic, words, dates, and combinations of them, against the whole list.
+ * a count over the claims: lib/claims/search/search-claims.ts), and the list's filters are
+ * written in one of two forms by how broad they are (filter-sql.ts). Whichever way, the
+ * total must be the number of claims the list holds and the list the same: checked here
+ * for every actor in every role, every source, stance and topic, words, dates, and
+ * combinations of them, against the whole list.
  */
 
 const ECHO = "The pact obliges each side to send military help if the other is attacked.";
@@ -36,13 +39,23 @@ beforeAll(async () => {
   }
 });
 
+/** Every way a filter can be written (as an `IN` list, or as an `EXISTS` or on the claim's own columns when broad). */
+const FORMS: BroadFilters[] = [new Set(), new Set(["stance", "date", "actor"])];
+
+/**
+ * The length of the whole list, after checking that it names each claim once and that
+ * every way of writing its filters gives the same list in the same order (which form a
+ * query gets depends on the data: at this size nearly every filter is broad).
+ */
 async function listLength(queryString: string): Promise<number> {
   const vocabulary = await loadVocabulary();
   const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
   if (!parsed.ok) throw new Error(`bad query ${queryString}`);
-  const rows = await sharedReader.all<{ id: number }>(orderedMatches(parsed.query, vocabulary, await broadFilters(parsed.query)));
-  expect(new Set(rows.map((row) => row.id)).size, `the list of ${queryString} names each claim once`).toBe(rows.length);
-  return rows.length;
+  const list = async (broad: BroadFilters) => (await sharedReader.all<{ id: number }>(orderedMatches(parsed.query, vocabulary, broad))).map((row) => row.id);
+  const ids = await list(await broadFilters(parsed.query));
+  expect(new Set(ids).size, `the list of ${queryString} names each claim once`).toBe(ids.length);
+  for (const form of FORMS) expect(await list(form), `${queryString} with broad filters ${[...form].join(", ") || "none"}`).toEqual(ids);
+  return ids.length;
 }
 
 async function queries(): Promise<string[]> {

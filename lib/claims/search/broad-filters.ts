@@ -2,7 +2,7 @@ import "server-only";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { raw, sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
-import { nextDay, type BroadFilters } from "@/lib/claims/search/filter-sql";
+import { actorRoleRowsUpTo, nextDay, type BroadFilters } from "@/lib/claims/search/filter-sql";
 
 /** A filter matching more than this share of the claims is broad (filter-sql.ts, BroadFilters). */
 const BROAD_SHARE = 0.05;
@@ -19,8 +19,8 @@ export const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId"
  * reverse.
  */
 export async function broadFilters(query: ClaimQuery, db: SqlReader = sharedReader): Promise<BroadFilters> {
-  const broad = new Set<"stance" | "date">();
-  if (query.stance.length === 0 && !query.from && !query.to) return broad;
+  const broad = new Set<"stance" | "date" | "actor">();
+  if (query.stance.length === 0 && !query.from && !query.to && query.actor.length === 0) return broad;
   const [claims] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Claim"`);
   const total = claims?.n ?? 0;
   if (total === 0) return broad;
@@ -28,6 +28,13 @@ export async function broadFilters(query: ClaimQuery, db: SqlReader = sharedRead
     const counts = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
     const most = Math.max(0, ...counts.filter((row) => (query.stance as string[]).includes(row.stance)).map((row) => row.n));
     if (most > total * BROAD_SHARE) broad.add("stance");
+  }
+  if (query.actor.length > 0) {
+    // An attribution per claim and place at most matters here: its rows, counted no
+    // further than the share that makes it broad, bound its claims from above.
+    const threshold = Math.floor(total * BROAD_SHARE);
+    const rows = await db.one<{ n: number }>(actorRoleRowsUpTo(query.actor, query.role, threshold + 1));
+    if ((rows?.n ?? 0) > threshold) broad.add("actor");
   }
   if (query.from || query.to) {
     const [sources] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL`);

@@ -1,4 +1,4 @@
-import { and, list, raw, sql, type Sql } from "@/lib/db/sql";
+import { and, join, list, raw, sql, type Sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 import { fullTextClaimIds } from "@/lib/claims/search/full-text";
@@ -32,7 +32,7 @@ function inClaimIds(facet: Condition["facet"], claimIds: Sql): Condition {
  * range) it lets the database walk the claims in the order asked for and stop after one
  * page (docs/performance.md, decisions 061 and 063).
  */
-export type BroadFilters = ReadonlySet<"stance" | "date">;
+export type BroadFilters = ReadonlySet<"stance" | "date" | "actor">;
 
 /**
  * One SQL condition per active filter, over `"Claim" c`. Filters that look at attributions
@@ -65,7 +65,7 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
     conditions.push(inClaimIds("source", sql`SELECT a."claimId" FROM "Attribution" a WHERE a."sourceId" IN ${list(query.source)}`));
   }
   if (query.actor.length > 0) {
-    conditions.push(actorCondition(query.actor, query.role));
+    conditions.push(actorCondition(query.actor, query.role, broad.has("actor")));
   }
   if (query.contested !== undefined) {
     conditions.push({ facet: "contested", sql: sql`c."contested" = ${query.contested}` });
@@ -116,30 +116,60 @@ function changedSince(updatedSince: string, afterId: number | undefined): Sql {
   return sql`(c."updatedAt" > ${since} OR (c."updatedAt" = ${since} AND c."id" > ${afterId}))`;
 }
 
-function actorCondition(actorIds: number[], role: ClaimQuery["role"]): Condition {
-  const ids = list(actorIds);
-  const withStance = (stance: string) => sql`SELECT a."claimId" FROM "Attribution" a WHERE a."actorId" IN ${ids} AND a."stance" = ${stance}`;
-  const relayed = sql`SELECT a."claimId" FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" WHERE v."actorId" IN ${ids}`;
-  // Two sets: each stays its own `IN` on the claim (the planner drives each from its
-  // index), and their union gives the ids for a total.
-  const either = (first: Sql, second: Sql): Condition => ({
-    facet: "actor",
-    sql: sql`c."id" IN (${first}) OR c."id" IN (${second})`,
-    claimIds: sql`${first} UNION ${second}`,
-  });
+/**
+ * Where an actor's role shows: an attribution of theirs (of one stance, or any), or a
+ * place in an attribution's via-chain. A role is one such place or the union of two.
+ */
+type ActorPlace = { via: boolean; stance?: string };
+
+function actorPlaces(role: ClaimQuery["role"]): ActorPlace[] {
   switch (role) {
     case "asserted":
-      return inClaimIds("actor", withStance("asserts"));
+      return [{ via: false, stance: "asserts" }];
     case "denied":
-      return inClaimIds("actor", withStance("denies"));
+      return [{ via: false, stance: "denies" }];
     case "declined":
-      return inClaimIds("actor", withStance("declines_to_clarify"));
+      return [{ via: false, stance: "declines_to_clarify" }];
     case "relayed":
       // Relaying is passing the claim on: being in the via-chain, or reporting it without taking a side.
-      return either(relayed, withStance("reports"));
+      return [{ via: true }, { via: false, stance: "reports" }];
     case "any":
-      return either(sql`SELECT a."claimId" FROM "Attribution" a WHERE a."actorId" IN ${ids}`, relayed);
+      return [{ via: false }, { via: true }];
   }
+}
+
+/** The attributions of `place` for these actors, over `a` (joined to its via-chain for a via place). */
+function actorPlaceRows(actorIds: number[], place: ActorPlace, correlated: Sql | null): Sql {
+  const onClaim = correlated ? sql` AND ${correlated}` : raw("");
+  if (place.via) return sql`FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" WHERE v."actorId" IN ${list(actorIds)}${onClaim}`;
+  const stance = place.stance ? sql` AND a."stance" = ${place.stance}` : raw("");
+  return sql`FROM "Attribution" a WHERE a."actorId" IN ${list(actorIds)}${stance}${onClaim}`;
+}
+
+/**
+ * About how many attributions put these actors in `role`, counted up to `cap` (an index
+ * range, stopped there): enough to tell a broad actor filter from a narrow one.
+ */
+export function actorRoleRowsUpTo(actorIds: number[], role: ClaimQuery["role"], cap: number): Sql {
+  const rows = actorPlaces(role).map((place) => sql`SELECT 1 AS "one" ${actorPlaceRows(actorIds, place, null)}`);
+  return sql`SELECT count(*) AS "n" FROM (${join(rows, " UNION ALL ")} LIMIT ${cap}) AS "sample"`;
+}
+
+/**
+ * Narrow: each place an `IN` list on the claim, which the database drives from its index.
+ * Broad (an actor in over 5% of claims, broad-filters.ts): a correlated `EXISTS` per place,
+ * so that a page walks the claims in the order asked for and stops after 50 matches; at a
+ * million claims, the most cited actor's first page took 0.52 s as `IN` (72,000 claims
+ * collected and sorted) and 2 ms as `EXISTS`. Either way the total counts the union of the
+ * places' claim ids.
+ */
+function actorCondition(actorIds: number[], role: ClaimQuery["role"], broad: boolean): Condition {
+  const places = actorPlaces(role);
+  const claimIds = places.map((place) => sql`SELECT a."claimId" ${actorPlaceRows(actorIds, place, null)}`);
+  const perPlace = broad
+    ? places.map((place) => sql`EXISTS (SELECT 1 ${actorPlaceRows(actorIds, place, sql`a."claimId" = c."id"`)})`)
+    : claimIds.map((ids) => sql`c."id" IN (${ids})`);
+  return { facet: "actor", sql: join(perPlace, " OR "), claimIds: join(claimIds, " UNION ") };
 }
 
 /** All conditions, or all but one facet's (for that facet's option counts). */
