@@ -18,6 +18,8 @@ export type Condition = {
    * columns. A total can then be counted from the indexes alone (search-claims.ts).
    */
   claimIds?: Sql;
+  /** The condition reads the claim's own columns (status, topic, dates…), not only its id. */
+  readsClaimColumns?: true;
 };
 
 /** A condition that holds for the claims of a set of ids read elsewhere. */
@@ -48,11 +50,11 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
   }
   if (query.status.length > 0) {
     const ids = vocabulary.statuses.filter((s) => query.status.includes(s.key)).map((s) => s.id);
-    conditions.push({ facet: "status", sql: sql`c."statusId" IN ${list(ids)}` });
+    conditions.push({ facet: "status", sql: sql`c."statusId" IN ${list(ids)}`, readsClaimColumns: true });
   }
   if (query.topic.length > 0) {
     const ids = vocabulary.topics.filter((t) => query.topic.includes(t.key)).map((t) => t.id);
-    conditions.push({ facet: "topic", sql: sql`c."topicId" IN ${list(ids)}` });
+    conditions.push({ facet: "topic", sql: sql`c."topicId" IN ${list(ids)}`, readsClaimColumns: true });
   }
   if (query.stance.length > 0) {
     conditions.push(
@@ -68,16 +70,16 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
     conditions.push(actorCondition(query.actor, query.role, broad.has("actor")));
   }
   if (query.contested !== undefined) {
-    conditions.push({ facet: "contested", sql: sql`c."contested" = ${query.contested}` });
+    conditions.push({ facet: "contested", sql: sql`c."contested" = ${query.contested}`, readsClaimColumns: true });
   }
   if (query.from || query.to) {
     const from = query.from ? `${query.from}T00:00:00.000+00:00` : null;
     // `to` is inclusive: anything published before the start of the next day.
     const to = query.to ? `${nextDay(query.to)}T00:00:00.000+00:00` : null;
-    conditions.push(broad.has("date") ? { facet: "date", sql: claimDateCondition(from, to) } : inClaimIds("date", attributionDateClaimIds(from, to)));
+    conditions.push(broad.has("date") ? { facet: "date", sql: claimDateCondition(from, to), readsClaimColumns: true } : inClaimIds("date", attributionDateClaimIds(from, to)));
   }
   if (query.updatedSince) {
-    conditions.push({ facet: "changed", sql: changedSince(query.updatedSince, query.afterId) });
+    conditions.push({ facet: "changed", sql: changedSince(query.updatedSince, query.afterId), readsClaimColumns: true });
   }
   return conditions;
 }

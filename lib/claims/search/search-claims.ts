@@ -56,10 +56,16 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
   const ranked = query.q && query.sort === "relevance" ? rankedFullTextMatches(query.q) : null;
   if (ranked) {
     const others = conditions.filter((condition) => condition.facet !== "search");
-    // A search alone is ranked from the search index, which holds one document per claim
-    // (kept by triggers): joining each of a common word's matches to its claim only to
-    // confirm it exists cost a third of the time at a million claims.
-    if (others.length === 0) return sql`SELECT r."claimId" AS "id" FROM (${ranked}) r ORDER BY r."rank" ${direction}, r."claimId" ${direction}`;
+    // When the other filters look only at the claim's id (attributions, sources, actors),
+    // the matches are ranked and filtered from the search index alone, which holds one
+    // document per existing claim (kept by triggers): joining each match to its claim row
+    // to read nothing but its id cost most of the time at a million claims, where those
+    // rows no longer stay in memory (a common word with a stance: 0.6 s, 0.2 s without).
+    if (others.every((condition) => !condition.readsClaimColumns)) {
+      return sql`SELECT c."id" FROM (SELECT r."claimId" AS "id", r."rank" FROM (${ranked}) r) c
+        WHERE ${whereClause(others)}
+        ORDER BY c."rank" ${direction}, c."id" ${direction}`;
+    }
     // The join both filters and ranks, so the search condition is not repeated.
     return sql`SELECT c."id" FROM "Claim" c
       JOIN (${ranked}) r ON r."claimId" = c."id"
