@@ -153,7 +153,10 @@ function actorPlaceRows(actorIds: number[], place: ActorPlace, correlated: Sql |
  * range, stopped there): enough to tell a broad actor filter from a narrow one.
  */
 export function actorRoleRowsUpTo(actorIds: number[], role: ClaimQuery["role"], cap: number): Sql {
-  const rows = actorPlaces(role).map((place) => sql`SELECT 1 AS "one" ${actorPlaceRows(actorIds, place, null)}`);
+  // A via place's rows are counted in the chains alone, without their attributions.
+  const rows = actorPlaces(role).map((place) =>
+    place.via ? sql`SELECT 1 AS "one" FROM "AttributionVia" v WHERE v."actorId" IN ${list(actorIds)}` : sql`SELECT 1 AS "one" ${actorPlaceRows(actorIds, place, null)}`,
+  );
   return sql`SELECT count(*) AS "n" FROM (${join(rows, " UNION ALL ")} LIMIT ${cap}) AS "sample"`;
 }
 

@@ -91,19 +91,22 @@ export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabul
  * `SELECT count(*) AS "n" …` of the claims meeting every condition. The filters on
  * attributions and the search index are counted as the intersection of their claim ids,
  * read from their indexes, and the Claim table is read only for the claims in it, and only
- * when a filter on the claim's own columns remains. Counting claims through `c."id" IN
- * (…)` instead reads a claim row for each id: at a million claims, whose rows do not stay
- * in memory, 0.4–0.7 s for an actor's 72,000 claims or a common word's 800,000, against
- * 30–100 ms from the ids alone (docs/performance.md, "Totals from the indexes").
+ * when a filter on the claim's own columns remains (a broad filter's `EXISTS` looks at the
+ * id alone). Counting claims through `c."id" IN (…)` instead reads a claim row for each
+ * id: at a million claims, whose rows do not stay in memory, 0.4–0.7 s for an actor's
+ * 72,000 claims or a common word's 800,000, against 30–100 ms from the ids alone
+ * (docs/decisions/061).
  */
 function countStatement(conditions: readonly Condition[]): Sql {
   const sets = conditions.flatMap((condition) => (condition.claimIds ? [condition.claimIds] : []));
   if (sets.length === 0) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE ${whereClause(conditions)}`;
   // INTERSECT keeps each id once; a single set may name a claim once per attribution.
   const ids = sets.length === 1 ? sets[0]! : join(sets.map((set, i) => sql`SELECT "claimId" FROM (${set}) AS ${raw(`"set${i}"`)}`), " INTERSECT ");
-  const onClaims = conditions.filter((condition) => !condition.claimIds);
-  if (onClaims.length > 0) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE c."id" IN (${ids}) AND ${whereClause(onClaims)}`;
-  return sets.length === 1 ? sql`SELECT count(DISTINCT "claimId") AS "n" FROM (${ids}) AS "matches"` : sql`SELECT count(*) AS "n" FROM (${ids}) AS "matches"`;
+  const rest = conditions.filter((condition) => !condition.claimIds);
+  if (rest.length === 0) return sets.length === 1 ? sql`SELECT count(DISTINCT "claimId") AS "n" FROM (${ids}) AS "matches"` : sql`SELECT count(*) AS "n" FROM (${ids}) AS "matches"`;
+  if (rest.some((condition) => condition.readsClaimColumns)) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE c."id" IN (${ids}) AND ${whereClause(rest)}`;
+  // The rest look only at the claim's id (a broad filter's correlated EXISTS): checked on the ids themselves.
+  return sql`SELECT count(*) AS "n" FROM (SELECT DISTINCT "claimId" AS "id" FROM (${ids}) AS "matches") c WHERE ${whereClause(rest)}`;
 }
 
 /**
