@@ -51,9 +51,12 @@ export async function matchingClaimIds(query: ClaimQuery, vocabulary: Vocabulary
  * lets a sort by topic or status stop reading each entry's claims there.
  */
 export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?: BroadFilters, pageEnd?: number): Sql {
-  const conditions = filterConditions(query, vocabulary, broad);
   const direction = raw(query.desc ? "DESC" : "ASC");
   const ranked = query.q && query.sort === "relevance" ? rankedFullTextMatches(query.q) : null;
+  // Ranking reads every match, so nothing stops early: a broad actor's EXISTS would probe
+  // twice per match, where its IN lists are collected once (a word with 25,000 matches at
+  // 100k claims: 55 ms against 4).
+  const conditions = filterConditions(query, vocabulary, ranked && broad ? new Set([...broad].filter((filter) => filter !== "actor")) : broad);
   if (ranked) {
     const others = conditions.filter((condition) => condition.facet !== "search");
     // The matches are ranked and, first, filtered from the search index alone, which holds
