@@ -51,7 +51,7 @@ import { measureExport, SQLITE_CLI, sqliteCliFloor, type ExportResult } from "./
 import { measureImport, type ImportResult } from "./lib/import";
 import { DEFAULT_QUOTE_BENCH_OPTIONS, measureQuoteMatching, quoteBenchMarkdown, quoteBenchTable, type QuoteBenchResult } from "./lib/quote-matching";
 import { pickFilterValues, scenarios, type Scenario } from "./lib/scenarios";
-import { ensureBuild, freePort, PORT_RANGE, ROOT, startServer, stopServer, type Server } from "../tools/harness/server";
+import { ensureBuild, freePort, PORT_RANGE, portsFrom, ROOT, startServer, stopServer, type Server } from "../tools/harness/server";
 import { DirectFloor } from "./lib/direct-floor";
 import { generateQuerySet } from "./lib/query-set";
 import { measureSetQuery, setConsoleLine, setTableLines, badness, type SetResult } from "./lib/query-set-run";
@@ -420,7 +420,7 @@ async function main(): Promise<void> {
     console.log(`\n== ${size.toLocaleString("en")} claims ==`);
     const database = ensureSyntheticDatabase(size, options.seed, options.regenerate);
     console.log(database.note);
-    const port = await freePort([options.port, PORT_RANGE[1]]);
+    const port = await freePort(portsFrom(options.port));
     const server = await startServer({ databaseFile: database.file, port, logFile: path.join(BENCH_DIR, `server-${size}.log`) });
     console.log(`next start on ${server.url} (pid ${server.pid})`);
     await app.closeReader();

@@ -82,6 +82,14 @@ export async function freePort(range: readonly [number, number] = PORT_RANGE): P
   throw new Error(range[0] === range[1] ? `port ${range[0]} is in use` : `No free port in ${range[0]}–${range[1]}`);
 }
 
+/**
+ * The ports to try from `first` (a tool's --port): up to the end of PORT_RANGE, or the
+ * hundred from `first` when it lies beyond that range (a session given other ports).
+ */
+export function portsFrom(first: number): [number, number] {
+  return [first, first > PORT_RANGE[1] ? first + 99 : PORT_RANGE[1]];
+}
+
 export type Server = { url: string; pid: number; child: ChildProcess };
 
 /**

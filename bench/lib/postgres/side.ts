@@ -1,5 +1,5 @@
 import path from "node:path";
-import { freePort, PORT_RANGE, startServer, stopServer, type Server } from "../../../tools/harness/server";
+import { freePort, portsFrom, startServer, stopServer, type Server } from "../../../tools/harness/server";
 import { measureSetQuery, type SetResult, type SetRunOptions } from "../query-set-run";
 import type { SetQuery } from "../query-set";
 import type { Manifest } from "../synthetic-database";
@@ -27,7 +27,7 @@ export async function openPostgresSide(options: {
 }): Promise<PostgresSide> {
   const twin = await ensurePostgresTwin(options);
   const captured = await capturePostgresStatements(twin.url, options.queries.map((query) => query.search), options.scratchDir);
-  const port = await freePort([options.port, PORT_RANGE[1]]);
+  const port = await freePort(portsFrom(options.port));
   const server = await startServer({ databaseUrl: twin.url, port, logFile: path.join(options.scratchDir, `server-postgresql-${options.manifest.claims}.log`) });
   return { url: twin.url, server, captured, note: `${twin.note}; next start on ${server.url} (pid ${server.pid})` };
 }
