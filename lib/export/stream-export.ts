@@ -5,7 +5,15 @@ import type { SnapshotReader } from "@/lib/db/reader";
 import { BOM } from "@/lib/export/csv";
 import type { ExportFormat } from "@/lib/export/formats";
 
-export const EXPORT_BATCH_SIZE = 500;
+/**
+ * Claims per batch. 250 rather than the earlier 500: at 100k claims, served by a cluster
+ * worker (scripts/serve.ts), 500-claim batches (~6 MB of rows, records and text each) left
+ * part of every batch to V8's old generation, which grew by 100–230 MB before each full
+ * collection, and the collections slowed the export down; 250-claim batches do not, at the
+ * same speed (docs/performance.md, "Export at 100k"). Smaller batches (100) are slower:
+ * each costs the same few statements.
+ */
+export const EXPORT_BATCH_SIZE = 250;
 
 export type StreamOptions<R> = {
   /** Owned by the stream from now on: closed when the file is complete, fails or is cancelled. */
