@@ -1,6 +1,6 @@
 import "server-only";
 import { dialect } from "@/lib/db/dialect";
-import { databaseKindOf } from "@/lib/env";
+import { databaseKindOf, type DatabaseKind } from "@/lib/env";
 import type { Sql } from "@/lib/db/sql";
 import * as sqlite from "@/lib/db/sqlite";
 import * as postgres from "@/lib/db/postgres/reader";
@@ -32,6 +32,8 @@ export interface SqlReader {
  * that long read never holds back the shared reader the pages use.
  */
 export interface SnapshotReader extends SqlReader {
+  /** Which database it reads: what a batch costs differs (lib/export/stream-export.ts). */
+  readonly kind: DatabaseKind;
   /** The rows of `query` in batches of at most `size`, read as they are asked for. */
   batches<Row>(query: Sql, size: number): AsyncIterableIterator<Row[]>;
   close(): Promise<void>;

@@ -108,6 +108,7 @@ export function openSnapshotReader(databaseUrl: string = env.DATABASE_URL): Snap
     return statement;
   };
   return {
+    kind: "sqlite",
     all: async <Row>(query: Sql) => prepared(query.text).all(...bindable(query.params)) as Row[],
     one: async <Row>(query: Sql) => prepared(query.text).get(...bindable(query.params)) as Row | undefined,
     // One snapshot has no later change to wait for: nothing to keep.

@@ -1,19 +1,21 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
+import type { DatabaseKind } from "@/lib/env";
 import type { ReviewContext } from "@/lib/export/claim-review";
 import type { SnapshotReader } from "@/lib/db/reader";
 import { BOM } from "@/lib/export/csv";
 import type { ExportFormat } from "@/lib/export/formats";
 
 /**
- * Claims per batch. 250 rather than the earlier 500: at 100k claims, served by a cluster
- * worker (scripts/serve.ts), 500-claim batches (~6 MB of rows, records and text each) left
- * part of every batch to V8's old generation, which grew by 100–230 MB before each full
- * collection, and the collections slowed the export down; 250-claim batches do not, at the
- * same speed (docs/performance.md, "Export at 100k"). Smaller batches (100) are slower:
- * each costs the same few statements.
+ * Claims per batch, by database. SQLite: 250 rather than the earlier 500. At 100k claims,
+ * served by a cluster worker (scripts/serve.ts), 500-claim batches (~6 MB of rows, records
+ * and text each) left part of every batch to V8's old generation, which grew by 100–230 MB
+ * before each full collection, and the collections slowed the export down; 250-claim
+ * batches do not, at the same speed (100 are slower: each batch costs the same few
+ * statements). PostgreSQL stays at 500: each statement is a round trip there, and 250 made
+ * its export 30% slower. docs/performance.md, "Export at 100k"; decision 067.
  */
-export const EXPORT_BATCH_SIZE = 250;
+export const EXPORT_BATCH_SIZE: Record<DatabaseKind, number> = { sqlite: 250, postgresql: 500 };
 
 export type StreamOptions<R> = {
   /** Owned by the stream from now on: closed when the file is complete, fails or is cancelled. */
@@ -35,7 +37,7 @@ export type StreamOptions<R> = {
  * better-sqlite3 cursor is open; writes are not, and this connection never writes).
  */
 export function streamExport<R>(options: StreamOptions<R>): ReadableStream<Uint8Array> {
-  const { connection, format, context, batchSize = EXPORT_BATCH_SIZE } = options;
+  const { connection, format, context, batchSize = EXPORT_BATCH_SIZE[connection.kind] } = options;
   const encoder = new TextEncoder();
   let batches: AsyncIterableIterator<{ id: number }[]> | null = null;
   let written = 0;

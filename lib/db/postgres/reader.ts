@@ -130,6 +130,7 @@ export async function openSnapshotReader(databaseUrl: string = env.DATABASE_URL)
   let cursors = 0;
   let closed = false;
   return {
+    kind: "postgresql",
     all: run,
     one: async <Row>(query: Sql) => (await run<Row>(query))[0],
     // One snapshot has no later change to wait for: nothing to keep.
