@@ -7,13 +7,13 @@ import { BOM } from "@/lib/export/csv";
 import type { ExportFormat } from "@/lib/export/formats";
 
 /**
- * Claims per batch, by database. SQLite: 250 rather than the earlier 500. At 100k claims,
- * served by a cluster worker (scripts/serve.ts), 500-claim batches (~6 MB of rows, records
- * and text each) left part of every batch to V8's old generation, which grew by 100–230 MB
- * before each full collection, and the collections slowed the export down; 250-claim
- * batches do not, at the same speed (100 are slower: each batch costs the same few
- * statements). PostgreSQL stays at 500: each statement is a round trip there, and 250 made
- * its export 30% slower. docs/performance.md, "Export at 100k"; decision 067.
+ * Claims per batch, by database (decision 067; docs/performance.md, "Export at 100k").
+ * SQLite: 250, not 500. At 100k claims in a cluster worker (scripts/serve.ts), 500-claim
+ * batches (~6 MB of rows, records and text each) moved part of every batch into V8's old
+ * generation. It grew by 100–230 MB between full collections, and the collections slowed
+ * the export. With 250 this happened in one server of about ten, and the export was no
+ * slower; 100 per batch is slower, since each batch runs the same few statements.
+ * PostgreSQL: 500. Each statement is a round trip there, and 250 made its export 30% slower.
  */
 export const EXPORT_BATCH_SIZE: Record<DatabaseKind, number> = { sqlite: 250, postgresql: 500 };
 
