@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { frontDoor } from "@/lib/server/front-door";
 import { OverloadGuard } from "@/lib/server/overload";
 import { runWriteGate } from "@/lib/server/write-gate";
+import { workerExecArgv } from "@/lib/server/worker-flags";
 
 /** More deaths than this within RESTART_WINDOW_MS means the workers cannot start: stop instead of looping. */
 const MAX_RESTARTS = 10;
@@ -31,7 +32,12 @@ function primary(hostname: string | undefined): Promise<void> {
   // Workers run this file (with the same tsx loader and conditions), whoever called serve().
   // What `next start` set: the workers inherit it (Next reads NODE_ENV; lib/env.ts too).
   Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
-  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: hostname ? ["--hostname", hostname] : [] });
+  cluster.setupPrimary({
+    exec: fileURLToPath(import.meta.url),
+    args: hostname ? ["--hostname", hostname] : [],
+    // The primary's flags (tsx's loader) plus a larger young generation (lib/server/worker-flags.ts).
+    execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS),
+  });
   const count = env.WEB_CONCURRENCY;
   console.log(`Serving on port ${env.PORT} from ${count} process${count === 1 ? "" : "es"} (WEB_CONCURRENCY; primary ${process.pid}).`);
   let stopping = false;

@@ -11,8 +11,9 @@ import type { ExportFormat } from "@/lib/export/formats";
  * SQLite: 250, not 500. At 100k claims in a cluster worker (scripts/serve.ts), 500-claim
  * batches (~6 MB of rows, records and text each) moved part of every batch into V8's old
  * generation. It grew by 100–230 MB between full collections, and the collections slowed
- * the export. With 250 this happened in one server of about ten, and the export was no
- * slower; 100 per batch is slower, since each batch runs the same few statements.
+ * the export. With 250 it happened less often, and the export was no slower. The workers'
+ * larger young generation (lib/server/worker-flags.ts) is what stopped it. 100 per batch is
+ * slower, since each batch runs the same few statements.
  * PostgreSQL: 500. Each statement is a round trip there, and 250 made its export 30% slower.
  */
 export const EXPORT_BATCH_SIZE: Record<DatabaseKind, number> = { sqlite: 250, postgresql: 500 };
