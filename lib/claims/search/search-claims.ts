@@ -55,7 +55,7 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
   const ranked = query.q && query.sort === "relevance" ? rankedFullTextMatches(query.q) : null;
   // Ranking reads every match, so nothing stops early: a broad actor's EXISTS would probe
   // twice per match, where its IN lists are collected once (a word with 25,000 matches at
-  // 100k claims: 55 ms against 4).
+  // 100k claims: 55 ms against 10 for the page).
   const conditions = filterConditions(query, vocabulary, ranked && broad ? new Set([...broad].filter((filter) => filter !== "actor")) : broad);
   if (ranked) {
     const others = conditions.filter((condition) => condition.facet !== "search");
