@@ -10,6 +10,12 @@ const BROAD_SHARE = 0.05;
 /** Claims holding an attribution of each stance; the same statement as the stance facet over all claims, so one cached result serves both. */
 export const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId") AS "n" FROM "Attribution" GROUP BY "stance"`;
 
+/** Claims in the whole database, kept until it changes. */
+export async function claimsInDatabase(db: SqlReader = sharedReader): Promise<number> {
+  const [claims] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Claim"`);
+  return claims?.n ?? 0;
+}
+
 /**
  * Which attribution filters of `query` are broad, estimated from counts over the whole
  * database that are kept until it changes (or, for dates, from the sources in the range,
@@ -21,8 +27,7 @@ export const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId"
 export async function broadFilters(query: ClaimQuery, db: SqlReader = sharedReader): Promise<BroadFilters> {
   const broad = new Set<"stance" | "date" | "actor">();
   if (query.stance.length === 0 && !query.from && !query.to && query.actor.length === 0) return broad;
-  const [claims] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Claim"`);
-  const total = claims?.n ?? 0;
+  const total = await claimsInDatabase(db);
   if (total === 0) return broad;
   if (query.stance.length > 0) {
     const counts = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);

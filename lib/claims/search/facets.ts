@@ -5,7 +5,7 @@ import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
-import { STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { claimsInDatabase, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 
@@ -32,6 +32,15 @@ export const FACET_TIME_LIMIT_MS = 70;
 export const POSTGRES_FACET_TIME_LIMIT_MS = 300;
 
 /**
+ * In a database of at most this many claims every facet is counted, whatever the first one
+ * took: no count can pass over more claims than that (milliseconds each). A process's first
+ * statements (loading, preparing) on a busy machine otherwise left every facet out of a
+ * small database's first page, with the message that too many claims match. A caller's own
+ * budget still applies.
+ */
+export const ALWAYS_COUNTED_UP_TO_CLAIMS = 5_000;
+
+/**
  * What a statement costs whatever the rows (a round trip to PostgreSQL, preparing): not
  * multiplied by the factors below, or on a small database every facet after the first
  * would be predicted to take longer than the limit.
@@ -56,8 +65,8 @@ export type FacetCounts = { facets: Facets; missing: FacetName[] };
  * has passed; the facets not started by then are returned empty and named in `missing`.
  */
 export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, options: { budgetMs?: number; reader?: SqlReader } = {}): Promise<FacetCounts> {
-  const budgetMs = options.budgetMs ?? (dialect === "postgresql" ? POSTGRES_FACET_TIME_LIMIT_MS : FACET_TIME_LIMIT_MS);
   const db = options.reader ?? sharedReader;
+  const budgetMs = options.budgetMs ?? (await defaultBudgetMs(db));
   const conditions = filterConditions(query, vocabulary);
   const where = (facet: FacetName) => whereClause(conditions, facet);
   // A facet whose count no other filter restricts counts over all claims: it can read the
@@ -132,6 +141,12 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
     unitMs = Math.max(unitMs, (performance.now() - facetStart - STATEMENT_OVERHEAD_MS) / COST_FACTOR[facet]);
   }
   return { facets, missing };
+}
+
+/** The facet time limit of this database: none for a small one. */
+async function defaultBudgetMs(db: SqlReader): Promise<number> {
+  if ((await claimsInDatabase(db)) <= ALWAYS_COUNTED_UP_TO_CLAIMS) return Number.POSITIVE_INFINITY;
+  return dialect === "postgresql" ? POSTGRES_FACET_TIME_LIMIT_MS : FACET_TIME_LIMIT_MS;
 }
 
 /**
