@@ -1,4 +1,4 @@
-import { dialect, NEVER } from "@/lib/db/dialect";
+import { dialect } from "@/lib/db/dialect";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { toAnyWordFtsQuery, toAnyWordTsQuery, toFtsQuery, toTsQuery } from "@/lib/claims/search/fts-query";
 
@@ -19,12 +19,6 @@ const SQLITE_RANK = "bm25(claim_search, 10.0, 4.0, 2.0)";
  * the lowest rank, as with bm25.
  */
 const POSTGRES_RANK = `-ts_rank('{0.1, 0.2, 0.4, 1.0}', "document", to_tsquery('simple', "claimtrail_fold"(?)))`;
-
-/** `c."id" IN (…)` for the claims matching what the user typed; never true when nothing in it is searchable. */
-export function fullTextCondition(input: string): Sql {
-  const ids = fullTextClaimIds(input);
-  return ids ? sql`c."id" IN (${ids})` : NEVER;
-}
 
 /**
  * `SELECT "claimId" …` for the claims matching what the user typed, read from the search
