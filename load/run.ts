@@ -54,6 +54,7 @@ import { killAllChildren, killChildrenOnExit, runChild, tsxCommand } from "../to
 import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
 import { Random } from "@/tools/synthetic/random";
 import { attributionsCsv, LOAD_SEED, loadSyntheticClaims, searchWords } from "./fixtures";
+import type { ProbeResult } from "./health-probe";
 import { combineReadCounts, splitAcross, writerRoute, type ReadCounts } from "./servers";
 
 const ROOT = process.cwd();
@@ -525,30 +526,13 @@ async function runWriter(index: number, token: string, bases: readonly string[],
 }
 
 /**
- * One GET /api/health at a time, every 250 ms, on its own connection: how long the server
- * takes to answer the cheapest request shows when its event loop is stuck (e.g. waiting
- * synchronously for SQLite's write lock), whatever the other requests are doing. With
- * several servers, each probe goes to the next one in turn.
+ * The health probe of one stage (load/health-probe.ts), in a process of its own so that its
+ * timings are the server's, not this process's event loop, busy with the readers and writers.
  */
-function probeHealth(bases: readonly string[], stopAt: number) {
-  const result = { latencies: [] as number[], slowest: [] as { atSecond: number; ms: number }[], done: Promise.resolve() };
-  const started = performance.now();
-  result.done = (async () => {
-    for (let probe = 0; performance.now() < stopAt; probe++) {
-      const sent = performance.now();
-      try {
-        await fetch(`${bases[probe % bases.length]}/api/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000) }).then((r) => r.arrayBuffer());
-        const ms = Math.round(performance.now() - sent);
-        result.latencies.push(ms);
-        result.slowest.push({ atSecond: Math.round((sent - started) / 100) / 10, ms });
-        result.slowest.sort((a, b) => b.ms - a.ms).splice(3);
-      } catch {
-        // counted by nobody: the readers' and writers' own numbers say what failed
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  })();
-  return result;
+async function probeHealth(bases: readonly string[], stopAt: number): Promise<ProbeResult> {
+  const until = Date.now() + (stopAt - performance.now());
+  const output = await runChild("health probe", tsxCommand("load/health-probe.ts", ["--until", String(Math.round(until)), "--timeout", String(REQUEST_TIMEOUT_S), ...bases]), process.env, stopAt - performance.now() + (REQUEST_TIMEOUT_S + 30) * 1000);
+  return JSON.parse(output) as ProbeResult;
 }
 
 type ImportOutcome = { rows: number; startedAfterSeconds: number; seconds: number; exitCode: number | null; output: string };
@@ -777,14 +761,14 @@ async function main() {
       const readerRuns = splitAcross(connections, bases.length)
         .map((share, index) => (share > 0 ? (runReaders(bases[index]!, options, share, vocabulary, reads) as PromiseLike<autocannon.Result>) : null))
         .filter((run) => run !== null);
-      const probe = probeHealth(bases, stopAt);
+      const probeRun = probeHealth(bases, stopAt);
       // The concurrent import, when asked for, runs once: during the first stage.
       const importRun = options.importRows > 0 && stage === 0 ? runImportDuringLoad(options, runId, vocabulary.topicKeys) : Promise.resolve(null);
       const writerRuns = writer.tokens.slice(0, options.writers).map((token, index) => runWriter(index + 1, token, bases, vocabulary, runId, stage + 1, stopAt, writes));
       const [readResultsOfServers] = await Promise.all([Promise.all(readerRuns), ...writerRuns]);
       const readResult = combineReadCounts(readResultsOfServers);
       importOutcome = (await importRun) ?? importOutcome;
-      await probe.done;
+      const probe = await probeRun;
       const elapsed = (performance.now() - stageStarted) / 1000;
       const serverCpuAfter = serversCpuSeconds();
       const databaseCpuSeconds = options.postgresUrl && databaseCpuBefore ? backendCpuSince(databaseCpuBefore, await postgresBackendCpu(options.postgresUrl)) : null;

@@ -2,9 +2,10 @@
  * Serve the production build from WEB_CONCURRENCY processes sharing PORT (node:cluster):
  * SQLite in WAL mode lets several processes read at once and serialises their writes
  * (busy_timeout), so a second core serves a second stream of requests. Each worker runs
- * Next's programmatic server behind lib/server/front-door.ts (client address, health
- * checks, load shedding). The primary only starts workers, replaces one that dies, and
- * stops them all on SIGINT/SIGTERM. `npm start` prepares the database and the build once,
+ * Next's programmatic server behind lib/server/front-door.ts (client address, readiness,
+ * load shedding). The primary holds the port: it hands each connection to a worker and
+ * answers liveness itself from the workers' heartbeats (lib/server/primary-door.ts), starts
+ * the workers, replaces one that dies, and stops them all on SIGINT/SIGTERM. `npm start` prepares the database and the build once,
  * then calls `serve`; the load test and browser tests' second servers run this file
  * directly on a prepared database and build. (docs/decisions/050)
  */
@@ -12,8 +13,12 @@ import cluster from "node:cluster";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
+import { checkDatabase } from "@/lib/http/health";
+import { receiveConnections } from "@/lib/server/connection-handoff";
 import { frontDoor } from "@/lib/server/front-door";
+import { startHeartbeat } from "@/lib/server/heartbeat";
 import { OverloadGuard } from "@/lib/server/overload";
+import { openPrimaryDoor } from "@/lib/server/primary-door";
 import { runWriteGate } from "@/lib/server/write-gate";
 import { workerExecArgv } from "@/lib/server/worker-flags";
 
@@ -43,6 +48,11 @@ function primary(hostname: string | undefined): Promise<void> {
   let stopping = false;
   const deaths: number[] = [];
   runWriteGate();
+  const door = openPrimaryDoor({ port: env.PORT, hostname });
+  door.listening.catch((error: unknown) => {
+    console.error(`Cannot listen on port ${env.PORT}: ${error instanceof Error ? error.message : String(error)}`);
+    void stop(1);
+  });
   for (let i = 0; i < count; i++) cluster.fork();
 
   cluster.on("exit", (dead, code, signal) => {
@@ -62,6 +72,7 @@ function primary(hostname: string | undefined): Promise<void> {
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    door.close();
     const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
     const exited = Promise.all(workers.map((w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : w.once("exit", () => resolve())))));
     for (const w of workers) w.process.kill("SIGTERM");
@@ -104,14 +115,18 @@ async function worker(hostname: string | undefined): Promise<void> {
   }, 1000);
   shedLog.unref();
 
-  await new Promise<void>((resolve) => server.listen(env.PORT, hostname, resolve));
-  console.log(`[worker ${id} · process ${process.pid}] ready on port ${env.PORT}`);
+  const stopReceiving = receiveConnections(server);
+  // The first heartbeat tells the primary this process is ready for connections.
+  const stopHeartbeat = startHeartbeat(() => checkDatabase());
+  console.log(`[worker ${id} · process ${process.pid}] ready`);
 
   const stop = () => {
     guard.stop();
+    stopHeartbeat();
     // Finish the requests in progress, then leave; the primary kills a worker that takes too long.
-    server.close(() => void app.close().finally(() => process.exit(0)));
-    server.closeIdleConnections();
+    void stopReceiving()
+      .then(() => app.close())
+      .finally(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -93,7 +93,10 @@ export const actorAnswerSchema = z.looseObject({ id: z.number().int(), name: z.s
 /** Any other answer of a write: the record written, with at least its id. */
 export const writtenSchema = z.looseObject({ id: z.number().int() });
 
-export const healthSchema = z.looseObject({ ok: z.boolean() });
+export const healthSchema = z.looseObject({
+  ok: z.boolean(),
+  processes: z.number().int().optional().describe("Liveness under `npm start`: the server processes that read the database within the last 10 s"),
+});
 
 export const errorSchema = z
   .looseObject({

@@ -92,7 +92,7 @@ export const ROUTES: RouteTable = {
     patch: { summary: "Rename an actor, change its kind, role or aliases", access: "edit", body: actorEditSchema, answer: json(actorAnswerSchema), errors: WRITE_ERRORS },
   },
   "/api/actors/{id}/merge": { post: { summary: "Merge this actor into another", access: "edit", body: actorMergeSchema, answer: json(z.looseObject({ actor: actorAnswerSchema })), errors: WRITE_ERRORS } },
-  "/api/health": { get: { summary: "Liveness: the process is up and reads answer", access: "public", answer: json(healthSchema), errors: [503] } },
+  "/api/health": { get: { summary: "Liveness: the server is up and a process read its database within the last 10 s", access: "public", answer: json(healthSchema), errors: [503] } },
   "/api/health/ready": { get: { summary: "Readiness: writes would succeed (disk, file permissions, last write)", access: "public", answer: json(healthSchema), errors: [503] } },
   "/api/openapi.json": { get: { summary: "This description", access: "public", answer: file("application/json") } },
   "/api/auth/{path}": {

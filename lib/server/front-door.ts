@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { stampClientAddress } from "@/lib/http/client-address";
 import { checkDatabase, readinessProblems } from "@/lib/http/health";
 import { proxyMatcher } from "@/lib/http/trusted-proxies";
+import { sendJson } from "@/lib/server/json-answer";
 import { describeOverload, type OverloadGuard } from "@/lib/server/overload";
 
 /** Seconds a shed client is asked to wait before trying again. */
@@ -62,33 +63,27 @@ export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worke
   };
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
-  response.end(text);
-}
-
 async function liveness(response: ServerResponse): Promise<void> {
   try {
     await checkDatabase();
-    send(response, 200, { ok: true });
+    sendJson(response, 200, { ok: true });
   } catch (error) {
     console.error("Health check failed:", error);
-    send(response, 503, { error: "The database does not answer." });
+    sendJson(response, 503, { error: "The database does not answer." });
   }
 }
 
 async function readiness(response: ServerResponse): Promise<void> {
   const problems = await readinessProblems();
-  if (problems.length > 0) return send(response, 503, { ok: false, error: "The database cannot take writes.", problems });
-  send(response, 200, { ok: true });
+  if (problems.length > 0) return sendJson(response, 503, { ok: false, error: "The database cannot take writes.", problems });
+  sendJson(response, 200, { ok: true });
 }
 
 function shed(request: IncomingMessage, response: ServerResponse, path: string, why: string): void {
   const headers = { "Retry-After": String(SHED_RETRY_AFTER_SECONDS), "Cache-Control": "no-store", "X-Claimtrail-Shed": why };
   const message = `The server is busy (${why}); try again in ${SHED_RETRY_AFTER_SECONDS} s.`;
   // API clients and the export files get JSON like every other API error; people get a line of text.
-  if (path.startsWith("/api/") || path.startsWith("/export/")) return send(response, 503, { error: message }, headers);
+  if (path.startsWith("/api/") || path.startsWith("/export/")) return sendJson(response, 503, { error: message }, headers);
   response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", ...headers });
   response.end(request.method === "HEAD" ? undefined : `${message}\n`);
 }

@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort, startServer, stopServer, type Server } from "@/tools/harness/server";
@@ -10,8 +11,9 @@ import { once, type Answer } from "./support/one-request";
 /*
  * Several server processes on one database (scripts/serve.ts): a write through one is read
  * through the other at once, conditional reads hold across processes (the change counter
- * lives in the database), and a saturated process sheds reads with 503 + Retry-After
- * while it still takes writes and answers its health checks. Each request goes on a
+ * lives in the database), a saturated process sheds reads with 503 + Retry-After while it
+ * still takes writes, and the primary, which hands each connection to a process, answers
+ * liveness itself. Each request goes on a
  * connection of its own, so the cluster hands consecutive ones to different workers.
  */
 
@@ -126,19 +128,65 @@ test.describe("two processes on one database", () => {
     expect(treeOpenFiles(server.pid, path.resolve(DATABASE_FILE))).toBe(4);
   });
 
-  test("each process answers liveness and readiness itself", async () => {
-    const seen = new Set<string>();
+  test("the primary answers liveness from both processes' heartbeats; each process answers readiness itself", async () => {
+    const ready = new Set<string>();
     for (let i = 0; i < 6; i++) {
       const live = await once(`${server.url}/api/health`);
       expect(live.status).toBe(200);
-      const ready = await once(`${server.url}/api/health/ready`);
-      expect(ready.status, ready.body).toBe(200);
-      expect(JSON.parse(ready.body)).toEqual({ ok: true });
-      for (const answer of [live, ready]) seen.add(String(answer.headers["x-claimtrail-worker"]));
+      expect(live.headers["x-claimtrail-worker"]).toBe("primary");
+      // Closed after the answer: the connection's next request must reach a worker.
+      expect(live.headers.connection).toBe("close");
+      expect(JSON.parse(live.body)).toEqual({ ok: true, processes: 2 });
+      const readiness = await once(`${server.url}/api/health/ready`);
+      expect(readiness.status, readiness.body).toBe(200);
+      expect(JSON.parse(readiness.body)).toEqual({ ok: true });
+      ready.add(String(readiness.headers["x-claimtrail-worker"]));
     }
-    expect(seen).toEqual(new Set(["1", "2"]));
+    expect(ready).toEqual(new Set(["1", "2"]));
+  });
+
+  test("a request reaches its process whole, however its bytes are split and whenever they come", async () => {
+    const claimId = (JSON.parse((await once(`${server.url}/api/claims?pageSize=1`)).body) as { items: { id: number }[] }).items[0]!.id;
+    const { port } = new URL(server.url);
+    // The primary reads a connection's first bytes and hands it over: bytes that come just
+    // after (a POST's body, the rest of its headers) must reach the worker, not the primary.
+    const notes = Array.from({ length: 24 }, (_, i) => {
+      const body = JSON.stringify({ body: `Split across packets ${i} ${Date.now()}` });
+      const head = `POST /api/claims/${claimId}/annotations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n`;
+      // Headers cut in two, then the body, each after a pause of 0–5 ms.
+      return rawRequest(Number(port), [head.slice(0, 40), `${head.slice(40)}\r\n`, body], i % 6);
+    });
+    for (const answer of await Promise.all(notes)) {
+      expect(answer.status, answer.text).toBe(201);
+      expect(answer.text).toMatch(/X-Claimtrail-Worker: [12]\r\n/i);
+    }
+    // A health check whose request line comes in two pieces goes to a worker, which answers it too.
+    const split = await rawRequest(Number(port), ["GET /api/he", "alth HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"], 50);
+    expect(split.status, split.text).toBe(200);
+    expect(split.text).toMatch(/X-Claimtrail-Worker: [12]\r\n/i);
+    // A connection that sends nothing for a while (a browser's preconnect) is still served.
+    const late = await rawRequest(Number(port), ["", `GET /api/claims/${claimId} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`], 1_500);
+    expect(late.status, late.text).toBe(200);
   });
 });
+
+/** Writes `parts` on one connection, `gapMs` apart, and reads the whole answer (the request asks the server to close). */
+function rawRequest(port: number, parts: string[], gapMs: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1");
+    let text = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (text += chunk));
+    socket.on("error", reject);
+    socket.on("close", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
+    socket.on("connect", async () => {
+      for (const [index, part] of parts.entries()) {
+        if (index > 0) await new Promise((wait) => setTimeout(wait, gapMs));
+        if (part) socket.write(part);
+      }
+    });
+  });
+}
 
 test.describe("a saturated process", () => {
   let server: Server;
@@ -172,6 +220,9 @@ test.describe("a saturated process", () => {
       expect(answer.body).toMatch(/The server is busy/);
     }
     for (const write of await Promise.all(writes)) expect(write.status, write.body).toBe(201);
-    expect((await health).status).toBe(200);
+    const live = await health;
+    expect(live.status).toBe(200);
+    // Answered by the primary, which no read keeps busy.
+    expect(live.headers["x-claimtrail-worker"]).toBe("primary");
   });
 });
