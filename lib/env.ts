@@ -113,6 +113,12 @@ const envSchema = z
      */
     WEB_CONCURRENCY: optional(wholeNumber("WEB_CONCURRENCY", 1, 64)).transform((value) => value ?? os.availableParallelism()),
     /**
+     * A server process that has not reported to the primary for this many seconds (its
+     * event loop blocked: a request stuck in synchronous work) is killed and replaced
+     * (lib/server/primary-door.ts, docs/decisions/068); 0 never kills one.
+     */
+    WORKER_STALL_SECONDS: optional(wholeNumber("WORKER_STALL_SECONDS", 0, 3600)).transform((value) => value ?? 60),
+    /**
      * Load shedding (lib/server/overload.ts): a process whose event loop lagged more than
      * this many milliseconds on average over the last second answers new GET reads 503
      * with Retry-After instead of queueing them. High by default: on a shared machine a

@@ -48,7 +48,7 @@ function primary(hostname: string | undefined): Promise<void> {
   let stopping = false;
   const deaths: number[] = [];
   runWriteGate();
-  const door = openPrimaryDoor({ port: env.PORT, hostname });
+  const door = openPrimaryDoor({ port: env.PORT, hostname, stallMs: env.WORKER_STALL_SECONDS * 1000 });
   door.listening.catch((error: unknown) => {
     console.error(`Cannot listen on port ${env.PORT}: ${error instanceof Error ? error.message : String(error)}`);
     void stop(1);

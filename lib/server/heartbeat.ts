@@ -6,7 +6,9 @@
  * working server out of rotation. The primary does no request work, so it answers at
  * once, from what the workers told it: each worker checks its database once a second and
  * sends the result. A worker whose last word is older than STALE_AFTER_MS is stuck (or
- * starving); liveness holds while at least one worker is fresh and its database answers.
+ * starving): new connections go to the others, and liveness holds while at least one
+ * worker is fresh and its database answers. One silent for WORKER_STALL_SECONDS is killed and
+ * replaced (lib/server/primary-door.ts).
  */
 
 const CHANNEL = "claimtrail:heartbeat";
@@ -55,6 +57,18 @@ export class Heartbeats {
 
   forget(workerId: number): void {
     this.last.delete(workerId);
+  }
+
+  /** Whether the worker reported within STALE_AFTER_MS; new connections go to such workers first. */
+  isFresh(workerId: number, now = Date.now()): boolean {
+    const last = this.last.get(workerId);
+    return last !== undefined && now - last.at <= STALE_AFTER_MS;
+  }
+
+  /** Milliseconds since the worker's last report (0 for one that never reported: it is not serving yet). */
+  silentFor(workerId: number, now = Date.now()): number {
+    const last = this.last.get(workerId);
+    return last === undefined ? 0 : now - last.at;
   }
 
   liveness(now = Date.now()): Liveness {

@@ -26,7 +26,7 @@ async function fromAnotherProcess(url: string, not: string, headers: Record<stri
   throw new Error(`every answer came from worker ${not}`);
 }
 
-async function start(env: Record<string, string>): Promise<Server> {
+async function start(env: Record<string, string>, onLine?: (line: string) => void): Promise<Server> {
   const port = await freePort([3360, 3399]);
   return startServer({
     databaseFile: path.resolve(DATABASE_FILE),
@@ -34,8 +34,11 @@ async function start(env: Record<string, string>): Promise<Server> {
     logFile: path.resolve(`${E2E_DIR}-processes-${port}.log`),
     distDir: process.env.NEXT_DIST_DIR ?? ".next",
     env: { NODE_ENV: "production", PUBLIC_URL: undefined, ORGANISATION_NAME: undefined, ORGANISATION_URL: undefined, CORS_ORIGINS: undefined, ...env },
+    onLine,
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test.describe("two processes on one database", () => {
   let server: Server;
@@ -187,6 +190,59 @@ function rawRequest(port: number, parts: string[], gapMs: number): Promise<{ sta
     });
   });
 }
+
+test.describe("a stuck process", () => {
+  let server: Server;
+  /** Worker id → process id, from each worker's "ready" line. */
+  const processes = new Map<string, number>();
+  const STALL_SECONDS = 14;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = await start({ WEB_CONCURRENCY: "2", WORKER_STALL_SECONDS: String(STALL_SECONDS) }, (line) => {
+      const ready = /\[worker (\d+) · process (\d+)\] ready/.exec(line);
+      if (ready) processes.set(ready[1]!, Number(ready[2]));
+    });
+  });
+
+  test.afterAll(async () => {
+    // Whatever happened, nothing stays stopped.
+    for (const pid of processes.values()) {
+      try {
+        process.kill(pid, "SIGCONT");
+      } catch {
+        // gone
+      }
+    }
+    await stopServer(server);
+  });
+
+  test("gets no new connections once silent, is replaced, and liveness holds meanwhile", async () => {
+    test.setTimeout(120_000);
+    await expect.poll(() => processes.size, { timeout: 30_000 }).toBe(2);
+    // A process whose event loop is held (a request stuck in synchronous work) looks like
+    // this from outside: it takes connections and answers nothing.
+    process.kill(processes.get("1")!, "SIGSTOP");
+    const stoppedAt = Date.now();
+    // Silent for more than 10 s: no longer fresh.
+    await sleep(11_000);
+    const live = await once(`${server.url}/api/health`);
+    expect(live.status, live.body).toBe(200);
+    expect(JSON.parse(live.body)).toEqual({ ok: true, processes: 1 });
+    for (let i = 0; i < 4; i++) {
+      const answer = await once(`${server.url}/api/claims?pageSize=1`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers["x-claimtrail-worker"]).toBe("2");
+    }
+    // Past WORKER_STALL_SECONDS the primary kills it and starts a replacement (worker 3).
+    await expect.poll(() => processes.has("3"), { timeout: 60_000 }).toBe(true);
+    expect(Date.now() - stoppedAt).toBeGreaterThan(STALL_SECONDS * 1000);
+    await expect.poll(async () => JSON.parse((await once(`${server.url}/api/health`)).body) as unknown, { timeout: 30_000 }).toEqual({ ok: true, processes: 2 });
+    const workers = new Set<string>();
+    for (let i = 0; i < 4; i++) workers.add(String((await once(`${server.url}/api/claims?pageSize=1`)).headers["x-claimtrail-worker"]));
+    expect(workers).toEqual(new Set(["2", "3"]));
+  });
+});
 
 test.describe("a saturated process", () => {
   let server: Server;
