@@ -58,6 +58,7 @@ export function dispatchConnections({ nextWorker, primaryServer }: DispatchOptio
     socket.on("data", decide);
     socket.once("end", closedEarly);
     socket.on("error", () => socket.destroy());
+    socket.once("close", () => clearTimeout(timer));
     // Created paused (pauseOnConnect), so that nothing is read before these listeners exist.
     socket.resume();
   });
