@@ -20,11 +20,16 @@ export type Condition = {
   claimIds?: Sql;
   /** The condition reads the claim's own columns (status, topic, dates…), not only its id. */
   readsClaimColumns?: true;
+  /**
+   * The condition is an `IN` list of `claimIds` (a narrow filter), from which the database
+   * collects the matching claims, rather than a check on each claim (a broad one's `EXISTS`).
+   */
+  collectsClaimIds?: true;
 };
 
 /** A condition that holds for the claims of a set of ids read elsewhere. */
 function inClaimIds(facet: Condition["facet"], claimIds: Sql): Condition {
-  return { facet, sql: sql`c."id" IN (${claimIds})`, claimIds };
+  return { facet, sql: sql`c."id" IN (${claimIds})`, claimIds, collectsClaimIds: true };
 }
 
 /**
@@ -174,7 +179,7 @@ function actorCondition(actorIds: number[], role: ClaimQuery["role"], broad: boo
   const perPlace = broad
     ? places.map((place) => sql`EXISTS (SELECT 1 ${actorPlaceRows(actorIds, place, sql`a."claimId" = c."id"`)})`)
     : claimIds.map((ids) => sql`c."id" IN (${ids})`);
-  return { facet: "actor", sql: join(perPlace, " OR "), claimIds: join(claimIds, " UNION ") };
+  return { facet: "actor", sql: join(perPlace, " OR "), claimIds: join(claimIds, " UNION "), ...(broad ? {} : { collectsClaimIds: true as const }) };
 }
 
 /** All conditions, or all but one facet's (for that facet's option counts). */

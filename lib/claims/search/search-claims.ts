@@ -78,7 +78,27 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
   }
   const sortKey = query.sort === "relevance" ? "updated" : query.sort;
   if (sortKey === "topic" || sortKey === "status") return claimsInVocabularyOrder(sortKey, whereClause(conditions), direction, pageEnd);
-  return sql`SELECT c."id" FROM "Claim" c WHERE ${whereClause(conditions)} ORDER BY ${SORT_COLUMNS[sortKey](direction)}, c."id" ${direction}`;
+  const order = sql`ORDER BY ${SORT_COLUMNS[sortKey](direction)}, c."id" ${direction}`;
+  const collecting = conditions.filter((condition) => condition.collectsClaimIds);
+  const checkedById = conditions.filter((condition) => !condition.collectsClaimIds && !condition.readsClaimColumns);
+  if (collecting.length > 0 && (checkedById.length > 0 || collecting.length > 1)) {
+    // The database collects the claims of a narrow filter and reads each one's row before it
+    // checks the other filters; at a million claims, where those rows are not in memory, an
+    // actor's 37,000 attributions with a stance that leaves 7,572 claims took 133 ms. So the
+    // filters that need only the id (the other lists, a broad filter's EXISTS) are applied
+    // to the ids first, and rows are read for the claims left (docs/performance.md).
+    const matches = sql`SELECT c."id" FROM (SELECT DISTINCT "claimId" AS "id" FROM (${claimIdsOfAll(collecting)}) AS "collected") c WHERE ${whereClause(checkedById)}`;
+    const onColumns = conditions.filter((condition) => condition.readsClaimColumns);
+    return sql`WITH m AS MATERIALIZED (${matches})
+      SELECT c."id" FROM m JOIN "Claim" c ON c."id" = m."id" WHERE ${whereClause(onColumns)} ${order}`;
+  }
+  return sql`SELECT c."id" FROM "Claim" c WHERE ${whereClause(conditions)} ${order}`;
+}
+
+/** The claim ids every one of these conditions collects: their `claimIds` intersected (each id once when there are several; a single set may name a claim once per attribution). */
+function claimIdsOfAll(conditions: readonly Condition[]): Sql {
+  const sets = conditions.map((condition) => condition.claimIds!);
+  return sets.length === 1 ? sets[0]! : join(sets.map((set, i) => sql`SELECT "claimId" FROM (${set}) AS ${raw(`"set${i}"`)}`), " INTERSECT ");
 }
 
 export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader): Promise<number> {
@@ -102,12 +122,11 @@ export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabul
  * (docs/decisions/061).
  */
 function countStatement(conditions: readonly Condition[]): Sql {
-  const sets = conditions.flatMap((condition) => (condition.claimIds ? [condition.claimIds] : []));
-  if (sets.length === 0) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE ${whereClause(conditions)}`;
-  // INTERSECT keeps each id once; a single set may name a claim once per attribution.
-  const ids = sets.length === 1 ? sets[0]! : join(sets.map((set, i) => sql`SELECT "claimId" FROM (${set}) AS ${raw(`"set${i}"`)}`), " INTERSECT ");
+  const withIds = conditions.filter((condition) => condition.claimIds);
+  if (withIds.length === 0) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE ${whereClause(conditions)}`;
+  const ids = claimIdsOfAll(withIds);
   const rest = conditions.filter((condition) => !condition.claimIds);
-  if (rest.length === 0) return sets.length === 1 ? sql`SELECT count(DISTINCT "claimId") AS "n" FROM (${ids}) AS "matches"` : sql`SELECT count(*) AS "n" FROM (${ids}) AS "matches"`;
+  if (rest.length === 0) return withIds.length === 1 ? sql`SELECT count(DISTINCT "claimId") AS "n" FROM (${ids}) AS "matches"` : sql`SELECT count(*) AS "n" FROM (${ids}) AS "matches"`;
   if (rest.some((condition) => condition.readsClaimColumns)) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE c."id" IN (${ids}) AND ${whereClause(rest)}`;
   // The rest look only at the claim's id (a broad filter's correlated EXISTS): checked on the ids themselves.
   return sql`SELECT count(*) AS "n" FROM (SELECT DISTINCT "claimId" AS "id" FROM (${ids}) AS "matches") c WHERE ${whereClause(rest)}`;
