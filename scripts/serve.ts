@@ -4,10 +4,11 @@
  * (busy_timeout), so a second core serves a second stream of requests. Each worker runs
  * Next's programmatic server behind lib/server/front-door.ts (client address, readiness,
  * load shedding). The primary holds the port: it hands each connection to a worker and
- * answers liveness itself from the workers' heartbeats (lib/server/primary-door.ts), starts
- * the workers, replaces one that dies, and stops them all on SIGINT/SIGTERM. `npm start` prepares the database and the build once,
- * then calls `serve`; the load test and browser tests' second servers run this file
- * directly on a prepared database and build. (docs/decisions/050)
+ * answers liveness itself from the workers' heartbeats (lib/server/primary-door.ts); it
+ * starts the workers, replaces one that dies or stalls, and stops them all on
+ * SIGINT/SIGTERM. `npm start` prepares the database and the build once, then calls
+ * `serve`; the load test and browser tests' second servers run this file directly on a
+ * prepared database and build. (docs/decisions/050, 068)
  */
 import cluster from "node:cluster";
 import http from "node:http";

@@ -55,7 +55,9 @@ export function openPrimaryDoor(options: DoorOptions): { listening: Promise<void
 
   let startListening: () => void = () => {};
   const listening = new Promise<void>((resolve, reject) => {
-    front.once("error", reject);
+    // Before listening: the port cannot be had (serve stops). After: an accept failed (too
+    // many open files, say); that connection is lost, the server goes on.
+    front.on("error", (error) => (front.listening ? console.error(`A connection could not be accepted: ${error.message}`) : reject(error)));
     startListening = () => {
       if (front.listening) return;
       front.listen(options.port, options.hostname, () => {
