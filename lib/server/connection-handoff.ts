@@ -1,6 +1,7 @@
 import type { Worker } from "node:cluster";
 import type http from "node:http";
 import net from "node:net";
+import { channelGuard } from "@/lib/server/ipc-channel";
 
 /*
  * The primary takes every connection and hands it to a worker (docs/decisions/068).
@@ -34,6 +35,7 @@ export function dispatchConnections({ nextWorker, primaryServer }: DispatchOptio
   trackConnections(primaryServer);
   // noDelay as http.Server sets it on the connections it accepts itself: without it, an answer
   // written in two pieces (headers, then body) waits for the client's delayed ACK, about 40 ms.
+  // It is an option of the socket, not of this process's descriptor: it holds in the worker.
   return net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
     let decided = false;
     const decide = (head: Buffer) => {
@@ -99,9 +101,7 @@ function serveStoppedHere(server: http.Server, socket: net.Socket, head: Buffer)
   serveHere(server, socket, head);
 }
 
-function isHandoff(message: unknown): message is Message {
-  return typeof message === "object" && message !== null && (message as { channel?: unknown }).channel === CHANNEL;
-}
+const isHandoff = channelGuard<Message>(CHANNEL);
 
 /**
  * In a worker: serve the connections the primary hands over. Returns the function that
@@ -114,8 +114,6 @@ export function receiveConnections(server: http.Server): () => Promise<void> {
   const onMessage = (message: unknown, handle: unknown) => {
     if (!isHandoff(message) || !(handle instanceof net.Socket)) return;
     open.add(handle);
-    // What http.Server does to a connection it accepts itself (Node does not for one handed in).
-    handle.setNoDelay(true);
     handle.once("close", () => open.delete(handle));
     serveHere(server, handle, Buffer.from(message.head, "base64"));
   };

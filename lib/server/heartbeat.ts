@@ -11,6 +11,8 @@
  * replaced (lib/server/primary-door.ts).
  */
 
+import { channelGuard } from "@/lib/server/ipc-channel";
+
 const CHANNEL = "claimtrail:heartbeat";
 /** How often a worker checks its database and reports. */
 export const HEARTBEAT_MS = 1000;
@@ -19,9 +21,7 @@ export const STALE_AFTER_MS = 10_000;
 
 type Message = { channel: typeof CHANNEL; databaseAnswers: boolean };
 
-export function isHeartbeat(message: unknown): message is Message {
-  return typeof message === "object" && message !== null && (message as { channel?: unknown }).channel === CHANNEL;
-}
+export const isHeartbeat = channelGuard<Message>(CHANNEL);
 
 /** In a worker: report once now and then every HEARTBEAT_MS; returns the function that stops it. */
 export function startHeartbeat(checkDatabase: () => Promise<void>): () => void {

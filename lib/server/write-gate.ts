@@ -1,4 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
+import { channelGuard } from "@/lib/server/ipc-channel";
 
 /*
  * Writes from several server processes, one process at a time (docs/decisions/053).
@@ -23,9 +24,7 @@ import cluster, { type Worker } from "node:cluster";
 const CHANNEL = "claimtrail:write-gate";
 type Message = { channel: typeof CHANNEL; op: "acquire" | "release" | "cancel" | "granted"; ticket: number };
 
-function isGateMessage(message: unknown): message is Message {
-  return typeof message === "object" && message !== null && (message as { channel?: unknown }).channel === CHANNEL;
-}
+const isGateMessage = channelGuard<Message>(CHANNEL);
 
 /** In the primary: grant write turns to the workers. */
 export function runWriteGate(): void {

@@ -69,12 +69,7 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
     const matches = sql`SELECT c."id", c."rank" FROM (SELECT r."claimId" AS "id", r."rank" FROM (${ranked}) r) c
       WHERE ${whereClause(others.filter((condition) => !condition.readsClaimColumns))}`;
     if (onColumns.length === 0) return sql`SELECT m."id" FROM (${matches}) m ORDER BY m."rank" ${direction}, m."id" ${direction}`;
-    // The matches as a table of their own: the planner can neither read the claims first
-    // nor move the search's MATCH to where SQLite's FTS5 cannot answer it.
-    return sql`WITH m AS MATERIALIZED (${matches})
-      SELECT c."id" FROM m JOIN "Claim" c ON c."id" = m."id"
-      WHERE ${whereClause(onColumns)}
-      ORDER BY m."rank" ${direction}, c."id" ${direction}`;
+    return claimRowsOf(matches, onColumns, sql`ORDER BY m."rank" ${direction}, c."id" ${direction}`);
   }
   const sortKey = query.sort === "relevance" ? "updated" : query.sort;
   if (sortKey === "topic" || sortKey === "status") return claimsInVocabularyOrder(sortKey, whereClause(conditions), direction, pageEnd);
@@ -87,12 +82,26 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
     // actor's 37,000 attributions with a stance that leaves 7,572 claims took 133 ms. So the
     // filters that need only the id (the other lists, a broad filter's EXISTS) are applied
     // to the ids first, and rows are read for the claims left (docs/performance.md).
-    const matches = sql`SELECT c."id" FROM (SELECT DISTINCT "claimId" AS "id" FROM (${claimIdsOfAll(collecting)}) AS "collected") c WHERE ${whereClause(checkedById)}`;
-    const onColumns = conditions.filter((condition) => condition.readsClaimColumns);
-    return sql`WITH m AS MATERIALIZED (${matches})
-      SELECT c."id" FROM m JOIN "Claim" c ON c."id" = m."id" WHERE ${whereClause(onColumns)} ${order}`;
+    const matches = sql`SELECT c."id" ${idsMeeting(claimIdsOfAll(collecting), checkedById)}`;
+    return claimRowsOf(matches, conditions.filter((condition) => condition.readsClaimColumns), order);
   }
   return sql`SELECT c."id" FROM "Claim" c WHERE ${whereClause(conditions)} ${order}`;
+}
+
+/**
+ * The claims of `matches` (a statement naming `"id"`) that meet the conditions on their own
+ * columns, in `order` (which may name `m` and `c`): the matches as a table of their own, so
+ * that the planner can neither read the claims first nor, for a search, move FTS5's MATCH
+ * to where SQLite cannot answer it.
+ */
+function claimRowsOf(matches: Sql, onColumns: readonly Condition[], order: Sql): Sql {
+  return sql`WITH m AS MATERIALIZED (${matches})
+      SELECT c."id" FROM m JOIN "Claim" c ON c."id" = m."id" WHERE ${whereClause(onColumns)} ${order}`;
+}
+
+/** `FROM … c WHERE …`: each claim id of `ids` once, as `c."id"`, that meets `conditions`, which look at the id alone. */
+function idsMeeting(ids: Sql, conditions: readonly Condition[]): Sql {
+  return sql`FROM (SELECT DISTINCT "claimId" AS "id" FROM (${ids}) AS "matches") c WHERE ${whereClause(conditions)}`;
 }
 
 /** The claim ids every one of these conditions collects: their `claimIds` intersected (each id once when there are several; a single set may name a claim once per attribution). */
@@ -129,7 +138,7 @@ function countStatement(conditions: readonly Condition[]): Sql {
   if (rest.length === 0) return withIds.length === 1 ? sql`SELECT count(DISTINCT "claimId") AS "n" FROM (${ids}) AS "matches"` : sql`SELECT count(*) AS "n" FROM (${ids}) AS "matches"`;
   if (rest.some((condition) => condition.readsClaimColumns)) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE c."id" IN (${ids}) AND ${whereClause(rest)}`;
   // The rest look only at the claim's id (a broad filter's correlated EXISTS): checked on the ids themselves.
-  return sql`SELECT count(*) AS "n" FROM (SELECT DISTINCT "claimId" AS "id" FROM (${ids}) AS "matches") c WHERE ${whereClause(rest)}`;
+  return sql`SELECT count(*) AS "n" ${idsMeeting(ids, rest)}`;
 }
 
 /**
