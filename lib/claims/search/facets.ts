@@ -6,6 +6,7 @@ import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
 import { claimsInDatabase, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { FacetCostModel } from "@/lib/claims/search/facet-cost";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 
@@ -47,10 +48,21 @@ export const ALWAYS_COUNTED_UP_TO_CLAIMS = 5_000;
  */
 const STATEMENT_OVERHEAD_MS = 2;
 
-/** How long each facet takes relative to the status facet, over the same claims (a prediction, not a promise). */
+/** The least work (milliseconds beyond the overhead) a unit must be measured from before a facet's factor is learned from it. */
+const RELIABLE_UNIT_MS = 1;
+
+/**
+ * How long each facet takes relative to the status facet over the same claims, to start
+ * with (a prediction, not a promise): each process then learns the factors from its own
+ * requests (lib/claims/search/facet-cost.ts).
+ */
 // Measured at 100k claims under status=unreviewed and contested=false (40k and 82k
 // matches): a claim-level facet 8–28 ms, stance 209–224, source 149–312, actor 171–1,047.
 const COST_FACTOR: Record<FacetName, number> = { status: 1, topic: 1, contested: 1, stance: 15, source: 15, actor: 25 };
+
+/** This process's facet costs, shared by every request (one model per process, as the statement cache). */
+const globalForFacets = globalThis as unknown as { claimtrailFacetCosts?: FacetCostModel };
+const facetCosts = (globalForFacets.claimtrailFacetCosts ??= new FacetCostModel(COST_FACTOR, STATEMENT_OVERHEAD_MS, RELIABLE_UNIT_MS));
 
 /** The facets in the order they are counted: the cheap claim-level ones first. */
 export const FACET_ORDER: readonly FacetName[] = ["status", "topic", "contested", "stance", "actor", "source"];
@@ -118,27 +130,19 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
     actor: () => actorFacet(query, unrestricted("actor") ? null : where("actor"), db),
   };
 
-  // A facet is counted only if it is expected to end within the budget. Every facet's
-  // statement passes over the same matching claims, so those counted so far predict the
-  // rest: the attribution facets join about three attributions per claim and count
-  // distinct claims, the actor facet over the via links too (factors measured at 100k).
-  const started = performance.now();
-  // Milliseconds per unit of cost, the largest measured so far (a facet answered from the
-  // whole-database cache costs nothing and predicts nothing).
-  let unitMs = 0;
+  // A facet is counted only if it is expected to end within the budget, the facets counted
+  // so far predicting the others (lib/claims/search/facet-cost.ts). A facet answered from
+  // the whole-database cache costs nothing and predicts nothing.
+  const timer = facetCosts.startRequest(budgetMs);
   const facets = {} as Facets;
   const missing: FacetName[] = [];
   for (const facet of FACET_ORDER) {
-    const elapsed = performance.now() - started;
-    const predicted = unitMs * COST_FACTOR[facet];
-    if (elapsed + predicted >= budgetMs) {
+    if (!timer.fits(facet)) {
       facets[facet] = [];
       missing.push(facet);
-      continue;
+    } else {
+      facets[facet] = unrestricted(facet) ? await counters[facet]() : await timer.measure(facet, counters[facet]);
     }
-    const facetStart = performance.now();
-    facets[facet] = await counters[facet]();
-    unitMs = Math.max(unitMs, (performance.now() - facetStart - STATEMENT_OVERHEAD_MS) / COST_FACTOR[facet]);
   }
   return { facets, missing };
 }

@@ -1,0 +1,91 @@
+import type { FacetName } from "@/lib/claims/search/filter-sql";
+
+/**
+ * How long each facet is expected to take, so that the facet time limit is kept: a facet is
+ * counted only if it is predicted to end within the budget (docs/decisions/060).
+ *
+ * Every facet's statement passes over the same matching claims, so the facets counted so far
+ * in a request predict the others: each facet costs a factor times the claim-level unit
+ * (the status facet over the same claims). The factors start at measured values and are then
+ * learned by the process from its own requests, because how much a facet costs relative to
+ * the status facet depends on the machine, the database and the plans (at 100k claims the
+ * stance facet under `contested=false` took 27 units, against the 15 it was first given, and
+ * the limit was passed by half).
+ *
+ * A factor rises at once to any ratio observed (a limit passed once is enough) and sinks
+ * slowly back towards its starting value, by a tenth of the gap, each time the facet is
+ * measured cheaper. So one slow run (a pause of the collector, a busy machine) is forgotten
+ * over the next requests that count that facet, over fewer claims. Leaving a facet out
+ * teaches nothing: trying it again over the same claims would pass the limit again.
+ * Statements answered from a cache are not measured (they would teach that a facet is free).
+ */
+export class FacetCostModel {
+  private readonly factors: Record<FacetName, number>;
+
+  /**
+   * `initial`: each facet's starting factor (status 1). `overheadMs`: what any statement costs
+   * whatever the rows (preparing, a round trip), not multiplied by a factor. `reliableMs`: the
+   * least work a unit must be measured from before a ratio is learned from it (below that, a
+   * statement's time is mostly noise and a ratio would be meaningless).
+   */
+  constructor(
+    private readonly initial: Readonly<Record<FacetName, number>>,
+    readonly overheadMs: number,
+    private readonly reliableMs: number,
+  ) {
+    this.factors = { ...initial };
+  }
+
+  factor(facet: FacetName): number {
+    return this.factors[facet];
+  }
+
+  /** The time budget of one request's facets, counted against this model. */
+  startRequest(budgetMs: number, now: () => number = () => performance.now()): FacetTimer {
+    return new FacetTimer(this, budgetMs, now);
+  }
+
+  /** A facet took `workMs` (its time less the overhead) where the unit was `unitMs`, measured from `unitWorkMs` of work. */
+  observe(facet: FacetName, workMs: number, unit: { unitMs: number; fromWorkMs: number }): void {
+    if (unit.unitMs <= 0 || unit.fromWorkMs < this.reliableMs) return;
+    const observed = workMs / unit.unitMs;
+    if (observed > this.factors[facet]) this.factors[facet] = observed;
+    else this.factors[facet] -= (this.factors[facet] - Math.max(observed, this.initial[facet])) / 10;
+  }
+}
+
+/** One request's facets: which to count within the budget, and what each took. */
+export class FacetTimer {
+  private readonly started: number;
+  /** Milliseconds per unit of cost, the largest measured so far in this request. */
+  private unitMs = 0;
+  /** The work (milliseconds, less overhead) the unit was measured from. */
+  private unitFromWorkMs = 0;
+
+  constructor(
+    private readonly model: FacetCostModel,
+    private readonly budgetMs: number,
+    private readonly now: () => number,
+  ) {
+    this.started = now();
+  }
+
+  /** Whether `facet` is predicted to end within the budget. */
+  fits(facet: FacetName): boolean {
+    return this.now() - this.started + this.unitMs * this.model.factor(facet) < this.budgetMs;
+  }
+
+  /** Time `count`, one facet's statement, and learn from it. */
+  async measure<T>(facet: FacetName, count: () => Promise<T>): Promise<T> {
+    const start = this.now();
+    const result = await count();
+    const workMs = Math.max(0, this.now() - start - this.model.overheadMs);
+    this.model.observe(facet, workMs, { unitMs: this.unitMs, fromWorkMs: this.unitFromWorkMs });
+    const unitMs = workMs / this.model.factor(facet);
+    if (unitMs > this.unitMs) {
+      this.unitMs = unitMs;
+      this.unitFromWorkMs = workMs;
+    }
+    return result;
+  }
+}

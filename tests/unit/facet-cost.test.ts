@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { FacetCostModel } from "@/lib/claims/search/facet-cost";
+import type { FacetName } from "@/lib/claims/search/filter-sql";
+
+const INITIAL: Record<FacetName, number> = { status: 1, topic: 1, contested: 1, stance: 15, source: 15, actor: 25 };
+const OVERHEAD_MS = 2;
+
+/** A clock the test moves: each counted facet takes the milliseconds it is given. */
+function clock() {
+  let now = 0;
+  return { now: () => now, take: (ms: number) => async () => void (now += ms) };
+}
+
+/** One request under `budgetMs` where each facet takes `costs[facet]` ms: the facets counted, in order. */
+async function request(model: FacetCostModel, budgetMs: number, costs: Partial<Record<FacetName, number>>): Promise<FacetName[]> {
+  const time = clock();
+  const timer = model.startRequest(budgetMs, time.now);
+  const counted: FacetName[] = [];
+  for (const facet of ["status", "topic", "contested", "stance", "actor", "source"] as const) {
+    if (!timer.fits(facet)) continue;
+    await timer.measure(facet, time.take(costs[facet] ?? 0));
+    counted.push(facet);
+  }
+  return counted;
+}
+
+describe("facet cost model", () => {
+  it("predicts from the starting factors before it has learned anything", async () => {
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1);
+    // status 5 ms: 3 ms of work, so one unit is 3 ms. After 10 ms, stance (45 ms predicted)
+    // fits in 70; after 20, actor (75) does not, and source (45) does.
+    expect(await request(model, 70, { status: 5, topic: 5, stance: 10, actor: 40 })).toEqual(["status", "topic", "contested", "stance", "source"]);
+  });
+
+  it("learns at once from a facet that took longer than predicted, and keeps the next request within the budget", async () => {
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1);
+    const slowStance = { status: 5, topic: 5, stance: 83 };
+    // The first request passes the limit: stance was predicted 45 ms and took 83.
+    expect(await request(model, 70, slowStance)).toContain("stance");
+    expect(model.factor("stance")).toBeCloseTo(27, 5);
+    // The next one over the same claims leaves it out instead (source, 45 ms predicted, still fits).
+    expect(await request(model, 70, slowStance)).toEqual(["status", "topic", "contested", "source"]);
+  });
+
+  it("forgets a slow run slowly, over requests that count the facet cheaper, never below its starting factor", async () => {
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1);
+    await request(model, 1_000, { status: 3, stance: 101 }); // 99 units of 1 ms
+    expect(model.factor("stance")).toBeCloseTo(99, 5);
+    await request(model, 1_000, { status: 3, stance: 12 }); // 10 units: a tenth of the way from 99 to 15
+    expect(model.factor("stance")).toBeCloseTo(99 - (99 - 15) / 10, 5);
+    for (let i = 0; i < 200; i++) await request(model, 1_000, { status: 3, stance: 3 });
+    expect(model.factor("stance")).toBeGreaterThanOrEqual(15);
+    expect(model.factor("stance")).toBeLessThan(15.01);
+  });
+
+  it("learns nothing from a unit measured from too little work, nor when no unit was measured", async () => {
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1);
+    // status within its overhead: no unit, so the stance time teaches nothing.
+    await request(model, 1_000, { status: 2.5, stance: 300 });
+    expect(model.factor("stance")).toBe(15);
+    // A request whose first facet is the stance facet (the others were free): no unit before it.
+    await request(model, 1_000, { stance: 300 });
+    expect(model.factor("stance")).toBe(15);
+  });
+
+  it("never starts a facet once the budget is spent", async () => {
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1);
+    expect(await request(model, 10, { status: 10 })).toEqual(["status"]);
+    expect(await request(model, 0, {})).toEqual([]);
+  });
+});
