@@ -6,7 +6,7 @@ import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
 import type { FacetName } from "@/lib/claims/search/filter-sql";
-import { countMatchingClaims, matchingClaimIds } from "@/lib/claims/search/search-claims";
+import { pageOfMatches } from "@/lib/claims/search/search-claims";
 import type { Stance } from "@/lib/vocabulary/terms";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 
@@ -139,11 +139,10 @@ export async function loadStanceMatrix(
   options: { facets?: boolean; maxActors?: number; reader?: SqlReader } = {},
 ): Promise<StanceMatrixPage> {
   const db = options.reader ?? sharedReader;
-  const ids = await matchingClaimIds(query, vocabulary, query.pageSize, (query.page - 1) * query.pageSize, db);
-  const [claims, involvements, total, facets] = await Promise.all([
+  const { ids, total } = await pageOfMatches(query, vocabulary, db);
+  const [claims, involvements, facets] = await Promise.all([
     loadMatrixClaims(ids, db),
     loadInvolvements(ids, db),
-    countMatchingClaims(query, vocabulary, db),
     options.facets ? countFacets(query, vocabulary, { reader: db }) : undefined,
   ]);
   return {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
+import { sharedReader } from "@/lib/db/reader";
 import { dialect } from "@/lib/db/dialect";
 import type { Sql } from "@/lib/db/sql";
 import { parseClaimQuery } from "@/lib/claims/query/claim-query";
@@ -114,6 +115,58 @@ describe("the sorts by claim, topic and status", () => {
         const statement = orderedMatches(parsed.query, vocabulary, undefined, pageSize);
         expect(await readsBeyondPage(inlined(statement), pageSize)).toEqual([]);
       });
+    }
+  }
+});
+
+/*
+ * A page past the middle of a list is read from the far end of its order and turned round
+ * (pageOfMatches, lib/claims/search/search-claims.ts). Read page by page, every sort in
+ * either direction, with or without a filter or a search, must give the list the whole
+ * statement gives in one read: the claims with no dated source last in both directions of
+ * the sort by publication, ties broken by id.
+ */
+describe("every sort, read page by page from either end", () => {
+  const KEYS = ["updated", "claim", "topic", "status", "sources", "published", "relevance"] as const;
+  const FILTERS = ["", "contested=false", "q=korea", "stance=asserts"];
+
+  beforeAll(async () => {
+    // Claims with a dated source beside the undated ones above; two attributions with the
+    // same stance on one claim (several rows per claim for a stance's EXISTS).
+    await createArticle({
+      title: "Sort order, dated",
+      publishedAt: "2024-05-01T08:00:00.000Z",
+      statements: [
+        { claim: "Dated claim one about Korea.", topic: "shipping", actor: "Port authority", stance: "asserts" },
+        { claim: "Dated claim one about Korea.", topic: "shipping", actor: "Shipping analysts", stance: "asserts" },
+        { claim: "Dated claim two about Korea.", topic: "strikes", actor: "Port authority", stance: "reports" },
+      ],
+    });
+  });
+
+  it("has claims with no dated source and claims with one, for the sort by publication", async () => {
+    const rows = await prisma.claim.findMany({ select: { firstPublishedAt: true } });
+    expect(rows.some((row) => row.firstPublishedAt === null)).toBe(true);
+    expect(rows.some((row) => row.firstPublishedAt !== null)).toBe(true);
+  });
+
+  for (const key of KEYS) {
+    for (const desc of [false, true]) {
+      for (const filter of FILTERS) {
+        const queryString = `${filter}&sort=${desc ? "-" : ""}${key}`;
+        it(`${queryString} gives the same list page by page as in one read`, async () => {
+          const vocabulary = await loadVocabulary();
+          const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
+          if (!parsed.ok) throw new Error("the query did not parse");
+          const whole = (await sharedReader.all<{ id: number }>(orderedMatches(parsed.query, vocabulary))).map((row) => row.id);
+          expect(whole.length).toBeGreaterThan(7);
+          expect(await pagedIds(queryString, whole.length)).toEqual(whole);
+          // A page beyond the last is empty, with the same total.
+          const beyond = await search(`${queryString}&pageSize=7&page=${Math.ceil(whole.length / 7) + 1}`);
+          expect(beyond.items).toEqual([]);
+          expect(beyond.total).toBe(whole.length);
+        });
+      }
     }
   }
 });

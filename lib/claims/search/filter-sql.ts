@@ -28,6 +28,18 @@ export type Condition = {
 };
 
 /** A condition that holds for the claims of a set of ids read elsewhere. */
+/**
+ * `EXISTS (SELECT 1 <rows> LIMIT 1)`: whether the correlated `rows` (a FROM … WHERE …) hold
+ * any row for the claim. The LIMIT changes no answer; it keeps SQLite from turning the
+ * EXISTS into a join (the EXISTS-to-JOIN optimisation of 3.51): better-sqlite3's SQLite
+ * 3.53.0 then counts a page's OFFSET over the join's rows, one per matching attribution,
+ * before it drops the repeats, so page 3 of `stance=denies` showed claims of page 2
+ * (docs/decisions/069). PostgreSQL drops a constant LIMIT from an EXISTS and plans it as before.
+ */
+function anyRow(rows: Sql): Sql {
+  return sql`EXISTS (SELECT 1 ${rows} LIMIT 1)`;
+}
+
 function inClaimIds(facet: Condition["facet"], claimIds: Sql): Condition {
   return { facet, sql: sql`c."id" IN (${claimIds})`, claimIds, collectsClaimIds: true };
 }
@@ -64,7 +76,7 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
   if (query.stance.length > 0) {
     conditions.push(
       broad.has("stance")
-        ? { facet: "stance", sql: sql`EXISTS (SELECT 1 FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)})` }
+        ? { facet: "stance", sql: anyRow(sql`FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)}`) }
         : inClaimIds("stance", sql`SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)}`),
     );
   }
@@ -108,8 +120,8 @@ function claimDateCondition(from: string | null, to: string | null): Sql {
   return sql`(c."firstPublishedAt" >= ${from} AND c."firstPublishedAt" < ${to})
     OR (c."lastPublishedAt" >= ${from} AND c."lastPublishedAt" < ${to})
     OR (c."firstPublishedAt" < ${from} AND c."lastPublishedAt" >= ${to}
-        AND EXISTS (SELECT 1 FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId"
-                    WHERE a."claimId" = c."id" AND s."publishedAt" >= ${from} AND s."publishedAt" < ${to}))`;
+        AND ${anyRow(sql`FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId"
+                    WHERE a."claimId" = c."id" AND s."publishedAt" >= ${from} AND s."publishedAt" < ${to}`)})`;
 }
 
 /**
@@ -177,7 +189,7 @@ function actorCondition(actorIds: number[], role: ClaimQuery["role"], broad: boo
   const places = actorPlaces(role);
   const claimIds = places.map((place) => sql`SELECT a."claimId" ${actorPlaceRows(actorIds, place, null)}`);
   const perPlace = broad
-    ? places.map((place) => sql`EXISTS (SELECT 1 ${actorPlaceRows(actorIds, place, sql`a."claimId" = c."id"`)})`)
+    ? places.map((place) => anyRow(actorPlaceRows(actorIds, place, sql`a."claimId" = c."id"`)))
     : claimIds.map((ids) => sql`c."id" IN (${ids})`);
   return { facet: "actor", sql: join(perPlace, " OR "), claimIds: join(claimIds, " UNION "), ...(broad ? {} : { collectsClaimIds: true as const }) };
 }
