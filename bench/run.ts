@@ -53,7 +53,7 @@ import { DEFAULT_QUOTE_BENCH_OPTIONS, measureQuoteMatching, quoteBenchMarkdown, 
 import { pickFilterValues, scenarios, type Scenario } from "./lib/scenarios";
 import { ensureBuild, freePort, PORT_RANGE, portsFrom, ROOT, startServer, stopServer, type Server } from "../tools/harness/server";
 import { DirectFloor } from "./lib/direct-floor";
-import { generateQuerySet } from "./lib/query-set";
+import { generateQuerySet, type SetQuery } from "./lib/query-set";
 import { measureSetQuery, setConsoleLine, setTableLines, badness, type SetResult } from "./lib/query-set-run";
 import { ensureSyntheticDatabase } from "./lib/synthetic-database";
 import { exportSideBySideLines, sideBySideLines, sideBySideSummary } from "./lib/side-by-side";
@@ -79,7 +79,7 @@ const ALL_PARTS = ["set", "api", "page", "export", "import", "quotes", "similar"
 const DEFAULT_PARTS = ["set", "export", "import", "quotes", "similar"] as const;
 type Part = (typeof ALL_PARTS)[number];
 
-const USAGE = `Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--facet-floor-runs N] [--match TEXT[|TEXT…]] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes,similar] [--postgres URL] [--postgres-prefix NAME]
+const USAGE = `Usage: npm run bench -- [--quick] [--sizes 10000,100000] [--seed N] [--requests N] [--set-requests N] [--facet-floor-runs N] [--match TEXT[|TEXT…]] [--random N] [--warmup N] [--export-runs N] [--import-runs N] [--quote-runs N] [--port N] [--skip-build] [--regenerate] [--only set,api,page,export,import,quotes,similar] [--postgres URL] [--postgres-prefix NAME]
 
 --postgres URL        also measure the set and the export on PostgreSQL, side by side with SQLite
                       (default: BENCH_POSTGRES_URL when set). URL names any database of a server
@@ -94,6 +94,8 @@ type Options = {
   facetFloorRuns: number;
   /** Only the queries of the set whose name contains this. */
   match: string;
+  /** Random queries added to the set (bench/lib/query-set.ts, randomQueries). */
+  random: number;
   warmup: number;
   port: number;
   exportRuns: number;
@@ -117,6 +119,7 @@ function parseOptions(): Options {
     // At a million claims the facet floor takes 1–30 s a run: one run says enough there.
     "facet-floor-runs": { type: "string", default: "3" },
     match: { type: "string", default: "" },
+    random: { type: "string", default: "20" },
     port: { type: "string", default: String(PORT_RANGE[0]) },
     warmup: { type: "string", default: "20" },
     "export-runs": { type: "string", default: "3" },
@@ -152,6 +155,7 @@ function parseOptions(): Options {
     seed: int("seed", values.seed, 0),
     requests: int("requests", values.requests, 1),
     match: values.match ?? "",
+    random: int("random", values.random, 0),
     setRequests: quick ? 5 : int("set-requests", values["set-requests"], 1),
     facetFloorRuns: int("facet-floor-runs", values["facet-floor-runs"], 1),
     warmup: quick ? 1 : int("warmup", values.warmup, 0),
@@ -379,6 +383,15 @@ function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machin
   return lines.join("\n");
 }
 
+/** A query of the set whose page is "last" or "middle", with that page number written in (found from the floor's total). */
+function withPageResolved(query: SetQuery, totalOf: (search: string) => number, pageSizeOf: (search: string) => number): SetQuery {
+  if (!query.page) return query;
+  const pages = Math.max(1, Math.ceil(totalOf(query.search) / pageSizeOf(query.search)));
+  const params = new URLSearchParams(query.search);
+  params.set("page", String(query.page === "last" ? pages : Math.ceil(pages / 2)));
+  return { ...query, search: params.toString() };
+}
+
 // ---------------------------------------------------------------------------
 
 function exportConsoleLine(database: string, e: ExportResult): string {
@@ -428,7 +441,17 @@ async function main(): Promise<void> {
     symlinkSync(path.basename(database.file), CURRENT_DATABASE);
     const floorDb = openFloorConnection(database.file);
     const result: SizeResult = { size, database: database.file, set: [], queries: [], export: null, import: null, postgres: null };
-    const queries = options.only.has("set") ? generateQuerySet(floorDb, options.seed).filter((query) => options.match.split("|").some((part) => query.name.includes(part))) : [];
+    const vocabulary = await app.loadVocabulary();
+    const parse = (search: string) => {
+      const parsed = app.parseClaimQuery(new URLSearchParams(search), vocabulary);
+      if (!parsed.ok) throw new Error(`${search}: ${app.describeProblems(parsed.problems)}`);
+      return parsed.query;
+    };
+    const queries = options.only.has("set")
+      ? generateQuerySet(floorDb, options.seed, options.random)
+          .filter((query) => options.match.split("|").some((part) => query.name.includes(part)))
+          .map((query) => withPageResolved(query, (search) => new DirectFloor(floorDb, parse(search)).runRows(), (search) => parse(search).pageSize))
+      : [];
     let postgres: PostgresSide | null = null;
     try {
       if (options.postgres) {
@@ -437,13 +460,10 @@ async function main(): Promise<void> {
         console.log(postgres.note);
       }
       if (options.only.has("set")) {
-        const vocabulary = await app.loadVocabulary();
         const setOptions = { requests: options.setRequests, warmup: Math.min(options.warmup, 5), facetFloorRuns: options.facetFloorRuns };
         console.log(`query set: ${queries.length} queries, ${options.setRequests} requests each after ${setOptions.warmup} warm-up${postgres ? ", on SQLite then on PostgreSQL" : ""}`);
         for (const query of queries) {
-          const parsed = app.parseClaimQuery(new URLSearchParams(query.search), vocabulary);
-          if (!parsed.ok) throw new Error(`${query.search}: ${app.describeProblems(parsed.problems)}`);
-          const floor = new DirectFloor(floorDb, parsed.query);
+          const floor = new DirectFloor(floorDb, parse(query.search));
           const measured = await measureSetQuery(query, server, floor, { total: floor.runRows(), ids: floor.pageIds() }, setOptions);
           result.set.push(measured);
           console.log(setConsoleLine(measured));

@@ -136,8 +136,10 @@ function conditions(db: Database.Database, query: ClaimQuery): Cond[] {
     const v = ids("Topic", query.topic);
     out.push({ facet: "topic", text: `c.topicId IN (${marks(v)})`, params: v });
   }
-  if (query.stance.length) out.push({ facet: "stance", text: `EXISTS (SELECT 1 FROM Attribution a WHERE a.claimId = c.id AND a.stance IN (${marks(query.stance)}))`, params: [...query.stance] });
-  if (query.source.length) out.push({ facet: "source", text: `EXISTS (SELECT 1 FROM Attribution a WHERE a.claimId = c.id AND a.sourceId IN (${marks(query.source)}))`, params: [...query.source] });
+  // LIMIT 1: without it, the SQLite of better-sqlite3 (3.53.0) makes the EXISTS a join and
+  // counts an OFFSET over its rows, giving a deep page's wrong claims (docs/decisions/069).
+  if (query.stance.length) out.push({ facet: "stance", text: `EXISTS (SELECT 1 FROM Attribution a WHERE a.claimId = c.id AND a.stance IN (${marks(query.stance)}) LIMIT 1)`, params: [...query.stance] });
+  if (query.source.length) out.push({ facet: "source", text: `EXISTS (SELECT 1 FROM Attribution a WHERE a.claimId = c.id AND a.sourceId IN (${marks(query.source)}) LIMIT 1)`, params: [...query.source] });
   if (query.actor.length) {
     const a = marks(query.actor);
     const stance = { asserted: "asserts", denied: "denies", declined: "declines_to_clarify" } as Record<string, string>;

@@ -11,9 +11,11 @@ export type SetQuery = {
   /** A short stable name: what the query stands for, e.g. "topic (median)". */
   name: string;
   /** The kind of query, for grouping in the report. */
-  group: "status" | "topic" | "contested" | "actor" | "source" | "stance" | "date" | "search" | "combination" | "sort" | "page";
+  group: "status" | "topic" | "contested" | "actor" | "source" | "stance" | "date" | "search" | "combination" | "sort" | "page" | "random";
   /** The query string, without `?`. */
   search: string;
+  /** A page to find once the query's total is known (bench/run.ts): its last page, or the one in the middle. */
+  page?: "last" | "middle";
 };
 
 type Count = { value: string; n: number };
@@ -23,7 +25,8 @@ const PAGE_SIZE = 50;
 /** The value at the middle of a list sorted by its count (the median used). */
 const middle = <T>(rows: readonly T[]): T => rows[Math.floor(rows.length / 2)]!;
 
-export function generateQuerySet(db: Database.Database, seed = 1): SetQuery[] {
+/** `randomCount`: random queries added to the set (randomQueries). */
+export function generateQuerySet(db: Database.Database, seed = 1, randomCount = 0): SetQuery[] {
   const all = <Row>(text: string, ...params: unknown[]) => db.prepare(text).all(...params) as Row[];
   const one = <Row>(text: string, ...params: unknown[]) => db.prepare(text).get(...params) as Row;
   const queries: SetQuery[] = [];
@@ -112,5 +115,66 @@ export function generateQuerySet(db: Database.Database, seed = 1): SetQuery[] {
   // Deep pages: page 500 of everything, and the last page of the largest status.
   add("page", "page 500, unfiltered", { page: 500 });
   add("page", `last page of status ${statuses[0]!.value}`, { status: statuses[0]!.value, page: Math.max(1, Math.ceil(statuses[0]!.n / PAGE_SIZE)) });
+  queries.push(...randomQueries({ statuses, topics, actors: all<{ id: number }>(`SELECT "actorId" AS "id" FROM "Attribution" GROUP BY "actorId" ORDER BY count(*) DESC`), words, at }, seed, randomCount));
+  return queries;
+}
+
+type RandomVocabulary = {
+  statuses: readonly Count[];
+  topics: readonly Count[];
+  /** Every actor, the most cited first. */
+  actors: readonly { id: number }[];
+  /** Search words, the most frequent first. */
+  words: readonly { term: string }[];
+  /** The publication date at a fraction of the sources (0: the earliest). */
+  at: (fraction: number) => string;
+};
+
+/**
+ * Queries no one chose: one to three filters drawn from every parameter of the list (several
+ * values of one filter, roles, one-sided and two-sided date ranges, words of every
+ * frequency, prefixes and phrases), any sort in either direction, several page sizes, and
+ * the first, middle or last page. Values are drawn from the data, actors and words skewed
+ * towards the most used (where plans go wrong at scale). Issue 14 asks for speed that holds
+ * for every query; the fixed set above is what a user does every day, these are what no
+ * test of ours thought of.
+ */
+export function randomQueries(vocabulary: RandomVocabulary, seed: number, count: number): SetQuery[] {
+  const random = new Random(seed, "bench random queries");
+  const skewed = <T>(items: readonly T[]) => items[Math.floor(random.next() ** 3 * items.length)]!;
+  const stance = () => random.pick(["asserts", "denies", "reports", "declines_to_clarify"]);
+  const filters: (() => [string, string][])[] = [
+    () => [["status", random.pick(vocabulary.statuses).value]],
+    () => [["status", random.pick(vocabulary.statuses).value], ["status", random.pick(vocabulary.statuses).value]],
+    () => [["topic", random.pick(vocabulary.topics).value]],
+    () => [["topic", random.pick(vocabulary.topics).value], ["topic", random.pick(vocabulary.topics).value]],
+    () => [["stance", stance()]],
+    () => [["stance", stance()], ["stance", stance()]],
+    () => [["actor", String(skewed(vocabulary.actors).id)]],
+    () => [["actor", String(skewed(vocabulary.actors).id)], ["role", random.pick(["asserted", "denied", "relayed", "declined"])]],
+    () => [["actor", String(skewed(vocabulary.actors).id)], ["actor", String(skewed(vocabulary.actors).id)]],
+    () => [["contested", random.pick(["true", "false"])]],
+    () => {
+      const [a, b] = [random.next(), random.next()].sort((x, y) => x - y);
+      return [["from", vocabulary.at(a!)], ["to", vocabulary.at(b!)]];
+    },
+    () => [[random.pick(["from", "to"]), vocabulary.at(random.next())]],
+    () => [["q", skewed(vocabulary.words).term]],
+    () => [["q", random.pick(vocabulary.words).term.slice(0, 3)]],
+    () => [["q", `${skewed(vocabulary.words).term} ${skewed(vocabulary.words).term}`]],
+  ];
+  const queries: SetQuery[] = [];
+  for (let i = 0; i < count; i++) {
+    const params = new URLSearchParams();
+    const chosen = new Set<number>();
+    const size = random.int(1, 3);
+    while (chosen.size < size) chosen.add(random.int(0, filters.length - 1));
+    for (const index of chosen) for (const [key, value] of filters[index]!()) params.append(key, value);
+    if (random.chance(0.6)) params.set("sort", `${random.chance(0.5) ? "-" : ""}${random.pick(["updated", "claim", "topic", "status", "sources", "published", "relevance"])}`);
+    if (random.chance(0.3)) params.set("pageSize", String(random.pick([20, 100, 200])));
+    const draw = random.next();
+    const page = draw < 0.4 ? undefined : draw < 0.6 ? ("middle" as const) : ("last" as const);
+    queries.push({ group: "random", name: `random ${String(i + 1).padStart(2, "0")}${page ? ` (${page} page)` : ""}`, search: params.toString(), ...(page ? { page } : {}) });
+  }
   return queries;
 }

