@@ -41,6 +41,7 @@ const POSTGRES_FILES = [
   "tests/integration/review-workflow.test.ts",
   "tests/integration/role-matrix.test.ts",
   "tests/integration/same-messages.test.ts",
+  "tests/integration/search-with-filters.test.ts",
   "tests/integration/seed.test.ts",
   "tests/integration/sign-in-limit.test.ts",
   "tests/integration/similar-claims-api.test.ts",
