@@ -32,5 +32,14 @@ export function joinedGroup(expression: Sql, separator: string): Sql {
   return dialect === "postgresql" ? sql`string_agg(${expression}, ${separator})` : sql`group_concat(${expression}, ${separator})`;
 }
 
+/**
+ * `expression` as SQLite's planner may not use an index for (a unary plus, a no-op on any
+ * value there), where it would pick an index for the order it gives rather than for the
+ * rows it reads; PostgreSQL plans the expression as it is.
+ */
+export function withoutIndex(expression: Sql): Sql {
+  return dialect === "sqlite" ? sql`+${expression}` : expression;
+}
+
 /** A condition that is never true, for a search with nothing searchable in it. */
 export const NEVER = raw("1 = 0");

@@ -2,7 +2,7 @@ import { and, join, list, raw, sql, type Sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 import { fullTextClaimIds } from "@/lib/claims/search/full-text";
-import { NEVER } from "@/lib/db/dialect";
+import { NEVER, withoutIndex } from "@/lib/db/dialect";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
 
 /** The facets whose options are counted; each count ignores its own facet's selection. */
@@ -161,7 +161,10 @@ function actorPlaces(role: ClaimQuery["role"]): ActorPlace[] {
 function actorPlaceRows(actorIds: number[], place: ActorPlace, correlated: Sql | null): Sql {
   const onClaim = correlated ? sql` AND ${correlated}` : raw("");
   if (place.via) return sql`FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" WHERE v."actorId" IN ${list(actorIds)}${onClaim}`;
-  const stance = place.stance ? sql` AND a."stance" = ${place.stance}` : raw("");
+  // The actor's index, never the stance's: for each claim id once (DISTINCT), SQLite took the
+  // stance index for its claimId order and read all 214,000 denials of a million claims to
+  // find three actors' 2,477 (200 ms, against 3 through the actor index).
+  const stance = place.stance ? sql` AND ${withoutIndex(sql`a."stance"`)} = ${place.stance}` : raw("");
   return sql`FROM "Attribution" a WHERE a."actorId" IN ${list(actorIds)}${stance}${onClaim}`;
 }
 

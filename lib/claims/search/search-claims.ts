@@ -11,7 +11,7 @@ import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
 import type { FacetName } from "@/lib/claims/search/filter-sql";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
-import { claimsInVocabularyOrder, type VocabularySort } from "@/lib/claims/search/vocabulary-order";
+import { claimsInVocabularyOrder, vocabularyOrder, type VocabularySort } from "@/lib/claims/search/vocabulary-order";
 
 export type ClaimPage = {
   items: ClaimRecord[];
@@ -99,10 +99,22 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
     return claimRowsOf(matches, onColumns, sql`ORDER BY m."rank" ${direction}, c."id" ${direction}`);
   }
   const sortKey = query.sort === "relevance" ? "updated" : query.sort;
-  if (sortKey === "topic" || sortKey === "status") return claimsInVocabularyOrder(sortKey, whereClause(conditions), direction, pageEnd);
-  const order = sql`ORDER BY ${SORT_COLUMNS[sortKey](direction, reversed)}, c."id" ${direction}`;
   const collecting = conditions.filter((condition) => condition.collectsClaimIds);
   const checkedById = conditions.filter((condition) => !condition.collectsClaimIds && !condition.readsClaimColumns);
+  if (sortKey === "topic" || sortKey === "status") {
+    // Walking each topic's or status's claims stops after the page when many claims match;
+    // when a narrow filter (an actor, a source, a stance or a date range collected as ids)
+    // leaves few, the walk reads every claim of the entries before the page to find them:
+    // 226 ms for 2,477 claims of three actors at a million claims, sorted by status. Those
+    // few are sorted instead. Not with a search, whose ids may be most of the claims.
+    if (collecting.length === 0 || collecting.some((condition) => condition.facet === "search")) {
+      return claimsInVocabularyOrder(sortKey, whereClause(conditions), direction, pageEnd);
+    }
+    const { join, order } = vocabularyOrder(sortKey, direction);
+    const matches = sql`SELECT c."id" ${idsMeeting(claimIdsOfAll(collecting), checkedById)}`;
+    return claimRowsOf(matches, conditions.filter((condition) => condition.readsClaimColumns), order, join);
+  }
+  const order = sql`ORDER BY ${SORT_COLUMNS[sortKey](direction, reversed)}, c."id" ${direction}`;
   if (collecting.length > 0 && (checkedById.length > 0 || collecting.length > 1)) {
     // The database collects the claims of a narrow filter and reads each one's row before it
     // checks the other filters; at a million claims, where those rows are not in memory, an
@@ -117,13 +129,13 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
 
 /**
  * The claims of `matches` (a statement naming `"id"`) that meet the conditions on their own
- * columns, in `order` (which may name `m` and `c`): the matches as a table of their own, so
+ * columns, in `order` (which may name `m` and `c`, and `v` when `join` joins it): the matches as a table of their own, so
  * that the planner can neither read the claims first nor, for a search, move FTS5's MATCH
  * to where SQLite cannot answer it.
  */
-function claimRowsOf(matches: Sql, onColumns: readonly Condition[], order: Sql): Sql {
+function claimRowsOf(matches: Sql, onColumns: readonly Condition[], order: Sql, join: Sql = raw("")): Sql {
   return sql`WITH m AS MATERIALIZED (${matches})
-      SELECT c."id" FROM m JOIN "Claim" c ON c."id" = m."id" WHERE ${whereClause(onColumns)} ${order}`;
+      SELECT c."id" FROM m JOIN "Claim" c ON c."id" = m."id" ${join} WHERE ${whereClause(onColumns)} ${order}`;
 }
 
 /** `FROM … c WHERE …`: each claim id of `ids` once, as `c."id"`, that meets `conditions`, which look at the id alone. */
