@@ -27,7 +27,6 @@ export type Condition = {
   collectsClaimIds?: true;
 };
 
-/** A condition that holds for the claims of a set of ids read elsewhere. */
 /**
  * `EXISTS (SELECT 1 <rows> LIMIT 1)`: whether the correlated `rows` (a FROM … WHERE …) hold
  * any row for the claim. The LIMIT changes no answer; it keeps SQLite from turning the
@@ -40,6 +39,7 @@ function anyRow(rows: Sql): Sql {
   return sql`EXISTS (SELECT 1 ${rows} LIMIT 1)`;
 }
 
+/** A condition that holds for the claims of a set of ids read elsewhere. */
 function inClaimIds(facet: Condition["facet"], claimIds: Sql): Condition {
   return { facet, sql: sql`c."id" IN (${claimIds})`, claimIds, collectsClaimIds: true };
 }

@@ -183,8 +183,9 @@ function countStatement(conditions: readonly Condition[]): Sql {
 /**
  * The total of a query with one filter that a count over the whole database answers, kept
  * until the database changes: statuses, topics or contested (a claim has one of each, so
- * the counts of the values add up), or stances. Null for any other query. These are
- * the same statements as the facets over all claims, so one cached result serves both.
+ * the counts of the values add up), or stances. Null for any other query. The counts of
+ * single values are the same statements as the facets over all claims, so one cached
+ * result serves both.
  */
 async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, conditions: readonly Condition[], db: SqlReader): Promise<number | null> {
   if (conditions.length !== 1) return null;
