@@ -22,6 +22,7 @@ const POSTGRES_FILES = [
   "tests/integration/concurrent-writes.test.ts",
   "tests/integration/consistency-check.test.ts",
   "tests/integration/control-characters.test.ts",
+  "tests/integration/date-range-totals.test.ts",
   "tests/integration/corrections-api.test.ts",
   "tests/integration/dashboard.test.ts",
   "tests/integration/export-files.test.ts",

@@ -4,7 +4,7 @@ import { caseless } from "@/lib/db/dialect";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
 import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
-import { filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
+import { DATED_CLAIMS, datedClaimsOutsideRange, filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
 import { broadFilters, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { toBoolean } from "@/lib/db/values";
 import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
@@ -183,7 +183,7 @@ function countStatement(conditions: readonly Condition[]): Sql {
 /**
  * The total of a query with one filter that a count over the whole database answers, kept
  * until the database changes: statuses, topics or contested (a claim has one of each, so
- * the counts of the values add up), or stances. Null for any other query. The counts of
+ * the counts of the values add up), stances, or a broad date range. Null for any other query. The counts of
  * single values are the same statements as the facets over all claims, so one cached
  * result serves both.
  */
@@ -205,6 +205,12 @@ async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, cond
   if (facet === "stance" && query.stance.length === 1) {
     const rows = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
     return rows.find((row) => row.stance === query.stance[0])?.n ?? 0;
+  }
+  if (facet === "date" && conditions[0]!.readsClaimColumns) {
+    // A broad range, decided on the claim's own dates: the dated claims less those it leaves out.
+    const [dated] = await db.allUntilChanged<{ n: number }>(DATED_CLAIMS);
+    const outside = await db.one<{ n: number }>(datedClaimsOutsideRange(query));
+    return (dated?.n ?? 0) - Number(outside?.n ?? 0);
   }
   if (facet === "stance") {
     // Several stances: a claim may hold more than one, so the counts do not add up. Counted
