@@ -384,9 +384,10 @@ function markdown(results: SizeResult[], quotes: QuoteBenchResult | null, machin
 }
 
 /** A query of the set whose page is "last" or "middle", with that page number written in (found from the floor's total). */
-function withPageResolved(query: SetQuery, totalOf: (search: string) => number, pageSizeOf: (search: string) => number): SetQuery {
+function withPageResolved(query: SetQuery, sizeOf: (search: string) => { total: number; pageSize: number }): SetQuery {
   if (!query.page) return query;
-  const pages = Math.max(1, Math.ceil(totalOf(query.search) / pageSizeOf(query.search)));
+  const { total, pageSize } = sizeOf(query.search);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const params = new URLSearchParams(query.search);
   params.set("page", String(query.page === "last" ? pages : Math.ceil(pages / 2)));
   return { ...query, search: params.toString() };
@@ -450,7 +451,7 @@ async function main(): Promise<void> {
     const queries = options.only.has("set")
       ? generateQuerySet(floorDb, options.seed, options.random)
           .filter((query) => options.match.split("|").some((part) => query.name.includes(part)))
-          .map((query) => withPageResolved(query, (search) => new DirectFloor(floorDb, parse(search)).runRows(), (search) => parse(search).pageSize))
+          .map((query) => withPageResolved(query, (search) => ({ total: new DirectFloor(floorDb, parse(search)).runRows(), pageSize: parse(search).pageSize })))
       : [];
     let postgres: PostgresSide | null = null;
     try {

@@ -33,9 +33,10 @@ export function joinedGroup(expression: Sql, separator: string): Sql {
 }
 
 /**
- * `expression` as SQLite's planner may not use an index for (a unary plus, a no-op on any
- * value there), where it would pick an index for the order it gives rather than for the
- * rows it reads; PostgreSQL plans the expression as it is.
+ * `expression` as SQLite's planner may not use an index for, nor hand to a virtual table as
+ * a constraint (a unary plus, a no-op on any value there): where it would pick an index for
+ * the order it gives rather than for the rows it reads, or run FTS5's MATCH once per id of
+ * a list. PostgreSQL plans the expression as it is.
  */
 export function withoutIndex(expression: Sql): Sql {
   return dialect === "sqlite" ? sql`+${expression}` : expression;

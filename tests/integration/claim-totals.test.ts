@@ -1,13 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { broadFilters } from "@/lib/claims/search/broad-filters";
 import type { BroadFilters } from "@/lib/claims/search/filter-sql";
-import { orderedMatches } from "@/lib/claims/search/search-claims";
-import { sharedReader } from "@/lib/db/reader";
-import { loadVocabulary } from "@/lib/vocabulary/queries";
 import { prisma } from "@/lib/db/prisma";
 import { createArticle } from "@/tests/support/article-factory";
-import { search } from "@/tests/support/claim-search";
+import { parsedQuery, search, wholeList } from "@/tests/support/claim-search";
 
 /*
  * A list's total is counted apart from its rows, in several ways (cached counts for one
@@ -52,11 +48,8 @@ const FORMS: BroadFilters[] = [new Set(), new Set(["stance", "date", "actor"]), 
  * query gets depends on the data: at this size nearly every filter is broad).
  */
 async function listLength(queryString: string): Promise<number> {
-  const vocabulary = await loadVocabulary();
-  const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
-  if (!parsed.ok) throw new Error(`bad query ${queryString}`);
-  const list = async (broad: BroadFilters) => (await sharedReader.all<{ id: number }>(orderedMatches(parsed.query, vocabulary, broad))).map((row) => row.id);
-  const ids = await list(await broadFilters(parsed.query));
+  const list = (broad: BroadFilters) => wholeList(queryString, broad);
+  const ids = await list(await broadFilters((await parsedQuery(queryString)).query));
   expect(new Set(ids).size, `the list of ${queryString} names each claim once`).toBe(ids.length);
   for (const form of FORMS) expect(await list(form), `${queryString} with broad filters ${[...form].join(", ") || "none"}`).toEqual(ids);
   return ids.length;

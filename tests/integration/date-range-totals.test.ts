@@ -1,11 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedReader } from "@/lib/db/reader";
-import { parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { broadFilters } from "@/lib/claims/search/broad-filters";
-import { orderedMatches } from "@/lib/claims/search/search-claims";
-import { loadVocabulary } from "@/lib/vocabulary/queries";
 import { claimIdByText, createArticle } from "@/tests/support/article-factory";
-import { search } from "@/tests/support/claim-search";
+import { parsedQuery, search, wholeList } from "@/tests/support/claim-search";
 
 /*
  * A broad date range's total is counted as the dated claims less those the range leaves out:
@@ -41,12 +37,9 @@ const RANGES: [string, (keyof typeof CLAIMS)[]][] = [
 describe("a broad date range's total", () => {
   for (const [range, inRange] of RANGES) {
     it(`${range}: the length of its list, with each kind of claim on the right side`, async () => {
-      const vocabulary = await loadVocabulary();
-      const parsed = parseClaimQuery(new URLSearchParams(range), vocabulary);
-      if (!parsed.ok) throw new Error("the range did not parse");
       // The range is broad here (few sources), so the total takes the counted-outside path.
-      expect((await broadFilters(parsed.query)).has("date")).toBe(true);
-      const list = (await sharedReader.all<{ id: number }>(orderedMatches(parsed.query, vocabulary, new Set()))).map((row) => row.id);
+      expect((await broadFilters((await parsedQuery(range)).query)).has("date")).toBe(true);
+      const list = await wholeList(range);
       for (const [kind, text] of Object.entries(CLAIMS)) {
         expect(list.includes(await claimIdByText(text)), `${kind} in ${range}`).toBe(inRange.includes(kind as keyof typeof CLAIMS));
       }

@@ -1,12 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { dialect } from "@/lib/db/dialect";
-import { sharedReader } from "@/lib/db/reader";
-import { parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { orderedMatches } from "@/lib/claims/search/search-claims";
-import { loadVocabulary } from "@/lib/vocabulary/queries";
 import { createArticle } from "@/tests/support/article-factory";
-import { search } from "@/tests/support/claim-search";
+import { parsedQuery, search, wholeList } from "@/tests/support/claim-search";
 
 /*
  * A relevance-ranked search with a filter that collects claim ids (a date range, an actor in
@@ -29,28 +26,19 @@ beforeAll(async () => {
   });
 });
 
-async function ranked(queryString: string): Promise<number[]> {
-  const vocabulary = await loadVocabulary();
-  const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
-  if (!parsed.ok) throw new Error("the query did not parse");
-  return (await sharedReader.all<{ id: number }>(orderedMatches(parsed.query, vocabulary))).map((row) => row.id);
-}
-
 describe("a ranked search with a filter", () => {
   for (const filter of FILTERS) {
     it(`q=troops&${filter} is the search's ranking without the claims the filter leaves out`, async () => {
-      const alone = await ranked("q=troops&sort=relevance");
+      const alone = await wholeList("q=troops&sort=relevance");
       const filtered = (await search(`${filter}&pageSize=200`)).items.map((item) => item.id);
-      const both = await ranked(`q=troops&sort=relevance&${filter}`);
+      const both = await wholeList(`q=troops&sort=relevance&${filter}`);
       expect(alone.length).toBeGreaterThan(2);
       expect(both).toEqual(alone.filter((id) => filtered.includes(id)));
       if (dialect !== "sqlite") return;
       // On SQLite, the plan: FTS5 names a rowid constraint "=" at the start of its index
       // string (0:=M… instead of 0:M…). PostgreSQL has no such constraint to hand over.
-      const vocabulary = await loadVocabulary();
-      const parsed = parseClaimQuery(new URLSearchParams(`q=troops&sort=relevance&${filter}`), vocabulary);
-      if (!parsed.ok) throw new Error("the query did not parse");
-      const statement = orderedMatches(parsed.query, vocabulary);
+      const { query, vocabulary } = await parsedQuery(`q=troops&sort=relevance&${filter}`);
+      const statement = orderedMatches(query, vocabulary);
       const params = statement.params.map((value) => (typeof value === "boolean" ? Number(value) : value));
       const plan = await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${statement.text}`, ...params);
       const scans = plan.map((row) => row.detail).filter((detail) => detail.includes("VIRTUAL TABLE"));
@@ -58,10 +46,10 @@ describe("a ranked search with a filter", () => {
       for (const scan of scans) expect(scan).not.toMatch(/INDEX \d+:=/);
     });
   }
-  
+
   it("has filters that leave some of the search's claims and drop others", async () => {
-    const alone = await ranked("q=troops&sort=relevance");
-    const kept = await ranked("q=troops&sort=relevance&from=2024-05-01");
+    const alone = await wholeList("q=troops&sort=relevance");
+    const kept = await wholeList("q=troops&sort=relevance&from=2024-05-01");
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(alone.length);
   });

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { sharedReader } from "@/lib/db/reader";
 import { dialect } from "@/lib/db/dialect";
 import type { Sql } from "@/lib/db/sql";
 import { parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { orderedMatches } from "@/lib/claims/search/search-claims";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
 import { createArticle, setStatus } from "@/tests/support/article-factory";
-import { search } from "@/tests/support/claim-search";
+import { search, wholeList } from "@/tests/support/claim-search";
 
 /*
  * The sorts by claim, topic and status (decisions 057, 058): each is an index walk that
@@ -155,10 +154,7 @@ describe("every sort, read page by page from either end", () => {
       for (const filter of FILTERS) {
         const queryString = `${filter}&sort=${desc ? "-" : ""}${key}`;
         it(`${queryString} gives the same list page by page as in one read`, async () => {
-          const vocabulary = await loadVocabulary();
-          const parsed = parseClaimQuery(new URLSearchParams(queryString), vocabulary);
-          if (!parsed.ok) throw new Error("the query did not parse");
-          const whole = (await sharedReader.all<{ id: number }>(orderedMatches(parsed.query, vocabulary))).map((row) => row.id);
+          const whole = await wholeList(queryString);
           expect(whole.length).toBeGreaterThan(7);
           expect(await pagedIds(queryString, whole.length)).toEqual(whole);
           // A page beyond the last is empty, with the same total.

@@ -2,7 +2,7 @@ import "server-only";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { raw, sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
-import { actorRoleRowsUpTo, nextDay, type BroadFilters } from "@/lib/claims/search/filter-sql";
+import { actorRoleRowsUpTo, storedRange, type BroadFilters } from "@/lib/claims/search/filter-sql";
 
 /** A filter matching more than this share of the claims is broad (filter-sql.ts, BroadFilters). */
 const BROAD_SHARE = 0.05;
@@ -43,8 +43,9 @@ export async function broadFilters(query: ClaimQuery, db: SqlReader = sharedRead
   }
   if (query.from || query.to) {
     const [sources] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL`);
-    const from = query.from ? sql`"publishedAt" >= ${`${query.from}T00:00:00.000+00:00`}` : raw("1 = 1");
-    const to = query.to ? sql`"publishedAt" < ${`${nextDay(query.to)}T00:00:00.000+00:00`}` : raw("1 = 1");
+    const range = storedRange(query);
+    const from = range.from ? sql`"publishedAt" >= ${range.from}` : raw("1 = 1");
+    const to = range.to ? sql`"publishedAt" < ${range.to}` : raw("1 = 1");
     const inRange = await db.one<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL AND ${from} AND ${to}`);
     // A claim has about three attributions, so its share of claims is at least the sources' share.
     if ((inRange?.n ?? 0) > (sources?.n ?? 0) * BROAD_SHARE) broad.add("date");

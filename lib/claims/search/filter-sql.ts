@@ -147,7 +147,7 @@ export function datedClaimsOutsideRange(query: Pick<ClaimQuery, "from" | "to">):
 export const DATED_CLAIMS = sql`SELECT count(*) AS "n" FROM "Claim" c WHERE c."firstPublishedAt" IS NOT NULL`;
 
 /** A date filter's bounds as stored timestamps: `to` is inclusive, so anything published before the start of the next day. */
-function storedRange(query: Pick<ClaimQuery, "from" | "to">): { from: string | null; to: string | null } {
+export function storedRange(query: Pick<ClaimQuery, "from" | "to">): { from: string | null; to: string | null } {
   return { from: query.from ? `${query.from}T00:00:00.000+00:00` : null, to: query.to ? `${nextDay(query.to)}T00:00:00.000+00:00` : null };
 }
 
@@ -229,7 +229,7 @@ export function whereClause(conditions: readonly Condition[], except?: FacetName
   return and(conditions.filter((condition) => condition.facet !== except).map((condition) => condition.sql));
 }
 
-export function nextDay(isoDate: string): string {
+function nextDay(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
