@@ -14,6 +14,7 @@ import { defineConfig } from "vitest/config";
  * Each can be ported by giving its helper a PostgreSQL form; none tests PostgreSQL-only code.
  */
 const POSTGRES_FILES = [
+  "tests/integration/broad-filters-by-page.test.ts",
   "tests/integration/claim-merge.test.ts",
   "tests/integration/claim-review-schema.test.ts",
   "tests/integration/claim-search.test.ts",

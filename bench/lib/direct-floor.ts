@@ -151,10 +151,14 @@ function conditions(db: Database.Database, query: ClaimQuery): Cond[] {
   if (query.contested !== undefined) out.push({ facet: "contested", text: "c.contested = ?", params: [query.contested ? 1 : 0] });
   if (query.from || query.to) {
     const next = query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : null;
+    // A missing bound is left out, not written as a sentinel: publishedAt has NUMERIC
+    // affinity, so a text sentinel such as '9999' would be compared as the number 9999,
+    // which every stored timestamp (text) exceeds.
+    const bounds = [...(query.from ? [["s.publishedAt >= ?", `${query.from}T00:00:00.000+00:00`]] : []), ...(next ? [["s.publishedAt < ?", `${next}T00:00:00.000+00:00`]] : [])];
     out.push({
       facet: "date",
-      text: `c.id IN (SELECT a.claimId FROM Source s JOIN Attribution a ON a.sourceId = s.id WHERE s.publishedAt >= ? AND s.publishedAt < ?)`,
-      params: [query.from ? `${query.from}T00:00:00.000+00:00` : "", next ? `${next}T00:00:00.000+00:00` : "9999"],
+      text: `c.id IN (SELECT a.claimId FROM Source s JOIN Attribution a ON a.sourceId = s.id WHERE ${bounds.map(([text]) => text).join(" AND ")})`,
+      params: bounds.map(([, value]) => value),
     });
   }
   return out;

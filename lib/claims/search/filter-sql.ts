@@ -224,9 +224,17 @@ function actorCondition(actorIds: number[], role: ClaimQuery["role"], broad: boo
   return { facet: "actor", sql: join(perPlace, " OR "), claimIds: join(claimIds, " UNION "), ...(broad ? {} : { collectsClaimIds: true as const }) };
 }
 
-/** All conditions, or all but one facet's (for that facet's option counts). */
+/**
+ * All conditions, or all but one facet's (for that facet's option counts), the cheapest
+ * checks first: SQLite tests the terms of an AND in the order written, so a check on the
+ * claim's own columns first spares the correlated EXISTS of a broad filter for every claim
+ * it rules out (a date range with a stance, counted at 100k claims: 36 ms with the stance
+ * first, 19 with the dates first). PostgreSQL orders them by cost itself.
+ */
 export function whereClause(conditions: readonly Condition[], except?: FacetName): Sql {
-  return and(conditions.filter((condition) => condition.facet !== except).map((condition) => condition.sql));
+  const cost = (condition: Condition) => (condition.readsClaimColumns ? 0 : condition.collectsClaimIds ? 1 : 2);
+  const kept = conditions.filter((condition) => condition.facet !== except);
+  return and([...kept].sort((a, b) => cost(a) - cost(b)).map((condition) => condition.sql));
 }
 
 function nextDay(isoDate: string): string {

@@ -44,11 +44,10 @@ const SORT_COLUMNS: Record<Exclude<SortKey, "relevance" | VocabularySort>, (dire
 /** A page of the claims matching `query`, in its order: their ids, and how many match in all. */
 export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader): Promise<{ ids: number[]; total: number }> {
   const offset = (query.page - 1) * query.pageSize;
-  const broad = await broadFilters(query, db);
-  const read = async (limit: number, skip: number, reversed: boolean) =>
+  const read = async (limit: number, skip: number, reversed: boolean, broad: BroadFilters) =>
     (await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, broad, skip + limit, reversed)} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
   if (offset === 0) {
-    const [ids, total] = await Promise.all([read(query.pageSize, 0, false), countMatchingClaims(query, vocabulary, db)]);
+    const [ids, total] = await Promise.all([read(query.pageSize, 0, false, await broadFilters(query, db)), countMatchingClaims(query, vocabulary, db)]);
     return { ids, total };
   }
   // A page past the middle is read from the far end of the order, and turned round: OFFSET
@@ -62,7 +61,11 @@ export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, d
   const end = Math.min(total, offset + query.pageSize);
   if (end <= offset) return { ids: [], total };
   const fromFarEnd = total - end;
-  const ids = fromFarEnd < offset ? (await read(end - offset, fromFarEnd, true)).reverse() : await read(query.pageSize, offset, false);
+  // With the total known, how far a walk in the sort's order goes decides which filters are
+  // walked and which collected (broadFilters). Ranking reads every match whatever the page.
+  const ranked = Boolean(query.q) && query.sort === "relevance";
+  const broad = await broadFilters(query, db, ranked ? 0 : (Math.min(offset, fromFarEnd) + query.pageSize) / total);
+  const ids = fromFarEnd < offset ? (await read(end - offset, fromFarEnd, true, broad)).reverse() : await read(query.pageSize, offset, false, broad);
   return { ids, total };
 }
 
