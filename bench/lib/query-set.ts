@@ -130,6 +130,9 @@ type RandomVocabulary = {
   at: (fraction: number) => string;
 };
 
+/** Parameters given once: a later draw replaces an earlier one (twice is a 400). */
+const SINGLE = new Set(["from", "to", "q"]);
+
 /**
  * Queries no one chose: one to three filters drawn from every parameter of the list (several
  * values of one filter, roles, one-sided and two-sided date ranges, words of every
@@ -169,7 +172,18 @@ export function randomQueries(vocabulary: RandomVocabulary, seed: number, count:
     const chosen = new Set<number>();
     const size = random.int(1, 3);
     while (chosen.size < size) chosen.add(random.int(0, filters.length - 1));
-    for (const index of chosen) for (const [key, value] of filters[index]!()) params.append(key, value);
+    for (const index of chosen) {
+      for (const [key, value] of filters[index]!()) {
+        if (SINGLE.has(key)) params.set(key, value);
+        else params.append(key, value);
+      }
+    }
+    // Bounds drawn apart may cross (a 400): put them in order.
+    const [from, to] = [params.get("from"), params.get("to")];
+    if (from && to && from > to) {
+      params.set("from", to);
+      params.set("to", from);
+    }
     if (random.chance(0.6)) params.set("sort", `${random.chance(0.5) ? "-" : ""}${random.pick(["updated", "claim", "topic", "status", "sources", "published", "relevance"])}`);
     if (random.chance(0.3)) params.set("pageSize", String(random.pick([20, 100, 200])));
     const draw = random.next();

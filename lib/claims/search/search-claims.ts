@@ -1,11 +1,11 @@
 import "server-only";
 import { join, list, raw, sql, type Sql } from "@/lib/db/sql";
-import { caseless, withoutIndex } from "@/lib/db/dialect";
+import { caseless, dialect, withoutIndex } from "@/lib/db/dialect";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
 import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
 import { DATED_CLAIMS, datedClaimsOutsideRange, filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
-import { broadFilters, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { broadFilters, claimsInDatabase, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { toBoolean } from "@/lib/db/values";
 import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
@@ -44,8 +44,14 @@ const SORT_COLUMNS: Record<Exclude<SortKey, "relevance" | VocabularySort>, (dire
 /** A page of the claims matching `query`, in its order: their ids, and how many match in all. */
 export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader): Promise<{ ids: number[]; total: number }> {
   const offset = (query.page - 1) * query.pageSize;
-  const read = async (limit: number, skip: number, reversed: boolean, broad: BroadFilters) =>
-    (await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, broad, skip + limit, reversed)} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
+  const read = async (limit: number, skip: number, reversed: boolean, broad: BroadFilters) => {
+    const walk = boundedWalk(query, vocabulary, broad, reversed, skip + limit);
+    if (walk) {
+      const ids = (await db.all<{ id: number }>(sql`${walk.statement} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
+      if (ids.length === limit || (await claimsInDatabase(db)) <= walk.rows) return ids;
+    }
+    return (await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, broad, skip + limit, reversed)} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
+  };
   if (offset === 0) {
     const [ids, total] = await Promise.all([read(query.pageSize, 0, false, await broadFilters(query, db)), countMatchingClaims(query, vocabulary, db)]);
     return { ids, total };
@@ -117,7 +123,7 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
     const matches = sql`SELECT c."id" ${idsMeeting(claimIdsOfAll(collecting), checkedById)}`;
     return claimRowsOf(matches, conditions.filter((condition) => condition.readsClaimColumns), order, join);
   }
-  const order = sql`ORDER BY ${SORT_COLUMNS[sortKey](direction, reversed)}, c."id" ${direction}`;
+  const order = claimOrder(sortKey, direction, reversed);
   if (collecting.length > 0 && (checkedById.length > 0 || collecting.length > 1)) {
     // The database collects the claims of a narrow filter and reads each one's row before it
     // checks the other filters; at a million claims, where those rows are not in memory, an
@@ -128,6 +134,43 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
     return claimRowsOf(matches, conditions.filter((condition) => condition.readsClaimColumns), order);
   }
   return sql`SELECT c."id" FROM "Claim" c WHERE ${whereClause(conditions)} ${order}`;
+}
+
+function claimOrder(sortKey: keyof typeof SORT_COLUMNS, direction: Sql, reversed: boolean): Sql {
+  return sql`ORDER BY ${SORT_COLUMNS[sortKey](direction, reversed)}, c."id" ${direction}`;
+}
+
+/**
+ * A bounded walk reads 20 claims per row of the page and the rows before it (so it finds
+ * them under a filter keeping 1 claim in 20 that the order does not gather elsewhere), at
+ * least 2,000, and is not tried past 20,000: at a million claims, reading 20,000 costs
+ * about 13 ms, lost when the page is then read the usual way.
+ */
+const WALK_ROWS_PER_PAGE_ROW = 20;
+const WALK_MIN_ROWS = 2_000;
+const WALK_MAX_ROWS = 20_000;
+
+/**
+ * The page's claims read by walking the sort's index for a bounded number of claims and
+ * checking the filters on each, or null where that does not apply. SQLite plans a filter on
+ * the claim's own columns (a status, a topic, contested, a broad date range) from that
+ * filter's index and sorts every claim it selects, however many: at a million claims,
+ * `contested=false&sort=-claim` sorted 818,000 claims for its first page (0.41 s), where
+ * the text index walked 61. Walking is not always better: when the filter's claims sit at
+ * the far end of the order (a topic whose texts share their first word), a walk reads most
+ * of the table (0.48 s, against 37 ms from the topic's index). So the walk is bounded
+ * (`rows`), and when it does not fill the page the caller reads it the usual way.
+ * PostgreSQL's planner weighs the LIMIT itself. Only the sorts on a claim column other
+ * than the last update (whose filter indexes end with updatedAt and give that order).
+ */
+export function boundedWalk(query: ClaimQuery, vocabulary: Vocabulary, broad: BroadFilters, reversed: boolean, pageEnd: number): { statement: Sql; rows: number } | null {
+  if (dialect !== "sqlite" || query.sort === "relevance" || query.sort === "updated" || query.sort === "topic" || query.sort === "status") return null;
+  const conditions = filterConditions(query, vocabulary, broad);
+  if (!conditions.some((condition) => condition.readsClaimColumns) || conditions.some((condition) => condition.collectsClaimIds)) return null;
+  const rows = Math.max(WALK_MIN_ROWS, WALK_ROWS_PER_PAGE_ROW * pageEnd);
+  if (rows > WALK_MAX_ROWS) return null;
+  const order = claimOrder(query.sort, raw(query.desc !== reversed ? "DESC" : "ASC"), reversed);
+  return { statement: sql`SELECT c."id" FROM (SELECT c.* FROM "Claim" c ${order} LIMIT ${rows}) c WHERE ${whereClause(conditions)} ${order}`, rows };
 }
 
 /**

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSyntheticClaims } from "@/load/fixtures";
+import { sharedReader } from "@/lib/db/reader";
+import { sql } from "@/lib/db/sql";
+import { sqliteFilePath } from "@/lib/env";
+import { broadFilters } from "@/lib/claims/search/broad-filters";
+import { boundedWalk } from "@/lib/claims/search/search-claims";
+import { parsedQuery, search, wholeList } from "@/tests/support/claim-search";
+
+/*
+ * A sort on a claim column with a filter on the claim's own columns reads its page by a
+ * bounded walk of the sort's index, and the usual way when the walk does not fill it
+ * (boundedWalk, lib/claims/search/search-claims.ts; SQLite only). The database must hold
+ * more claims than a walk reads for the second way to be taken: 3,000 synthetic claims.
+ * Both ways must give the pages of the whole list.
+ */
+const CLAIMS = 3_000;
+
+beforeAll(() => {
+  loadSyntheticClaims(sqliteFilePath(), CLAIMS);
+});
+
+/** How many claims of the first page a bounded walk finds, or null when none is tried. */
+async function walkFinds(queryString: string): Promise<number | null> {
+  const { query, vocabulary } = await parsedQuery(queryString);
+  const walk = boundedWalk(query, vocabulary, await broadFilters(query), false, query.pageSize);
+  if (!walk) return null;
+  return (await sharedReader.all(sql`${walk.statement} LIMIT ${query.pageSize} OFFSET 0`)).length;
+}
+
+describe("a bounded walk of the sort's index", () => {
+  it("fills a page of a broad filter and falls short for a filter of a few claims", async () => {
+    const [topic] = await sharedReader.all<{ key: string }>(
+      sql`SELECT t."key" FROM "Topic" t JOIN "Claim" c ON c."topicId" = t."id" GROUP BY t."id" ORDER BY count(*) ASC, t."id" LIMIT 1`,
+    );
+    expect(await walkFinds("contested=false&sort=-claim")).toBe(50);
+    expect(await walkFinds("sort=sources&contested=false")).toBe(50);
+    // The least used topic's claims with a status of their own: fewer than a page, so the walk cannot fill it.
+    expect(await walkFinds(`topic=${topic!.key}&status=false&sort=claim&pageSize=200`)).toBeLessThan(200);
+    // Not tried: a sort whose filter indexes give the order, a filter collected as ids, or no filter on the claim's columns.
+    expect(await walkFinds("contested=false&sort=updated")).toBeNull();
+    expect(await walkFinds("stance=denies&sort=claim")).toBeNull();
+  });
+
+  it("gives the pages of the whole list whichever way each page is read", async () => {
+    const topics = await sharedReader.all<{ key: string }>(sql`SELECT t."key" FROM "Topic" t JOIN "Claim" c ON c."topicId" = t."id" GROUP BY t."id" ORDER BY count(*) DESC, t."id"`);
+    const [most, least] = [topics[0]!.key, topics.at(-1)!.key];
+    const filters = ["contested=false", "contested=true", `topic=${most}`, `topic=${least}&status=false`, "status=false&status=unreviewed", "from=2022-01-01&to=2024-12-31", "contested=true&stance=asserts"];
+    for (const filter of filters) {
+      for (const sort of ["claim", "-claim", "sources", "-sources", "published", "-published"]) {
+        const queryString = `${filter}&sort=${sort}&pageSize=100`;
+        const whole = await wholeList(queryString);
+        const pages = Math.ceil(whole.length / 100);
+        for (const page of [1, 2, Math.ceil(pages / 2), pages].filter((n, i, all) => n >= 1 && all.indexOf(n) === i)) {
+          const result = await search(`${queryString}&page=${page}`);
+          expect(result.total, `${queryString} total`).toBe(whole.length);
+          expect(
+            result.items.map((item) => item.id),
+            `${queryString} page ${page}`,
+          ).toEqual(whole.slice((page - 1) * 100, page * 100));
+        }
+      }
+    }
+  });
+});
