@@ -23,7 +23,7 @@ beforeAll(() => {
 /** How many claims of the first page a bounded walk finds, or null when none is tried. */
 async function walkFinds(queryString: string): Promise<number | null> {
   const { query, vocabulary } = await parsedQuery(queryString);
-  const walk = boundedWalk(query, vocabulary, await broadFilters(query), false, query.pageSize);
+  const walk = boundedWalk(query, vocabulary, await broadFilters(query, vocabulary), false, query.pageSize);
   if (!walk) return null;
   return (await sharedReader.all(sql`${walk.statement} LIMIT ${query.pageSize} OFFSET 0`)).length;
 }

@@ -33,10 +33,10 @@ beforeAll(async () => {
 describe("broadFilters by page", () => {
   it("walks a filter of a quarter of the claims for the first page and collects it for a deep one", async () => {
     for (const filter of ["stance=denies", "from=2024-04-01&to=2024-04-30"]) {
-      const { query } = await parsedQuery(filter);
+      const { query, vocabulary } = await parsedQuery(filter);
       const facet = filter.startsWith("stance") ? "stance" : "date";
-      expect((await broadFilters(query)).has(facet), `${filter}, first page`).toBe(true);
-      expect((await broadFilters(query, undefined, 0.9)).has(facet), `${filter}, a walk over 90% of the claims`).toBe(false);
+      expect((await broadFilters(query, vocabulary)).has(facet), `${filter}, first page`).toBe(true);
+      expect((await broadFilters(query, vocabulary, undefined, 0.9)).has(facet), `${filter}, a walk over 90% of the claims`).toBe(false);
     }
   });
 

@@ -38,9 +38,20 @@ beforeAll(async () => {
 /**
  * Every way a filter can be written (as an `IN` list, or as an `EXISTS` or on the claim's own
  * columns when broad), all alike and mixed: a list collected with another filter checked on
- * its ids before any claim row is read (search-claims.ts) is one more form.
+ * its ids before any claim row is read (search-claims.ts) is one more form, and so is a
+ * status or topic beside a search, checked on its ids or on the claim's column.
  */
-const FORMS: BroadFilters[] = [new Set(), new Set(["stance", "date", "actor"]), new Set(["stance"]), new Set(["actor"]), new Set(["date"]), new Set(["stance", "actor"])];
+const FORMS: BroadFilters[] = [
+  new Set(),
+  new Set(["stance", "date", "actor"]),
+  new Set(["stance"]),
+  new Set(["actor"]),
+  new Set(["date"]),
+  new Set(["stance", "actor"]),
+  // Beside a search, a status or topic that is not broad is checked on its ids (asIndexIds).
+  new Set(["status", "topic"]),
+  new Set(["status", "stance", "date"]),
+];
 
 /**
  * The length of the whole list, after checking that it names each claim once and that
@@ -49,7 +60,8 @@ const FORMS: BroadFilters[] = [new Set(), new Set(["stance", "date", "actor"]), 
  */
 async function listLength(queryString: string): Promise<number> {
   const list = (broad: BroadFilters) => wholeList(queryString, broad);
-  const ids = await list(await broadFilters((await parsedQuery(queryString)).query));
+  const { query, vocabulary } = await parsedQuery(queryString);
+  const ids = await list(await broadFilters(query, vocabulary));
   expect(new Set(ids).size, `the list of ${queryString} names each claim once`).toBe(ids.length);
   for (const form of FORMS) expect(await list(form), `${queryString} with broad filters ${[...form].join(", ") || "none"}`).toEqual(ids);
   return ids.length;

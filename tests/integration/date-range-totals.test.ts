@@ -38,7 +38,8 @@ describe("a broad date range's total", () => {
   for (const [range, inRange] of RANGES) {
     it(`${range}: the length of its list, with each kind of claim on the right side`, async () => {
       // The range is broad here (few sources), so the total takes the counted-outside path.
-      expect((await broadFilters((await parsedQuery(range)).query)).has("date")).toBe(true);
+      const { query, vocabulary } = await parsedQuery(range);
+      expect((await broadFilters(query, vocabulary)).has("date")).toBe(true);
       const list = await wholeList(range);
       for (const [kind, text] of Object.entries(CLAIMS)) {
         expect(list.includes(await claimIdByText(text)), `${kind} in ${range}`).toBe(inRange.includes(kind as keyof typeof CLAIMS));

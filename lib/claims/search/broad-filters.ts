@@ -1,7 +1,8 @@
 import "server-only";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
-import { raw, sql } from "@/lib/db/sql";
+import { raw, sql, type Sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
+import type { Vocabulary } from "@/lib/vocabulary/queries";
 import { actorRoleRowsUpTo, storedRange, type BroadFilters } from "@/lib/claims/search/filter-sql";
 
 /** A filter matching more than this share of the claims is broad (filter-sql.ts, BroadFilters). */
@@ -9,6 +10,19 @@ const BROAD_SHARE = 0.05;
 
 /** Claims holding an attribution of each stance; the same statement as the stance facet over all claims, so one cached result serves both. */
 export const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId") AS "n" FROM "Attribution" GROUP BY "stance"`;
+
+/**
+ * A status or topic holding more than this share of the claims is broad beside a search
+ * (filter-sql.ts, asIndexIds): collecting its ids from the column's index costs about 0.1 µs
+ * a claim (10 ms for 10% of a million), spent before the first match is checked.
+ */
+const BROAD_ENTRY_SHARE = 0.1;
+
+/** Claims per status or per topic, kept until the database changes; the same statements as those facets over all claims. */
+export function claimsPerEntry(facet: "status" | "topic"): Sql {
+  const column = raw(facet === "status" ? `"statusId"` : `"topicId"`);
+  return sql`SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c.${column}`;
+}
 
 /** Claims in the whole database, kept until it changes. */
 export async function claimsInDatabase(db: SqlReader = sharedReader): Promise<number> {
@@ -30,11 +44,22 @@ export async function claimsInDatabase(db: SqlReader = sharedReader): Promise<nu
  * read more than that: the middle page of four actors' 8,737 claims at 100k, walked, read
  * half the claims with two EXISTS each (125 ms); collected and sorted, 12 ms.
  */
-export async function broadFilters(query: ClaimQuery, db: SqlReader = sharedReader, walkShare = 0): Promise<BroadFilters> {
-  const broad = new Set<"stance" | "date" | "actor">();
-  if (query.stance.length === 0 && !query.from && !query.to && query.actor.length === 0) return broad;
+export async function broadFilters(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader, walkShare = 0): Promise<BroadFilters> {
+  const broad = new Set<"stance" | "date" | "actor" | "status" | "topic">();
+  if (query.stance.length === 0 && !query.from && !query.to && query.actor.length === 0 && !query.q) return broad;
   const total = await claimsInDatabase(db);
   if (total === 0) return broad;
+  if (query.q) {
+    for (const [facet, entries, chosen] of [
+      ["status", vocabulary.statuses, query.status],
+      ["topic", vocabulary.topics, query.topic],
+    ] as const) {
+      if (chosen.length === 0) continue;
+      const ids = new Set(entries.filter((entry) => (chosen as readonly string[]).includes(entry.key)).map((entry) => entry.id));
+      const counts = await db.allUntilChanged<{ id: number; n: number }>(claimsPerEntry(facet));
+      if (counts.filter((row) => ids.has(row.id)).reduce((sum, row) => sum + row.n, 0) > total * BROAD_ENTRY_SHARE) broad.add(facet);
+    }
+  }
   const threshold = Math.floor(total * Math.max(BROAD_SHARE, walkShare));
   if (query.stance.length > 0) {
     const counts = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);

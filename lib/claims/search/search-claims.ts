@@ -4,8 +4,8 @@ import { caseless, dialect, withoutIndex } from "@/lib/db/dialect";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
 import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
-import { DATED_CLAIMS, datedClaimsOutsideRange, filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
-import { broadFilters, claimsInDatabase, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { asIndexIds, DATED_CLAIMS, datedClaimsOutsideRange, filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
+import { broadFilters, claimsInDatabase, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { toBoolean } from "@/lib/db/values";
 import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
@@ -53,7 +53,7 @@ export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, d
     return (await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, broad, skip + limit, reversed)} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
   };
   if (offset === 0) {
-    const [ids, total] = await Promise.all([read(query.pageSize, 0, false, await broadFilters(query, db)), countMatchingClaims(query, vocabulary, db)]);
+    const [ids, total] = await Promise.all([read(query.pageSize, 0, false, await broadFilters(query, vocabulary, db)), countMatchingClaims(query, vocabulary, db)]);
     return { ids, total };
   }
   // A page past the middle is read from the far end of the order, and turned round: OFFSET
@@ -70,7 +70,7 @@ export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, d
   // With the total known, how far a walk in the sort's order goes decides which filters are
   // walked and which collected (broadFilters). Ranking reads every match whatever the page.
   const ranked = Boolean(query.q) && query.sort === "relevance";
-  const broad = await broadFilters(query, db, ranked ? 0 : (Math.min(offset, fromFarEnd) + query.pageSize) / total);
+  const broad = await broadFilters(query, vocabulary, db, ranked ? 0 : (Math.min(offset, fromFarEnd) + query.pageSize) / total);
   const ids = fromFarEnd < offset ? (await read(end - offset, fromFarEnd, true, broad)).reverse() : await read(query.pageSize, offset, false, broad);
   return { ids, total };
 }
@@ -89,13 +89,13 @@ export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?
   // 100k claims: 55 ms against 10 for the page).
   const conditions = filterConditions(query, vocabulary, ranked && broad ? new Set([...broad].filter((filter) => filter !== "actor")) : broad);
   if (ranked) {
-    const others = conditions.filter((condition) => condition.facet !== "search");
     // The matches are ranked and, first, filtered from the search index alone, which holds
     // one document per existing claim (kept by triggers), by the filters that look only at
     // the claim's id (attributions, sources, actors); only the claims left are read, and
     // only when a filter on the claim's own columns remains. Joining every match to its
     // claim row first cost most of the time at a million claims, where those rows no longer
     // stay in memory (a common word with a stance: 0.6 s, 0.14 s without).
+    const others = conditions.filter((condition) => condition.facet !== "search").map((condition) => asIndexIds(condition, broad));
     const onColumns = others.filter((condition) => condition.readsClaimColumns);
     // withoutIndex: a filter's `c."id" IN (…)` must not reach FTS5 as a rowid constraint.
     // SQLite then runs the MATCH again for each id of the list (60 µs each at 100k claims:
@@ -196,7 +196,9 @@ function claimIdsOfAll(conditions: readonly Condition[]): Sql {
 }
 
 export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader): Promise<number> {
-  const conditions = filterConditions(query, vocabulary, await broadFilters(query, db));
+  const broad = await broadFilters(query, vocabulary, db);
+  const written = filterConditions(query, vocabulary, broad);
+  const conditions = query.q ? written.map((condition) => asIndexIds(condition, broad)) : written;
   const single = await singleFilterTotal(query, vocabulary, conditions, db);
   if (single !== null) return single;
   const count = countStatement(conditions);
@@ -238,8 +240,7 @@ async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, cond
   const facet = conditions[0]!.facet;
   const sum = (rows: { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
   if (facet === "status" || facet === "topic") {
-    const column = raw(facet === "status" ? `"statusId"` : `"topicId"`);
-    const rows = await db.allUntilChanged<{ id: number; n: number }>(sql`SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c.${column}`);
+    const rows = await db.allUntilChanged<{ id: number; n: number }>(claimsPerEntry(facet));
     const chosen = facet === "status" ? vocabulary.statuses.filter((s) => query.status.includes(s.key)) : vocabulary.topics.filter((t) => query.topic.includes(t.key));
     const ids = new Set(chosen.map((entry) => entry.id));
     return sum(rows.filter((row) => ids.has(row.id)));
