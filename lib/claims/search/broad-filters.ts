@@ -64,7 +64,8 @@ export async function broadFilters(query: ClaimQuery, vocabulary: Vocabulary, db
       const ids = new Set(entries.filter((entry) => (chosen as readonly string[]).includes(entry.key)).map((entry) => entry.id));
       const counts = await db.allUntilChanged<{ id: number; n: number }>(claimsPerEntry(facet));
       const needed = Math.ceil(counts.filter((row) => ids.has(row.id)).reduce((sum, row) => sum + row.n, 0) * MATCHES_PER_ENTRY_CLAIM);
-      // The matches counted no further than needed: a few thousand index entries at most.
+      // The matches counted no further than needed: at most a quarter of the entries' claims
+      // read from the search index (100,000 for a status of 400,000 at a million: a few ms).
       const found = await db.one<{ n: number }>(sql`SELECT count(*) AS "n" FROM (${matches} LIMIT ${needed}) AS "sample"`);
       if (Number(found?.n ?? 0) < needed) broad.add(facet);
     }

@@ -52,8 +52,9 @@ export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, d
     }
     return (await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, broad, skip + limit, reversed)} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
   };
+  const firstBroad = await broadFilters(query, vocabulary, db);
   if (offset === 0) {
-    const [ids, total] = await Promise.all([read(query.pageSize, 0, false, await broadFilters(query, vocabulary, db)), countMatchingClaims(query, vocabulary, db)]);
+    const [ids, total] = await Promise.all([read(query.pageSize, 0, false, firstBroad), countMatchingClaims(query, vocabulary, db, firstBroad)]);
     return { ids, total };
   }
   // A page past the middle is read from the far end of the order, and turned round: OFFSET
@@ -63,7 +64,7 @@ export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, d
   // two statements may see different moments of the database: a write between them shifts
   // such a page by the rows it added or removed, as it shifts the next page a reader asks
   // for in any case.
-  const total = await countMatchingClaims(query, vocabulary, db);
+  const total = await countMatchingClaims(query, vocabulary, db, firstBroad);
   const end = Math.min(total, offset + query.pageSize);
   if (end <= offset) return { ids: [], total };
   const fromFarEnd = total - end;
@@ -195,8 +196,9 @@ function claimIdsOfAll(conditions: readonly Condition[]): Sql {
   return sets.length === 1 ? sets[0]! : join(sets.map((set, i) => sql`SELECT "claimId" FROM (${set}) AS ${raw(`"set${i}"`)}`), " INTERSECT ");
 }
 
-export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader): Promise<number> {
-  const broad = await broadFilters(query, vocabulary, db);
+/** `broad`: the query's broad filters for its first page, when the caller has them already. */
+export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader, broad?: BroadFilters): Promise<number> {
+  broad ??= await broadFilters(query, vocabulary, db);
   const written = filterConditions(query, vocabulary, broad);
   const conditions = query.q ? written.map((condition) => asIndexIds(condition, broad)) : written;
   const single = await singleFilterTotal(query, vocabulary, conditions, db);
