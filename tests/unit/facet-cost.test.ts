@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FacetCostModel } from "@/lib/claims/search/facet-cost";
+import { FacetCostModel, type FacetMatches } from "@/lib/claims/search/facet-cost";
 import type { FacetName } from "@/lib/claims/search/filter-sql";
 
 const INITIAL: Record<FacetName, number> = { status: 1, topic: 1, contested: 1, stance: 15, source: 15, actor: 25 };
@@ -12,9 +12,9 @@ function clock() {
 }
 
 /** One request under `budgetMs` where each facet takes `costs[facet]` ms: the facets counted, in order. */
-async function request(model: FacetCostModel, budgetMs: number, costs: Partial<Record<FacetName, number>>): Promise<FacetName[]> {
+async function request(model: FacetCostModel, budgetMs: number, costs: Partial<Record<FacetName, number>>, matches?: FacetMatches): Promise<FacetName[]> {
   const time = clock();
-  const timer = model.startRequest(budgetMs, time.now);
+  const timer = model.startRequest(budgetMs, time.now, matches);
   const counted: FacetName[] = [];
   for (const facet of ["status", "topic", "contested", "stance", "actor", "source"] as const) {
     if (!timer.fits(facet)) continue;
@@ -61,6 +61,28 @@ describe("facet cost model", () => {
     // A request whose first facet is the stance facet (the others were free): no unit before it.
     await request(model, 1_000, { stance: 300 });
     expect(model.factor("stance")).toBe(15);
+  });
+
+  it("predicts the first facet from the number of matching claims, and leaves every facet out when it would pass the budget", async () => {
+    // 0.5 µs a claim under attribution filters, 0.05 under claim columns alone, to start with.
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1, { claimColumns: 0.000_05, other: 0.000_5 });
+    // 800,000 claims under a stance: 400 ms predicted for the status facet, so nothing is counted.
+    expect(await request(model, 70, { status: 400 }, { kind: "other", matches: 800_000 })).toEqual([]);
+    // The same claims under claim columns alone: 40 ms predicted; the status, topic and contested facets are counted.
+    expect(await request(model, 70, { status: 12, topic: 12, contested: 12 }, { kind: "claimColumns", matches: 800_000 })).toEqual(["status", "topic", "contested"]);
+    // 50,000 claims under a stance: 25 ms predicted, counted.
+    expect(await request(model, 70, { status: 27 }, { kind: "other", matches: 50_000 })).toContain("status");
+    // Without a number of claims the first facet is always counted, as before.
+    expect(await request(model, 70, { status: 400 })).toEqual(["status"]);
+  });
+
+  it("does not learn the cost per matching claim from a slow first facet", async () => {
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1, { claimColumns: 0.000_05, other: 0.000_5 });
+    // A cold first count: 100,000 claims in 202 ms, four times the usual.
+    await request(model, 1_000, { status: 202 }, { kind: "other", matches: 100_000 });
+    expect(model.unitPerMatch("other")).toBe(0.000_5);
+    // 40,000 claims (20 ms predicted) are still counted under a 70 ms budget.
+    expect(await request(model, 70, { status: 22 }, { kind: "other", matches: 40_000 })).toContain("status");
   });
 
   it("never starts a facet once the budget is spent", async () => {

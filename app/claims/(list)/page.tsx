@@ -41,9 +41,9 @@ const NO_FACETS: FacetCounts = { facets: { status: [], topic: [], stance: [], so
  * event loop, so counting at once would hold back the HTML of the rows. Waiting for the
  * next turn of the event loop lets React stream the rows first (docs/performance.md).
  */
-async function countFacetsAfterRows(query: ClaimQuery, vocabulary: Vocabulary): Promise<FacetCounts> {
+async function countFacetsAfterRows(query: ClaimQuery, vocabulary: Vocabulary, matches: number): Promise<FacetCounts> {
   for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
-  return countFacets(query, vocabulary);
+  return countFacets(query, vocabulary, { matches });
 }
 
 async function StreamedFacetPanel({ query, counts }: { query: ClaimQuery; counts: Promise<FacetCounts> }) {
@@ -61,7 +61,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   if (!parsed.ok) return <QueryProblems problems={parsed.problems} />;
   const { query } = parsed;
   const result = await searchClaims(query, vocabulary);
-  const counts = countFacetsAfterRows(query, vocabulary);
+  const counts = countFacetsAfterRows(query, vocabulary, result.total);
 
   return (
     <>

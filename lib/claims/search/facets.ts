@@ -6,7 +6,7 @@ import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
 import { claimsInDatabase, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
-import { FacetCostModel } from "@/lib/claims/search/facet-cost";
+import { FacetCostModel, type MatchKind } from "@/lib/claims/search/facet-cost";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 
@@ -60,9 +60,18 @@ const RELIABLE_UNIT_MS = 1;
 // matches): a claim-level facet 8–28 ms, stance 209–224, source 149–312, actor 171–1,047.
 const COST_FACTOR: Record<FacetName, number> = { status: 1, topic: 1, contested: 1, stance: 15, source: 15, actor: 25 };
 
+/**
+ * What the status facet costs per matching claim, which predicts a list's first facet from
+ * its total: under filters on the claim's columns alone, an index count (about 0.05 µs a
+ * claim); under anything else each claim is found through attributions or the search index
+ * (0.5–1 µs a claim, measured at 100k and 1M under a broad stance, a wide date range and a
+ * common word). The lower ends, so that only counts sure to pass the limit are left out.
+ */
+const UNIT_PER_MATCH_MS: Record<MatchKind, number> = { claimColumns: 0.000_05, other: 0.000_5 };
+
 /** This process's facet costs, shared by every request (one model per process, as the statement cache). */
 const globalForFacets = globalThis as unknown as { claimtrailFacetCosts?: FacetCostModel };
-const facetCosts = (globalForFacets.claimtrailFacetCosts ??= new FacetCostModel(COST_FACTOR, STATEMENT_OVERHEAD_MS, RELIABLE_UNIT_MS));
+const facetCosts = (globalForFacets.claimtrailFacetCosts ??= new FacetCostModel(COST_FACTOR, STATEMENT_OVERHEAD_MS, RELIABLE_UNIT_MS, UNIT_PER_MATCH_MS));
 
 /** The facets in the order they are counted: the cheap claim-level ones first. */
 export const FACET_ORDER: readonly FacetName[] = ["status", "topic", "contested", "stance", "actor", "source"];
@@ -76,7 +85,16 @@ export type FacetCounts = { facets: Facets; missing: FacetName[] };
  * in its facet. One grouped query per facet, one facet after another until `budgetMs`
  * has passed; the facets not started by then are returned empty and named in `missing`.
  */
-export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, options: { budgetMs?: number; reader?: SqlReader } = {}): Promise<FacetCounts> {
+export async function countFacets(
+  query: ClaimQuery,
+  vocabulary: Vocabulary,
+  options: {
+    budgetMs?: number;
+    reader?: SqlReader;
+    /** How many claims the query matches, when the caller knows it (the list's total): it predicts the first facet. */
+    matches?: number;
+  } = {},
+): Promise<FacetCounts> {
   const db = options.reader ?? sharedReader;
   const budgetMs = options.budgetMs ?? (await defaultBudgetMs(db));
   const conditions = filterConditions(query, vocabulary);
@@ -133,7 +151,8 @@ export async function countFacets(query: ClaimQuery, vocabulary: Vocabulary, opt
   // A facet is counted only if it is expected to end within the budget, the facets counted
   // so far predicting the others (lib/claims/search/facet-cost.ts). A facet answered from
   // the whole-database cache costs nothing and predicts nothing.
-  const timer = facetCosts.startRequest(budgetMs);
+  const kind: MatchKind = conditions.every((condition) => condition.readsClaimColumns) ? "claimColumns" : "other";
+  const timer = facetCosts.startRequest(budgetMs, undefined, options.matches === undefined ? undefined : { kind, matches: options.matches });
   const facets = {} as Facets;
   const missing: FacetName[] = [];
   for (const facet of FACET_ORDER) {

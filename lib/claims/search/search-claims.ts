@@ -286,6 +286,6 @@ export async function searchClaims(
   const items = await loadClaimRecords(ids, db);
   const page = { items, total, page: query.page, pageSize: query.pageSize };
   if (!options.facets) return page;
-  const { facets, missing } = await countFacets(query, vocabulary, { budgetMs: options.facetBudgetMs, reader: db });
+  const { facets, missing } = await countFacets(query, vocabulary, { budgetMs: options.facetBudgetMs, reader: db, matches: total });
   return { ...page, facets, facetsMissing: missing };
 }
