@@ -23,7 +23,7 @@ export const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId"
  */
 const MATCHES_PER_ENTRY_CLAIM = 0.25;
 
-/** Claims per status or per topic, kept until the database changes; the same statements as those facets over all claims. */
+/** Claims per status or per topic, kept until the database changes; a status or topic filter's total (search-claims.ts) reads the same. */
 export function claimsPerEntry(facet: "status" | "topic"): Sql {
   const column = raw(facet === "status" ? `"statusId"` : `"topicId"`);
   return sql`SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c.${column}`;
