@@ -14,7 +14,7 @@ function clock() {
 /** One request under `budgetMs` where each facet takes `costs[facet]` ms: the facets counted, in order. */
 async function request(model: FacetCostModel, budgetMs: number, costs: Partial<Record<FacetName, number>>, matches?: FacetMatches): Promise<FacetName[]> {
   const time = clock();
-  const timer = model.startRequest(budgetMs, time.now, matches);
+  const timer = model.startRequest(budgetMs, matches, time.now);
   const counted: FacetName[] = [];
   for (const facet of ["status", "topic", "contested", "stance", "actor", "source"] as const) {
     if (!timer.fits(facet)) continue;

@@ -1,6 +1,6 @@
 import "server-only";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
-import { raw, sql, type Sql } from "@/lib/db/sql";
+import { and, raw, sql, type Sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 import { actorRoleRowsUpTo, storedRange, type BroadFilters } from "@/lib/claims/search/filter-sql";
@@ -23,10 +23,20 @@ export const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId"
  */
 const MATCHES_PER_ENTRY_CLAIM = 0.25;
 
-/** Claims per status or per topic, kept until the database changes; a status or topic filter's total (search-claims.ts) reads the same. */
-export function claimsPerEntry(facet: "status" | "topic"): Sql {
+/**
+ * Claims per status or per topic among those `where` selects. Over all claims (the default,
+ * the WHERE of no filter, as whereClause writes it) it is one statement for the facet, a
+ * status or topic filter's total (search-claims.ts) and the broadness below, kept once
+ * until the database changes.
+ */
+export function claimsPerEntry(facet: "status" | "topic", where: Sql = and([])): Sql {
   const column = raw(facet === "status" ? `"statusId"` : `"topicId"`);
-  return sql`SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c.${column}`;
+  return sql`SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where} GROUP BY c.${column}`;
+}
+
+/** Contested and not contested claims among those `where` selects; over all claims, one statement for the facet and the filter's total. */
+export function claimsPerContested(where: Sql = and([])): Sql {
+  return sql`SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE ${where} GROUP BY c."contested"`;
 }
 
 /** Claims in the whole database, kept until it changes. */
@@ -47,15 +57,25 @@ export async function claimsInDatabase(db: SqlReader = sharedReader): Promise<nu
  * walk in the sort's order reads to reach the page (the rows before it and its own, over
  * the share of claims that match). A filter is walked only if collecting its claims would
  * read more than that: the middle page of four actors' 8,737 claims at 100k, walked, read
- * half the claims with two EXISTS each (125 ms); collected and sorted, 12 ms.
+ * half the claims with two EXISTS each (125 ms); collected and sorted, 12 ms. `firstPage`:
+ * the same query's decisions for its first page, whose status and topic (which do not
+ * depend on the page) are kept rather than counted again.
  */
-export async function broadFilters(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader, walkShare = 0): Promise<BroadFilters> {
+export async function broadFilters(
+  query: ClaimQuery,
+  vocabulary: Vocabulary,
+  db: SqlReader = sharedReader,
+  walkShare = 0,
+  firstPage?: BroadFilters,
+): Promise<BroadFilters> {
   const broad = new Set<"stance" | "date" | "actor" | "status" | "topic">();
   if (query.stance.length === 0 && !query.from && !query.to && query.actor.length === 0 && !query.q) return broad;
   const total = await claimsInDatabase(db);
   if (total === 0) return broad;
   const matches = query.q ? fullTextClaimIds(query.q) : null;
-  if (matches) {
+  if (firstPage) {
+    for (const facet of ["status", "topic"] as const) if (firstPage.has(facet)) broad.add(facet);
+  } else if (matches) {
     for (const [facet, entries, chosen] of [
       ["status", vocabulary.statuses, query.status],
       ["topic", vocabulary.topics, query.topic],

@@ -1,6 +1,16 @@
 import type { FacetName } from "@/lib/claims/search/filter-sql";
 
 /**
+ * Which kind of filters a request's facets count under: claim columns alone (each count
+ * reads an index of Claim) or anything else (attributions, the search index), where each
+ * matching claim costs about ten times more to count.
+ */
+export type MatchKind = "claimColumns" | "other";
+
+/** How many claims a request's facets count over, and under which kind of filters: what predicts its first facet. */
+export type FacetMatches = { kind: MatchKind; matches: number };
+
+/**
  * How long each facet is expected to take, so that the facet time limit is kept: a facet is
  * counted only if it is predicted to end within the budget (docs/decisions/060).
  *
@@ -19,16 +29,6 @@ import type { FacetName } from "@/lib/claims/search/filter-sql";
  * teaches nothing: trying it again over the same claims would pass the limit again.
  * Statements answered from a cache are not measured (they would teach that a facet is free).
  */
-/**
- * Which kind of filters a request's facets count under: claim columns alone (each count
- * reads an index of Claim) or anything else (attributions, the search index), where each
- * matching claim costs about ten times more to count.
- */
-export type MatchKind = "claimColumns" | "other";
-
-/** How many claims a request's facets count over, and under which kind of filters: what predicts its first facet. */
-export type FacetMatches = { kind: MatchKind; matches: number };
-
 export class FacetCostModel {
   private readonly factors: Record<FacetName, number>;
 
@@ -63,10 +63,9 @@ export class FacetCostModel {
   }
 
   /** The time budget of one request's facets, counted against this model; `matches` predicts the first facet (unitPerMatch). */
-  startRequest(budgetMs: number, now: () => number = () => performance.now(), matches?: FacetMatches): FacetTimer {
+  startRequest(budgetMs: number, matches?: FacetMatches, now: () => number = () => performance.now()): FacetTimer {
     return new FacetTimer(this, budgetMs, now, matches);
   }
-
 
   /** A facet took `workMs` (its time less the overhead) where the unit was `unitMs`, measured from `unitWorkMs` of work. */
   observe(facet: FacetName, workMs: number, unit: { unitMs: number; fromWorkMs: number }): void {

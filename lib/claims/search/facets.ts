@@ -5,7 +5,7 @@ import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
-import { claimsInDatabase, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { claimsInDatabase, claimsPerContested, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { FacetCostModel, type MatchKind } from "@/lib/claims/search/facet-cost";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
@@ -107,9 +107,7 @@ export async function countFacets(
 
   /** A facet over a claim column that names a vocabulary entry (a status, a topic): one grouped count, labelled from the vocabulary. */
   const vocabularyFacet = async (facet: "status" | "topic", entries: readonly { id: number; key: string; label: string }[], selected: readonly string[]) => {
-    const column = raw(facet === "status" ? `"statusId"` : `"topicId"`);
-    const counts = countMap(await count<Count>(facet, sql`
-          SELECT c.${column} AS "id", count(*) AS "n" FROM "Claim" c WHERE ${where(facet)} GROUP BY c.${column}`));
+    const counts = countMap(await count<Count>(facet, claimsPerEntry(facet, where(facet))));
     return entries
       .map((entry) => ({ value: entry.key, label: entry.label, count: counts.get(entry.id) ?? 0, selected: selected.includes(entry.key) }))
       .filter((option) => option.count > 0 || option.selected);
@@ -119,8 +117,7 @@ export async function countFacets(
     status: () => vocabularyFacet("status", vocabulary.statuses, query.status),
     topic: () => vocabularyFacet("topic", vocabulary.topics, query.topic),
     contested: async () => {
-      const rows = await count<{ contested: boolean | number; n: number }>("contested", sql`
-        SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE ${where("contested")} GROUP BY c."contested"`);
+      const rows = await count<{ contested: boolean | number; n: number }>("contested", claimsPerContested(where("contested")));
       const counts = new Map(rows.map((row) => [toBoolean(row.contested), row.n]));
       return [
         { value: "true", label: "contested", count: counts.get(true) ?? 0, selected: query.contested === true },
@@ -152,7 +149,7 @@ export async function countFacets(
   // so far predicting the others (lib/claims/search/facet-cost.ts). A facet answered from
   // the whole-database cache costs nothing and predicts nothing.
   const kind: MatchKind = conditions.every((condition) => condition.readsClaimColumns) ? "claimColumns" : "other";
-  const timer = facetCosts.startRequest(budgetMs, undefined, options.matches === undefined ? undefined : { kind, matches: options.matches });
+  const timer = facetCosts.startRequest(budgetMs, options.matches === undefined ? undefined : { kind, matches: options.matches });
   const facets = {} as Facets;
   const missing: FacetName[] = [];
   for (const facet of FACET_ORDER) {

@@ -5,7 +5,7 @@ import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
 import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
 import { asIndexIds, DATED_CLAIMS, datedClaimsOutsideRange, filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
-import { broadFilters, claimsInDatabase, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { broadFilters, claimsInDatabase, claimsPerContested, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { toBoolean } from "@/lib/db/values";
 import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
 import { countFacets, type Facets } from "@/lib/claims/search/facets";
@@ -69,9 +69,10 @@ export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, d
   if (end <= offset) return { ids: [], total };
   const fromFarEnd = total - end;
   // With the total known, how far a walk in the sort's order goes decides which filters are
-  // walked and which collected (broadFilters). Ranking reads every match whatever the page.
+  // walked and which collected (broadFilters). Ranking reads every match whatever the page,
+  // so the first page's decisions stand.
   const ranked = Boolean(query.q) && query.sort === "relevance";
-  const broad = await broadFilters(query, vocabulary, db, ranked ? 0 : (Math.min(offset, fromFarEnd) + query.pageSize) / total);
+  const broad = ranked ? firstBroad : await broadFilters(query, vocabulary, db, (Math.min(offset, fromFarEnd) + query.pageSize) / total, firstBroad);
   const ids = fromFarEnd < offset ? (await read(end - offset, fromFarEnd, true, broad)).reverse() : await read(query.pageSize, offset, false, broad);
   return { ids, total };
 }
@@ -248,7 +249,7 @@ async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, cond
     return sum(rows.filter((row) => ids.has(row.id)));
   }
   if (facet === "contested") {
-    const rows = await db.allUntilChanged<{ contested: boolean | number; n: number }>(sql`SELECT c."contested", count(*) AS "n" FROM "Claim" c WHERE 1 = 1 GROUP BY c."contested"`);
+    const rows = await db.allUntilChanged<{ contested: boolean | number; n: number }>(claimsPerContested());
     return sum(rows.filter((row) => toBoolean(row.contested) === query.contested));
   }
   if (facet === "stance" && query.stance.length === 1) {
