@@ -18,6 +18,7 @@ const POSTGRES_FILES = [
   "tests/integration/claim-merge.test.ts",
   "tests/integration/claim-review-schema.test.ts",
   "tests/integration/claim-search.test.ts",
+  "tests/integration/claim-table-rows.test.ts",
   "tests/integration/claim-totals.test.ts",
   "tests/integration/conditional-requests.test.ts",
   "tests/integration/concurrent-writes.test.ts",

@@ -1,6 +1,6 @@
 import "server-only";
 import { groupBy, inIdOrder } from "@/lib/db/rows";
-import { list, sql } from "@/lib/db/sql";
+import { list, raw, sql } from "@/lib/db/sql";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "@/lib/db/timestamps";
@@ -82,6 +82,12 @@ type AttributionRow = {
 type ViaRow = { attributionId: number; actorId: number; name: string; kind: ActorKind };
 
 /**
+ * The order of a claim's attributions wherever they are listed: by source, then where the
+ * quote stands in it (unplaced quotes first), then as entered. `a` is the attribution.
+ */
+export const ATTRIBUTION_ORDER = raw(`a."claimId", a."sourceId", a."quoteStart" NULLS FIRST, a."id"`);
+
+/**
  * Load full records for the given claim ids in three queries (claims, attributions,
  * via-chains), whatever the number of ids: no query per row. Keeps the order of `ids`.
  * `db` is the shared reader unless a caller (an export) reads on its own connection.
@@ -103,7 +109,7 @@ export async function loadClaimRecords(ids: readonly number[], db: SqlReader = s
              s."id" AS "sourceId", s."title" AS "sourceTitle", s."outlet" AS "sourceOutlet", s."url" AS "sourceUrl", s."publishedAt" AS "sourcePublishedAt"
       FROM "Attribution" a JOIN "Actor" ac ON ac."id" = a."actorId" JOIN "Source" s ON s."id" = a."sourceId"
       WHERE a."claimId" IN ${idList}
-      ORDER BY a."claimId", a."sourceId", a."quoteStart" NULLS FIRST, a."id"`),
+      ORDER BY ${ATTRIBUTION_ORDER}`),
     db.all<ViaRow>(sql`
       SELECT v."attributionId", v."actorId", ac."name", ac."kind"
       FROM "AttributionVia" v JOIN "Attribution" a ON a."id" = v."attributionId" JOIN "Actor" ac ON ac."id" = v."actorId"

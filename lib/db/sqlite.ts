@@ -5,6 +5,7 @@ import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 import type { Sql } from "@/lib/db/sql";
 import type { SnapshotReader } from "@/lib/db/reader";
 import { recentlyUsed } from "@/lib/memo/recently-used";
+import { rowStatement, type RowStatement } from "@/lib/db/sqlite-rows";
 
 /**
  * The SQLite side of lib/db/reader.ts: read-only better-sqlite3 connections for the
@@ -32,7 +33,9 @@ function bindable(params: readonly unknown[]): unknown[] {
 
 type Reader = {
   db: Database.Database;
-  statements: Map<string, Database.Statement>;
+  statements: Map<string, RowStatement>;
+  /** `PRAGMA data_version`, read as a single value. */
+  dataVersion: Database.Statement;
   /** Results kept until the database changes (queryAllUntilChanged), and the data_version they belong to. */
   results: Map<string, unknown[]>;
   version: number;
@@ -44,7 +47,10 @@ const globalForReader = globalThis as unknown as { claimtrailReader?: Reader };
 const STATEMENT_CACHE_SIZE = 500;
 
 function reader(): Reader {
-  globalForReader.claimtrailReader ??= { db: openReadOnly(), statements: new Map(), results: new Map(), version: -1 };
+  if (!globalForReader.claimtrailReader) {
+    const db = openReadOnly();
+    globalForReader.claimtrailReader = { db, statements: new Map(), dataVersion: db.prepare("PRAGMA data_version").pluck(), results: new Map(), version: -1 };
+  }
   return globalForReader.claimtrailReader;
 }
 
@@ -53,9 +59,9 @@ function reader(): Reader {
  * prepare, which costs as much as running a small query. Queries bind their values, so
  * the set of distinct texts stays small.
  */
-function prepare(text: string): Database.Statement {
+function prepare(text: string): RowStatement {
   const { db, statements } = reader();
-  return recentlyUsed(statements, text, STATEMENT_CACHE_SIZE, () => db.prepare(text));
+  return recentlyUsed(statements, text, STATEMENT_CACHE_SIZE, () => rowStatement(db.prepare(text)));
 }
 
 /** Close the reader (tests delete their database copy afterwards); the next query reopens it. */
@@ -65,11 +71,11 @@ export function closeReader(): void {
 }
 
 export function queryAll<Row>(query: Sql): Row[] {
-  return prepare(query.text).all(...bindable(query.params)) as Row[];
+  return prepare(query.text).all(bindable(query.params)) as Row[];
 }
 
 export function queryOne<Row>(query: Sql): Row | undefined {
-  return prepare(query.text).get(...bindable(query.params)) as Row | undefined;
+  return prepare(query.text).get(bindable(query.params)) as Row | undefined;
 }
 
 /**
@@ -78,7 +84,7 @@ export function queryOne<Row>(query: Sql): Row | undefined {
  */
 export function queryAllUntilChanged<Row>(query: Sql): Row[] {
   const current = reader();
-  const version = prepare("PRAGMA data_version").pluck().get() as number;
+  const version = current.dataVersion.get() as number;
   if (version !== current.version) {
     current.results.clear();
     current.version = version;
@@ -101,20 +107,20 @@ export function queryAllUntilChanged<Row>(query: Sql): Row[] {
 export function openSnapshotReader(databaseUrl: string = env.DATABASE_URL): SnapshotReader {
   const db = openReadOnly(sqliteFilePath(databaseUrl), { memoryMapped: false });
   // Every batch runs the same few statements: prepare each once.
-  const statements = new Map<string, Database.Statement>();
+  const statements = new Map<string, RowStatement>();
   const prepared = (text: string) => {
     let statement = statements.get(text);
-    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    if (!statement) statements.set(text, (statement = rowStatement(db.prepare(text))));
     return statement;
   };
   return {
     kind: "sqlite",
-    all: async <Row>(query: Sql) => prepared(query.text).all(...bindable(query.params)) as Row[],
-    one: async <Row>(query: Sql) => prepared(query.text).get(...bindable(query.params)) as Row | undefined,
+    all: async <Row>(query: Sql) => prepared(query.text).all(bindable(query.params)) as Row[],
+    one: async <Row>(query: Sql) => prepared(query.text).get(bindable(query.params)) as Row | undefined,
     // One snapshot has no later change to wait for: nothing to keep.
-    allUntilChanged: async <Row>(query: Sql) => prepared(query.text).all(...bindable(query.params)) as Row[],
+    allUntilChanged: async <Row>(query: Sql) => prepared(query.text).all(bindable(query.params)) as Row[],
     async *batches<Row>(query: Sql, size: number) {
-      const cursor = db.prepare(query.text).iterate(...bindable(query.params)) as IterableIterator<Row>;
+      const cursor = rowStatement(db.prepare(query.text)).iterate(bindable(query.params)) as IterableIterator<Row>;
       try {
         let batch: Row[] = [];
         for (const row of cursor) {

@@ -11,9 +11,9 @@ import { QueryProblems } from "@/components/claims/query-problems";
 import { parseClaimQuery, type ClaimQuery, type RawParams } from "@/lib/claims/query/claim-query";
 import { claimQueryHref, withChanges } from "@/lib/claims/query/claim-query-url";
 import { countOf } from "@/lib/text/count-of";
-import { searchClaims } from "@/lib/claims/search/search-claims";
+import { pageOfMatches } from "@/lib/claims/search/search-claims";
 import { countFacets, type FacetCounts } from "@/lib/claims/search/facets";
-import { toClaimRow } from "@/lib/claims/table-rows";
+import { loadClaimRows } from "@/lib/claims/table-rows";
 import { loadVocabulary, type Vocabulary } from "@/lib/vocabulary/queries";
 
 export const dynamic = "force-dynamic";
@@ -60,8 +60,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const parsed = parseClaimQuery(await searchParams, vocabulary);
   if (!parsed.ok) return <QueryProblems problems={parsed.problems} />;
   const { query } = parsed;
-  const result = await searchClaims(query, vocabulary);
-  const counts = countFacetsAfterRows(query, vocabulary, result.total);
+  // The table's own columns only, not the API's full records (lib/claims/table-rows.ts).
+  const { ids, total } = await pageOfMatches(query, vocabulary);
+  const rows = await loadClaimRows(ids);
+  const counts = countFacetsAfterRows(query, vocabulary, total);
 
   return (
     <>
@@ -78,10 +80,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <Suspense fallback={<ActiveFilters query={query} facets={NO_FACETS.facets} />}>
             <StreamedActiveFilters query={query} counts={counts} />
           </Suspense>
-          <ExportMenu query={query} total={result.total} />
-          {result.total > 0 && result.items.length === 0 ? (
-            <PastTheEnd query={query} total={result.total} />
-          ) : result.total === 0 ? (
+          <ExportMenu query={query} total={total} />
+          {total > 0 && rows.length === 0 ? (
+            <PastTheEnd query={query} total={total} />
+          ) : total === 0 ? (
             <div className="empty-state" role="status">
               <p>No claims match these filters.</p>
               <p>
@@ -90,8 +92,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             </div>
           ) : (
             <>
-              <ClaimTable rows={result.items.map(toClaimRow)} total={result.total} query={query} />
-              <Pagination query={query} total={result.total} />
+              <ClaimTable rows={rows} total={total} query={query} />
+              <Pagination query={query} total={total} />
             </>
           )}
         </div>
