@@ -121,7 +121,14 @@ async function worker(hostname: string | undefined): Promise<void> {
   const stopHeartbeat = startHeartbeat(() => checkDatabase());
   console.log(`[worker ${id} · process ${process.pid}] ready`);
 
+  let stopping = false;
   const stop = () => {
+    // The signal to stop often comes twice: once to the whole process group (Ctrl-C in a
+    // terminal, systemd's default KillMode, the test harness) and once more forwarded by
+    // the primary. A second must not end the process before the requests in progress
+    // have finished, as it would once no listener were left for it.
+    if (stopping) return;
+    stopping = true;
     guard.stop();
     stopHeartbeat();
     // Finish the requests in progress, then leave; the primary kills a worker that takes too long.
@@ -129,8 +136,8 @@ async function worker(hostname: string | undefined): Promise<void> {
       .then(() => app.close())
       .finally(() => process.exit(0));
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 // Run directly (the load test, a second test server), or as a worker forked by serve().

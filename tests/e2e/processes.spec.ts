@@ -1,6 +1,7 @@
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { freePort, startServer, stopServer, type Server } from "@/tools/harness/server";
 import { treeOpenFiles } from "@/tools/harness/process-tree";
@@ -280,5 +281,45 @@ test.describe("a saturated process", () => {
     expect(live.status).toBe(200);
     // Answered by the primary, which no read keeps busy.
     expect(live.headers["x-claimtrail-worker"]).toBe("primary");
+  });
+});
+
+test.describe("stopping", () => {
+  test("a write in progress when the whole process group is told to stop is finished, answered and kept", async () => {
+    test.setTimeout(120_000);
+    const server = await start({ WEB_CONCURRENCY: "1" });
+    try {
+      const token = await apiToken("factChecker");
+      const claimId = (JSON.parse((await once(`${server.url}/api/claims?pageSize=1`)).body) as { items: { id: number }[] }).items[0]!.id;
+      const text = `Finished while stopping ${Date.now()}`;
+      const body = JSON.stringify({ body: text });
+      // Headers and the start of the body now, the rest once the stop signals have come.
+      const write = new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          `${server.url}/api/claims/${claimId}/annotations`,
+          { method: "POST", agent: false, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } },
+          (response) => {
+            response.resume();
+            response.on("end", () => resolve(response.statusCode ?? 0));
+          },
+        );
+        request.on("error", reject);
+        request.write(body.slice(0, 10));
+        setTimeout(() => request.end(body.slice(10)), 1_500);
+      });
+      await sleep(300);
+      // SIGTERM to the whole group: the worker gets it, and the primary forwards one more.
+      const stopped = stopServer(server);
+      expect(await write).toBe(201);
+      await stopped;
+      const db = new Database(path.resolve(DATABASE_FILE), { readonly: true });
+      try {
+        expect(db.prepare(`SELECT count(*) FROM "Annotation" WHERE "body" = ?`).pluck().get(text)).toBe(1);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await stopServer(server);
+    }
   });
 });
