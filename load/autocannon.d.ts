@@ -1,4 +1,4 @@
-// The part of autocannon 9's API that load/run.ts uses (the package ships no types).
+// The part of autocannon 9's API that load/run.ts and load/cost-per-kind.ts use (the package ships no types).
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 

@@ -53,7 +53,8 @@ import { checkConsistency } from "../tests/support/consistency";
 import { killAllChildren, killChildrenOnExit, runChild, tsxCommand } from "../tools/harness/children";
 import { treeCpuSeconds, treeOpenFiles } from "../tools/harness/process-tree";
 import { Random } from "@/tools/synthetic/random";
-import { attributionsCsv, LOAD_SEED, loadSyntheticClaims, searchWords } from "./fixtures";
+import { attributionsCsv, LOAD_SEED, loadSyntheticClaims } from "./fixtures";
+import { readPathChooser, readVocabulary, type ReadKind, type Vocabulary } from "./read-mix";
 import type { ProbeResult } from "./health-probe";
 import { combineReadCounts, splitAcross, writerRoute, type ReadCounts } from "./servers";
 
@@ -274,53 +275,6 @@ const increment = (counts: Record<string, number>, key: string | number, by = 1)
 // ---------------------------------------------------------------------------
 // Readers (autocannon) and writers (fetch)
 // ---------------------------------------------------------------------------
-
-/** What the readers and writers draw from: the database's own ids, keys and words. */
-type Vocabulary = { claimIds: number[]; hotClaimIds: number[]; statusKeys: string[]; topicKeys: string[]; searchWords: string[] };
-
-async function readVocabulary(database: string): Promise<Vocabulary> {
-  const db = await openQueryConnection(database);
-  try {
-    const claimIds = await db.column<number>(`SELECT "id" FROM "Claim" ORDER BY "id"`);
-    return {
-      claimIds,
-      // Status changes go to a handful of claims, so that writers really race for them.
-      hotClaimIds: claimIds.slice(0, 5),
-      statusKeys: await db.column<string>(`SELECT "key" FROM "Status" ORDER BY "sortOrder"`),
-      topicKeys: await db.column<string>(`SELECT "key" FROM "Topic" ORDER BY "id"`),
-      searchWords: searchWords(await db.column<string>(`SELECT "text" FROM "Claim" ORDER BY "id"`)),
-    };
-  } finally {
-    await db.close();
-  }
-}
-
-type ReadKind = "list" | "search" | "detail" | "html";
-
-function readPathChooser(vocabulary: Vocabulary) {
-  const random = new Random(7, "reads");
-  const pick = <T>(items: readonly T[]): T => random.pick(items);
-  const filters = [
-    () => `status=${pick(vocabulary.statusKeys)}`,
-    () => `topic=${pick(vocabulary.topicKeys)}`,
-    () => `topic=${pick(vocabulary.topicKeys)},${pick(vocabulary.topicKeys)}&sort=-sources`,
-    () => `contested=true`,
-    () => `stance=denies&role=denied`,
-    () => `sort=-updated&page=${random.int(1, 20)}&pageSize=20`,
-    () => `status=unreviewed&sort=published`,
-  ];
-  return (): { kind: ReadKind; path: string } => {
-    const r = random.next();
-    if (r < 0.25) return { kind: "list", path: `/api/claims?${pick(filters)()}` };
-    if (r < 0.45) {
-      const word = pick(vocabulary.searchWords);
-      return { kind: "search", path: random.chance(0.3) ? `/api/claims?q=${word.slice(0, 4)}&sort=relevance` : `/api/claims?q=${word}&pageSize=20` };
-    }
-    if (r < 0.8) return { kind: "detail", path: `/api/claims/${pick(vocabulary.claimIds)}` };
-    const html = [`/claims`, `/claims?q=${pick(vocabulary.searchWords)}`, `/claims?${pick(filters)()}`];
-    return { kind: "html", path: pick(html) };
-  };
-}
 
 type ReadStats = {
   byKind: Record<ReadKind, { count: number; non2xx: number; latencies: number[] }>;
