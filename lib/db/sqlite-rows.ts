@@ -31,7 +31,12 @@ function rowFactory(columns: readonly string[]): ToRow | null {
   return new Function("values", `return { ${fields.join(", ")} };`) as ToRow;
 }
 
-/** `statement` read as objects through a row factory where it returns rows, as it is otherwise. */
+/**
+ * `statement` read as objects through a row factory where it returns rows, as it is
+ * otherwise. The column names are read once, here: the readers' statements name their
+ * columns (no `SELECT *`), so a change of schema after the prepare (which the migrations
+ * never make under a running server: they run before it starts) cannot shift them.
+ */
 export function rowStatement(statement: Database.Statement): RowStatement {
   const toRow = statement.reader ? rowFactory(statement.columns().map((column) => column.name)) : null;
   if (!toRow) {
