@@ -42,7 +42,7 @@ import { BENCH_DIR, CURRENT_DATABASE } from "./lib/database-url";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseCommandLine } from "../scripts/shared/command-line";
+import { parseCommandLine, wholeNumberOption } from "../scripts/shared/command-line";
 import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { captureStatements, FloorQuery, openFloorConnection } from "./lib/floor";
@@ -133,14 +133,7 @@ function parseOptions(): Options {
   });
   if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   const { values } = commandLine;
-  const int = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      console.error(`--${name} must be a whole number ≥ ${min}\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
+  const int = (name: string, value: string, min: number) => wholeNumberOption(name, value, USAGE, min);
   // --quick: the query set alone at 100k, 5 requests each after 1 warm-up (under 3 minutes on a quiet machine; the p95 of 5 samples is their maximum).
   const quick = values.quick ?? false;
   const only = new Set((values.only ?? (quick ? "set" : DEFAULT_PARTS.join(","))).split(",").map((part) => part.trim()) as Part[]);

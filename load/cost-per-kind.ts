@@ -22,14 +22,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { parseCommandLine } from "../scripts/shared/command-line";
+import { parseCommandLine, wholeNumberOption } from "../scripts/shared/command-line";
 import { ensureBuild, freePort, startServer, stopServer } from "../tools/harness/server";
 import { treeCpuSeconds } from "../tools/harness/process-tree";
 import { killChildrenOnExit } from "../tools/harness/children";
 import { readPathChooser, readVocabulary, type ReadKind } from "./read-mix";
+import { LOAD_BUILD_LOG, LOAD_DATABASE_FILE as DATABASE_FILE, LOAD_DIR, LOAD_DIST_DIR, LOAD_PORT_RANGE } from "./load-files";
 
-const LOAD_DIR = path.resolve(".tmp/load");
-const DATABASE_FILE = path.join(LOAD_DIR, "claimtrail.db");
 
 const USAGE = `Usage: npm run load:cost -- [--duration S] [--connections N] [--dist-dir DIR] [--rounds N]
 
@@ -42,15 +41,6 @@ const USAGE = `Usage: npm run load:cost -- [--duration S] [--connections N] [--d
 
 type Kind = ReadKind | "mix" | "floor";
 const KINDS: readonly Kind[] = ["floor", "detail", "search", "list", "html", "mix"];
-
-function positiveWholeNumber(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a whole number of 1 or more (got "${text}").\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return value;
-}
 
 /** A request path of the kind asked for, drawn from the load test's own mix. */
 function pathChooser(kind: Kind, choose: ReturnType<typeof readPathChooser>): () => string {
@@ -81,23 +71,23 @@ async function main() {
   const commandLine = parseCommandLine(process.argv.slice(2), USAGE, {
     duration: { type: "string", default: "15" },
     connections: { type: "string", default: "4" },
-    "dist-dir": { type: "string", default: ".next-load" },
+    "dist-dir": { type: "string", default: LOAD_DIST_DIR },
     rounds: { type: "string", default: "2" },
   });
   if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   const { values } = commandLine;
-  const duration = positiveWholeNumber("duration", values.duration);
-  const connections = positiveWholeNumber("connections", values.connections);
-  const rounds = positiveWholeNumber("rounds", values.rounds);
+  const duration = wholeNumberOption("duration", values.duration, USAGE, 1);
+  const connections = wholeNumberOption("connections", values.connections, USAGE, 1);
+  const rounds = wholeNumberOption("rounds", values.rounds, USAGE, 1);
   const distDir = values["dist-dir"];
   if (!existsSync(DATABASE_FILE)) {
     console.error(`No ${path.relative(process.cwd(), DATABASE_FILE)}: run \`npm run load\` once first, which prepares it.`);
     process.exit(1);
   }
   killChildrenOnExit("load:cost");
-  const built = distDir === ".next-load" ? ensureBuild({ logFile: path.join(LOAD_DIR, "build.log"), skip: false, distDir }) : `served ${distDir} as it is`;
+  const built = distDir === LOAD_DIST_DIR ? ensureBuild({ logFile: LOAD_BUILD_LOG, skip: false, distDir }) : `served ${distDir} as it is`;
   const vocabulary = await readVocabulary(DATABASE_FILE);
-  const port = await freePort([3500, 3599]);
+  const port = await freePort(LOAD_PORT_RANGE);
   const server = await startServer({
     databaseFile: DATABASE_FILE,
     port,

@@ -42,7 +42,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseCommandLine } from "../scripts/shared/command-line";
+import { parseCommandLine, wholeNumberOption } from "../scripts/shared/command-line";
 import autocannon from "autocannon";
 import { ensureBuild, freePort, startServer, stopServer, type Server } from "../tools/harness/server";
 import { openQueryConnection } from "../tools/harness/database";
@@ -57,16 +57,12 @@ import { attributionsCsv, LOAD_SEED, loadSyntheticClaims } from "./fixtures";
 import { readPathChooser, readVocabulary, type ReadKind, type Vocabulary } from "./read-mix";
 import type { ProbeResult } from "./health-probe";
 import { combineReadCounts, splitAcross, writerRoute, type ReadCounts } from "./servers";
+import { LOAD_BUILD_LOG as BUILD_LOG, LOAD_DATABASE_FILE as DATABASE_FILE, LOAD_DIR, LOAD_DIST_DIR as DIST_DIR, LOAD_PORT_RANGE as PORT_RANGE } from "./load-files";
 
 const ROOT = process.cwd();
-const LOAD_DIR = path.join(ROOT, ".tmp/load");
-const DATABASE_FILE = path.join(LOAD_DIR, "claimtrail.db");
 /** The first server's log; the others' are server-2.log, server-3.log, … */
 const serverLog = (index: number) => path.join(LOAD_DIR, index === 0 ? "server.log" : `server-${index + 1}.log`);
-const BUILD_LOG = path.join(LOAD_DIR, "build.log");
 const SUMMARY_FILE = path.join(LOAD_DIR, "summary.json");
-const DIST_DIR = ".next-load";
-const PORT_RANGE = [3500, 3599] as const;
 const WRITER_EMAIL = "load-writer@claimtrail.test";
 /**
  * Lock contention as it can surface. SQLite: its own words, and the Prisma adapter's
@@ -132,14 +128,7 @@ function parseOptions(argv: string[]): Options {
   });
   if ("exitCode" in commandLine) process.exit(commandLine.exitCode);
   const { values } = commandLine;
-  const int = (name: string, value: string | undefined, min: number, max: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      console.error(`--${name} must be a whole number from ${min} to ${max}\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
+  const int = (name: string, value: string | undefined, min: number, max: number) => wholeNumberOption(name, value ?? "", USAGE, min, max);
   const duration = int("duration", values.duration, 1, 3600);
   const connections = (values.connections ?? "").split(",").map((value) => int("connections", value.trim(), 1, 1000));
   return {

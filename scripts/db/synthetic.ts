@@ -14,18 +14,14 @@
  *   --force       replace existing claim data
  *   --hash        print a SHA-256 of the database content (to compare two runs)
  */
-import { parseCommandLine } from "../shared/command-line";
+import { parseCommandLine, wholeNumberOption } from "../shared/command-line";
 import { createSyntheticDatabase } from "@/tools/synthetic/create";
 import { DatabaseNotEmptyError } from "@/tools/synthetic/load";
 
-function positiveInteger(value: string | undefined, flag: string, fallback?: number): number | undefined {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new UsageError(`--${flag} must be a whole number, not "${value}"`);
-  return number;
+/** The option's whole number, or `fallback` when it was not given. */
+function wholeNumberOr(value: string | undefined, flag: string, fallback?: number, min = 0): number | undefined {
+  return value === undefined ? fallback : wholeNumberOption(flag, value, USAGE, min);
 }
-
-class UsageError extends Error {}
 
 const USAGE = `Usage: npm run db:synthetic -- [--claims N] [--seed N] [--actors N] [--sources N] [--force] [--hash]
 
@@ -48,16 +44,15 @@ function main(): void {
   });
   if ("exitCode" in parsed) process.exit(parsed.exitCode);
   const { values } = parsed;
-  const claims = positiveInteger(values.claims, "claims", 100_000)!;
-  if (claims < 1) throw new UsageError("--claims must be at least 1");
+  const claims = wholeNumberOr(values.claims, "claims", 100_000, 1)!;
   const databaseUrl = process.env.DATABASE_URL ?? "file:./data/claimtrail.db";
-  console.log(`Generating ${claims} synthetic claims into ${databaseUrl} (seed ${positiveInteger(values.seed, "seed", 1)})…`);
+  console.log(`Generating ${claims} synthetic claims into ${databaseUrl} (seed ${wholeNumberOr(values.seed, "seed", 1)})…`);
   const summary = createSyntheticDatabase({
     databaseUrl,
     claims,
-    seed: positiveInteger(values.seed, "seed", 1)!,
-    actors: positiveInteger(values.actors, "actors"),
-    sources: positiveInteger(values.sources, "sources"),
+    seed: wholeNumberOr(values.seed, "seed", 1)!,
+    actors: wholeNumberOr(values.actors, "actors"),
+    sources: wholeNumberOr(values.sources, "sources"),
     force: values.force,
     hash: values.hash,
   });
@@ -72,7 +67,7 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  if (error instanceof UsageError || error instanceof DatabaseNotEmptyError) {
+  if (error instanceof DatabaseNotEmptyError) {
     console.error(error.message);
     process.exit(2);
   }

@@ -39,6 +39,21 @@ export function parseCommandLine<const Options extends ParseArgsOptionsConfig>(
   return { values: parsed.values, positionals: parsed.positionals };
 }
 
+/**
+ * The whole number an option was given, from `min` to `max`. Anything else (a fraction, a
+ * word, nothing) is a wrong command line like the others: what was wrong and the usage on
+ * standard error, exit 2.
+ */
+export function wholeNumberOption(name: string, value: string, usage: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isInteger(number) || number < min || number > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
+    console.error(`--${name} must be a whole number ${range}, not "${value}"\n${usage}`);
+    process.exit(USAGE_EXIT_CODE);
+  }
+  return number;
+}
+
 function usageError(message: string, usage: string): { exitCode: number } {
   console.error(`${message}\n${usage}`);
   return { exitCode: USAGE_EXIT_CODE };

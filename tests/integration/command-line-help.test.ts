@@ -38,4 +38,19 @@ describe("the command-line tools", () => {
     expect(result.stderr).toContain("Usage:");
     expect(result.output).not.toMatch(STACK_LINE);
   });
+
+  // The tools' numeric options share one rule (wholeNumberOption, scripts/shared/command-line.ts).
+  it.each([
+    ["load:cost", ["--rounds", "1.5"], /--rounds must be a whole number of 1 or more, not "1\.5"/],
+    ["load", ["--connections", "10,x"], /--connections must be a whole number from 1 to 1000, not "x"/],
+    ["bench", ["--requests", "0"], /--requests must be a whole number of 1 or more, not "0"/],
+    ["db:synthetic", ["--claims", "many"], /--claims must be a whole number of 1 or more, not "many"/],
+  ])("npm run %s -- %s: a number that is not a whole number in range is refused with the usage, exit 2", async (name, args, message) => {
+    const tool = tools.find((candidate) => candidate.name === name)!;
+    const result = await runScript(tool.file, args, nowhere);
+    expect(result.code, result.output).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("Usage:");
+    expect(result.output).not.toMatch(STACK_LINE);
+  });
 });
