@@ -6,6 +6,7 @@ import { checkDatabase, readinessProblems } from "@/lib/http/health";
 import { proxyMatcher } from "@/lib/http/trusted-proxies";
 import { sendJson } from "@/lib/server/json-answer";
 import { describeOverload, type OverloadGuard } from "@/lib/server/overload";
+import { trackResponseWrites } from "@/lib/server/response-writes";
 
 /** Seconds a shed client is asked to wait before trying again. */
 export const SHED_RETRY_AFTER_SECONDS = 1;
@@ -26,7 +27,9 @@ type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<vo
  *   database answers a read) and readiness (`/api/health/ready`: it can also write);
  * - sheds new GET/HEAD reads with 503 + Retry-After while the process is saturated
  *   (lib/server/overload.ts); writes, health checks and static assets always go through;
- * - says which process answered (`X-Claimtrail-Worker`), for the logs and the tests.
+ * - says which process answered (`X-Claimtrail-Worker`), for the logs and the tests;
+ * - tracks the writes to each response, so that a page can start blocking work after
+ *   what it has rendered has left (lib/server/response-writes.ts).
  */
 export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worker: string }): Handle {
   const { handle, guard, worker } = options;
@@ -59,7 +62,7 @@ export function frontDoor(options: { handle: Handle; guard: OverloadGuard; worke
       response.once("finish", leave);
       response.once("close", leave);
     }
-    await handle(request, response);
+    await trackResponseWrites(response, () => handle(request, response));
   };
 }
 

@@ -15,6 +15,7 @@ import { pageOfMatches } from "@/lib/claims/search/search-claims";
 import { countFacets, type FacetCounts } from "@/lib/claims/search/facets";
 import { loadClaimRows } from "@/lib/claims/table-rows";
 import { loadVocabulary, type Vocabulary } from "@/lib/vocabulary/queries";
+import { nextResponseWrite } from "@/lib/server/response-writes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
@@ -37,14 +38,18 @@ function PastTheEnd({ query, total }: { query: ClaimQuery; total: number }) {
 const NO_FACETS: FacetCounts = { facets: { status: [], topic: [], stance: [], source: [], actor: [], contested: [] }, missing: [] };
 
 /**
- * The facet counts, started only after the rows have been sent: SQLite reads block the
- * event loop, so counting at once would hold back the HTML of the rows. Waiting for the
- * next turn of the event loop lets React stream the rows first (docs/performance.md).
+ * The facet counts, started only after the rows have been written: SQLite reads block the
+ * event loop, so counting at once would hold back the HTML of the rows. The next write to
+ * the response after the rows are read is the one that carries them (decision 060, "Later:
+ * after the rows' write"); the cap bounds the wait if Next writes nothing.
  */
 async function countFacetsAfterRows(query: ClaimQuery, vocabulary: Vocabulary, matches: number): Promise<FacetCounts> {
-  for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+  await nextResponseWrite(ROWS_WRITE_CAP_MS);
   return countFacets(query, vocabulary, { matches });
 }
+
+/** The longest the facet counts wait for the rows' write. */
+const ROWS_WRITE_CAP_MS = 250;
 
 async function StreamedFacetPanel({ query, counts }: { query: ClaimQuery; counts: Promise<FacetCounts> }) {
   const { facets, missing } = await counts;
