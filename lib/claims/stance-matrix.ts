@@ -143,7 +143,8 @@ export async function loadStanceMatrix(
   const [claims, involvements, facets] = await Promise.all([
     loadMatrixClaims(ids, db),
     loadInvolvements(ids, db),
-    options.facets ? countFacets(query, vocabulary, { reader: db }) : undefined,
+    // The total predicts the first facet, as for the claim list (decision 060).
+    options.facets ? countFacets(query, vocabulary, { reader: db, matches: total }) : undefined,
   ]);
   return {
     matrix: buildStanceMatrix(claims, involvements, { maxActors: options.maxActors }),

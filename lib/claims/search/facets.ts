@@ -91,7 +91,10 @@ export async function countFacets(
   options: {
     budgetMs?: number;
     reader?: SqlReader;
-    /** How many claims the query matches, when the caller knows it (the list's total): it predicts the first facet. */
+    /**
+     * How many claims the query matches (the list's total): it predicts the first facet.
+     * Without it the first facet is counted whatever it costs; every page and route passes it.
+     */
     matches?: number;
   } = {},
 ): Promise<FacetCounts> {
