@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as listClaims } from "@/app/api/claims/route";
+import { GET as claimFacets } from "@/app/api/claims/facets/route";
 import { GET as getClaim } from "@/app/api/claims/[id]/route";
 import { GET as getSource } from "@/app/api/sources/[id]/route";
 import { prisma } from "@/lib/db/prisma";
@@ -48,6 +49,27 @@ describe("GET /api/claims", () => {
 
   it("ignores unknown parameters", async () => {
     expect((await list("utm_campaign=x&foo=bar")).status).toBe(200);
+  });
+});
+
+describe("GET /api/claims/facets", () => {
+  const facets = (query: string) => claimFacets(new Request(`${BASE_URL}/api/claims/facets?${query}`), routeParams({}));
+
+  it.each(["", "status=unreviewed", "stance=denies&role=denied", "q=missile", "contested=true&sort=claim"])(
+    "answers the counts GET /api/claims gives for %j, and nothing else",
+    async (query) => {
+      const response = await facets(query);
+      expect(response.status).toBe(200);
+      const alone = await response.json();
+      const withRows = await (await list(query)).json();
+      expect(alone).toEqual({ facets: withRows.facets, missing: withRows.facetsMissing });
+    },
+  );
+
+  it("answers 400 naming the parameter, as the list does", async () => {
+    const response = await facets("status=bogus");
+    expect(response.status).toBe(400);
+    expect((await response.json()).problems.map((p: { parameter: string }) => p.parameter)).toEqual(["status"]);
   });
 });
 
