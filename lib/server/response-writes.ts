@@ -44,8 +44,8 @@ export function trackResponseWrites<T>(response: ServerResponse, handle: () => T
 }
 
 /**
- * Resolves after the next write to this request's response (what the page rendered so far
- * has been handed to the socket), or after `capMs` if none comes first.
+ * Resolves after the next write to this request's response has been handed to the socket
+ * (what the page rendered so far has left), or after `capMs` if none comes first.
  */
 export async function nextResponseWrite(capMs: number): Promise<void> {
   const tracked = storage.getStore();
@@ -57,7 +57,12 @@ export async function nextResponseWrite(capMs: number): Promise<void> {
     const timer = setTimeout(resolve, capMs);
     tracked.waiting.push(() => {
       clearTimeout(timer);
-      resolve();
+      // Not at once: Node corks a response's socket for the rest of the tick in which it is
+      // written (it uncorks in process.nextTick), and a waiter resumed from the write would
+      // run its blocking work in the same drain of microtasks, before the uncork: the rows
+      // then left after the counts (measured: 90 ms later at 100k claims). The next turn of
+      // the event loop comes after the uncork.
+      setImmediate(resolve);
     });
   });
 }

@@ -46,6 +46,20 @@ describe("waiting for a response's next write", () => {
     expect(body).toBe("shell;rows;facets");
   });
 
+  it("wakes once the write has left the socket: Node corks it until the next tick, and a waiter's blocking work must not hold it", async () => {
+    const { log, body } = await serve(async (response, log) => {
+      response.write("shell;");
+      await pause(20);
+      const waited = nextResponseWrite(5_000).then(() => log.push(`corked ${response.socket!.writableCorked}, pending ${response.socket!.writableLength}`));
+      // Written from a promise continuation, as Next's renderer writes.
+      await Promise.resolve().then(() => response.write("rows;"));
+      await waited;
+      response.end("facets");
+    });
+    expect(log).toEqual(["corked 0, pending 0"]);
+    expect(body).toBe("shell;rows;facets");
+  });
+
   it("wakes every waiter of the request on one write", async () => {
     const { log } = await serve(async (response, log) => {
       const both = Promise.all([nextResponseWrite(5_000).then(() => log.push("first")), nextResponseWrite(5_000).then(() => log.push("second"))]);
