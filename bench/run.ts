@@ -65,7 +65,7 @@ import { fmt, msSince, summarise, type Summary } from "../tools/harness/stats";
 async function loadApp() {
   const [{ parseClaimQuery, describeProblems }, { searchClaims }, { loadVocabulary }, { closeReader, sharedReader }, { findSimilarClaims }] = await Promise.all([
     import("@/lib/claims/query/claim-query"),
-    import("@/lib/claims/search/search-claims"),
+    import("@/lib/claims/search/claim-page"),
     import("@/lib/vocabulary/queries"),
     import("@/lib/db/reader"),
     import("@/lib/claims/similar/find-similar"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseClaimQuery } from "@/lib/claims/query/claim-query";
-import { searchClaims } from "@/lib/claims/search/search-claims";
+import { searchClaims } from "@/lib/claims/search/claim-page";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
 import { capturingReader } from "@/bench/lib/capturing-reader";

@@ -1,5 +1,6 @@
 import { parseClaimQuery, describeProblems, type ClaimQuery } from "@/lib/claims/query/claim-query";
-import { orderedMatches, searchClaims, type ClaimPage } from "@/lib/claims/search/search-claims";
+import { searchClaims, type ClaimPage } from "@/lib/claims/search/claim-page";
+import { orderedMatches } from "@/lib/claims/search/search-claims";
 import type { BroadFilters } from "@/lib/claims/search/filter-sql";
 import type { Facets } from "@/lib/claims/search/facets";
 import { sharedReader } from "@/lib/db/reader";

@@ -11,14 +11,23 @@ function clock() {
   return { now: () => now, take: (ms: number) => async () => void (now += ms) };
 }
 
-/** One request under `budgetMs` where each facet takes `costs[facet]` ms: the facets counted, in order. */
-async function request(model: FacetCostModel, budgetMs: number, costs: Partial<Record<FacetName, number>>, matches?: FacetMatches): Promise<FacetName[]> {
+/**
+ * One request under `budgetMs` where each facet takes `costs[facet]` ms and passes over
+ * `scales[facet]` times the list's matches (1 unless given): the facets counted, in order.
+ */
+async function request(
+  model: FacetCostModel,
+  budgetMs: number,
+  costs: Partial<Record<FacetName, number>>,
+  matches?: FacetMatches,
+  scales: Partial<Record<FacetName, number>> = {},
+): Promise<FacetName[]> {
   const time = clock();
   const timer = model.startRequest(budgetMs, matches, time.now);
   const counted: FacetName[] = [];
   for (const facet of ["status", "topic", "contested", "stance", "actor", "source"] as const) {
-    if (!timer.fits(facet)) continue;
-    await timer.measure(facet, time.take(costs[facet] ?? 0));
+    if (!timer.fits(facet, scales[facet])) continue;
+    await timer.measure(facet, time.take(costs[facet] ?? 0), scales[facet]);
     counted.push(facet);
   }
   return counted;
@@ -83,6 +92,28 @@ describe("facet cost model", () => {
     expect(model.unitPerMatch("other")).toBe(0.000_5);
     // 40,000 claims (20 ms predicted) are still counted under a 70 ms budget.
     expect(await request(model, 70, { status: 22 }, { kind: "other", matches: 40_000 })).toContain("status");
+  });
+
+  it("predicts a facet that passes over more claims than the matches (its own filter left out) by as many times", async () => {
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1);
+    // status 5 ms: a unit of 3 ms. The stance facet over the matches: 45 ms, fits in 70 after 5.
+    expect(await request(model, 70, { status: 5 })).toContain("stance");
+    // Over 270 times the matches (an actor's 303 claims; the stance facet without its own
+    // filter over the 82,000 that are not contested): 12 s predicted, left out.
+    expect(await request(model, 70, { status: 5 }, undefined, { stance: 270 })).not.toContain("stance");
+    // Leaving it out taught nothing, and a facet measured over more claims teaches its factor per claim.
+    expect(model.factor("stance")).toBe(15);
+    await request(model, 10_000, { status: 5, stance: 182 }, undefined, { stance: 4 }); // 180 ms of work over 4 × the claims: 15 units of 3 ms each
+    expect(model.factor("stance")).toBeCloseTo(15, 5);
+  });
+
+  it("never predicts less than the cost per matching claim, however little the first facet measured", async () => {
+    const model = new FacetCostModel(INITIAL, OVERHEAD_MS, 1, { claimColumns: 0.000_05, other: 0.000_5 });
+    // The status facet within its overhead measures no unit; 1,000 matches still cost 0.5 ms a
+    // unit: the actor facet over 100 times them is predicted 1,250 ms and left out.
+    expect(await request(model, 70, { status: 1, actor: 500 }, { kind: "other", matches: 1_000 }, { actor: 100 })).toEqual(["status", "topic", "contested", "stance", "source"]);
+    // No matches at all: the facets are predicted from one claim's cost, scaled.
+    expect(await request(model, 70, { status: 1 }, { kind: "other", matches: 0 }, { actor: 80_000 })).not.toContain("actor");
   });
 
   it("never starts a facet once the budget is spent", async () => {

@@ -3,7 +3,7 @@ import { describeProblems, parseClaimQuery } from "@/lib/claims/query/claim-quer
 import { createClaim } from "@/lib/claims/mutations";
 import { loadClaimRecords } from "@/lib/claims/records";
 import { claimInputSchema } from "@/lib/claims/schemas";
-import { searchClaims } from "@/lib/claims/search/search-claims";
+import { searchClaims } from "@/lib/claims/search/claim-page";
 import { readRoute, writeRoute } from "@/lib/http/api-handler";
 import { jsonError, jsonOk } from "@/lib/http/json";
 import { loadVocabulary } from "@/lib/vocabulary/queries";

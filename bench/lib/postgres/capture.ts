@@ -1,6 +1,6 @@
 import { describeProblems, parseClaimQuery } from "@/lib/claims/query/claim-query";
 import { countFacets } from "@/lib/claims/search/facets";
-import { searchClaims } from "@/lib/claims/search/search-claims";
+import { searchClaims } from "@/lib/claims/search/claim-page";
 import { sharedReader } from "@/lib/db/reader";
 import { loadVocabulary } from "@/lib/vocabulary/queries";
 import { capturingReader, type ReadStatement } from "../capturing-reader";

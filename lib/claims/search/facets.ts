@@ -7,6 +7,7 @@ import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
 import { claimsInDatabase, claimsPerContested, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { FacetCostModel, type MatchKind } from "@/lib/claims/search/facet-cost";
+import { countMatchingClaims } from "@/lib/claims/search/search-claims";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 
@@ -153,17 +154,33 @@ export async function countFacets(
   // the whole-database cache costs nothing and predicts nothing.
   const kind: MatchKind = conditions.every((condition) => condition.readsClaimColumns) ? "claimColumns" : "other";
   const timer = facetCosts.startRequest(budgetMs, options.matches === undefined ? undefined : { kind, matches: options.matches });
+  // What a facet passes over, relative to the list's matches (facet-cost.ts): a facet with a
+  // filter of its own counts without that filter, over the claims the list would match
+  // without it, counted the list's way. A facet over all claims is kept until the database
+  // changes and is not predicted; without a limit nothing is.
+  const scaleOf = async (facet: FacetName): Promise<number> => {
+    const matches = options.matches;
+    if (matches === undefined || budgetMs === Number.POSITIVE_INFINITY || unrestricted(facet) || conditions.every((condition) => condition.facet !== facet)) return 1;
+    return Math.max(1, await countMatchingClaims(withoutFilter(query, facet), vocabulary, db)) / Math.max(1, matches);
+  };
   const facets = {} as Facets;
   const missing: FacetName[] = [];
   for (const facet of FACET_ORDER) {
-    if (!timer.fits(facet)) {
+    // A facet that does not fit over the matches alone fits over no more: no need to count.
+    const scale = timer.fits(facet) ? await scaleOf(facet) : 1;
+    if (!timer.fits(facet, scale)) {
       facets[facet] = [];
       missing.push(facet);
     } else {
-      facets[facet] = unrestricted(facet) ? await counters[facet]() : await timer.measure(facet, counters[facet]);
+      facets[facet] = unrestricted(facet) ? await counters[facet]() : await timer.measure(facet, counters[facet], scale);
     }
   }
   return { facets, missing };
+}
+
+/** `query` without the filter of `facet`: what that facet's counts pass over. */
+function withoutFilter(query: ClaimQuery, facet: FacetName): ClaimQuery {
+  return facet === "contested" ? { ...query, contested: undefined } : { ...query, [facet]: [] };
 }
 
 /** The facet time limit of this database: none for a small one. */

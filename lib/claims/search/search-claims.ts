@@ -3,25 +3,12 @@ import { join, list, raw, sql, type Sql } from "@/lib/db/sql";
 import { caseless, dialect, withoutIndex } from "@/lib/db/dialect";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import type { ClaimQuery, SortKey } from "@/lib/claims/query/claim-query";
-import { loadClaimRecords, type ClaimRecord } from "@/lib/claims/records";
 import { asIndexIds, DATED_CLAIMS, datedClaimsOutsideRange, filterConditions, whereClause, type BroadFilters, type Condition } from "@/lib/claims/search/filter-sql";
 import { broadFilters, claimsInDatabase, claimsPerContested, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { toBoolean } from "@/lib/db/values";
 import { rankedFullTextMatches } from "@/lib/claims/search/full-text";
-import { countFacets, type Facets } from "@/lib/claims/search/facets";
-import type { FacetName } from "@/lib/claims/search/filter-sql";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 import { claimsInVocabularyOrder, vocabularyOrder, type VocabularySort } from "@/lib/claims/search/vocabulary-order";
-
-export type ClaimPage = {
-  items: ClaimRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets?: Facets;
-  /** With facets: the facets not counted within the facet time limit (their options are empty). */
-  facetsMissing?: FacetName[];
-};
 
 /**
  * What each sort on Claim's own columns orders by, before the tie-breaking id. Each is an
@@ -270,23 +257,4 @@ async function singleFilterTotal(query: ClaimQuery, vocabulary: Vocabulary, cond
     return row?.n ?? 0;
   }
   return null;
-}
-
-/**
- * One page of claims with the total and, when asked, the facet counts (under the facet
- * time limit of lib/claims/search/facets.ts, or `facetBudgetMs`). The rows are read first:
- * the counts never delay them more than that limit.
- */
-export async function searchClaims(
-  query: ClaimQuery,
-  vocabulary: Vocabulary,
-  options: { facets?: boolean; facetBudgetMs?: number; reader?: SqlReader } = {},
-): Promise<ClaimPage> {
-  const db = options.reader ?? sharedReader;
-  const { ids, total } = await pageOfMatches(query, vocabulary, db);
-  const items = await loadClaimRecords(ids, db);
-  const page = { items, total, page: query.page, pageSize: query.pageSize };
-  if (!options.facets) return page;
-  const { facets, missing } = await countFacets(query, vocabulary, { budgetMs: options.facetBudgetMs, reader: db, matches: total });
-  return { ...page, facets, facetsMissing: missing };
 }
