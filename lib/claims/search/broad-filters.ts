@@ -46,6 +46,33 @@ export async function claimsInDatabase(db: SqlReader = sharedReader): Promise<nu
 }
 
 /**
+ * Which of the stance and actor filters of `query` are broad for the facet counts
+ * (facets.ts): those matching more than BROAD_SHARE of the claims, as for a list's first page.
+ */
+export async function broadStanceAndActor(query: ClaimQuery, db: SqlReader = sharedReader): Promise<BroadFilters> {
+  if (query.stance.length === 0 && query.actor.length === 0) return new Set();
+  const total = await claimsInDatabase(db);
+  return new Set(total === 0 ? [] : await broadAttributionFilters(query, Math.floor(total * BROAD_SHARE), db));
+}
+
+/** The stance and actor filters of `query` that match more than `threshold` claims. */
+async function broadAttributionFilters(query: ClaimQuery, threshold: number, db: SqlReader): Promise<("stance" | "actor")[]> {
+  const broad: ("stance" | "actor")[] = [];
+  if (query.stance.length > 0) {
+    const counts = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
+    const most = Math.max(0, ...counts.filter((row) => (query.stance as string[]).includes(row.stance)).map((row) => row.n));
+    if (most > threshold) broad.push("stance");
+  }
+  if (query.actor.length > 0) {
+    // An attribution per claim and place at most matters here: its rows, counted no
+    // further than the threshold, bound its claims from above.
+    const rows = await db.one<{ n: number }>(actorRoleRowsUpTo(query.actor, query.role, threshold + 1));
+    if ((rows?.n ?? 0) > threshold) broad.push("actor");
+  }
+  return broad;
+}
+
+/**
  * Which attribution filters of `query` are broad, estimated from counts over the whole
  * database that are kept until it changes (or, for dates, from the sources in the range,
  * an index range count; a broad date range is then decided from the claims' own earliest
@@ -91,17 +118,7 @@ export async function broadFilters(
     }
   }
   const threshold = Math.floor(total * Math.max(BROAD_SHARE, walkShare));
-  if (query.stance.length > 0) {
-    const counts = await db.allUntilChanged<{ stance: string; n: number }>(STANCE_CLAIM_COUNTS);
-    const most = Math.max(0, ...counts.filter((row) => (query.stance as string[]).includes(row.stance)).map((row) => row.n));
-    if (most > threshold) broad.add("stance");
-  }
-  if (query.actor.length > 0) {
-    // An attribution per claim and place at most matters here: its rows, counted no
-    // further than the threshold, bound its claims from above.
-    const rows = await db.one<{ n: number }>(actorRoleRowsUpTo(query.actor, query.role, threshold + 1));
-    if ((rows?.n ?? 0) > threshold) broad.add("actor");
-  }
+  for (const filter of await broadAttributionFilters(query, threshold, db)) broad.add(filter);
   if (query.from || query.to) {
     const [sources] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL`);
     const range = storedRange(query);

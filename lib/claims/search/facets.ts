@@ -4,8 +4,8 @@ import { list, raw, sql, type Sql } from "@/lib/db/sql";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
-import { filterConditions, whereClause, type FacetName } from "@/lib/claims/search/filter-sql";
-import { claimsInDatabase, claimsPerContested, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { filterConditions, whereClause, type Condition, type FacetName } from "@/lib/claims/search/filter-sql";
+import { broadStanceAndActor, claimsInDatabase, claimsPerContested, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
 import { FacetCostModel, type MatchKind } from "@/lib/claims/search/facet-cost";
 import { countMatchingClaims } from "@/lib/claims/search/search-claims";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
@@ -102,7 +102,8 @@ export async function countFacets(
   const db = options.reader ?? sharedReader;
   const budgetMs = options.budgetMs ?? (await defaultBudgetMs(db));
   const conditions = filterConditions(query, vocabulary);
-  const where = (facet: FacetName) => whereClause(conditions, facet);
+  const conditionsOf = await facetConditions(query, vocabulary, conditions, db);
+  const where = (facet: FacetName) => whereClause(conditionsOf(facet), facet);
   // A facet whose count no other filter restricts counts over all claims: it can read the
   // attribution indexes alone, without joining every claim.
   const unrestricted = (facet: FacetName) => conditions.every((condition) => condition.facet === facet);
@@ -181,6 +182,26 @@ export async function countFacets(
 /** `query` without the filter of `facet`: what that facet's counts pass over. */
 function withoutFilter(query: ClaimQuery, facet: FacetName): ClaimQuery {
   return facet === "contested" ? { ...query, contested: undefined } : { ...query, [facet]: [] };
+}
+
+/**
+ * The conditions one facet's count runs under. A broad stance or actor filter (matching
+ * more than 5% of the claims, broad-filters.ts) beside a narrow list of ids the facet also
+ * runs under (an actor, a source, a search…) is written as a check on each claim that list
+ * collects (its EXISTS), not as a second list of ids to intersect with it: the database
+ * otherwise drove the count from the broad list. At a million claims, the status facet of
+ * `actor=5367&stance=denies` read the 214,000 claims of the stance (204 ms) where the actor
+ * collects 37,000 (104 ms), and a rare word with a stance and a topic went 260 → 129 ms.
+ * Alone, or beside other broad filters only, it stays a list: counting every claim it holds,
+ * a check would be made on every claim of the database (`stance=declines_to_clarify`
+ * without its status filter, at a million: 200 ms as a list, 380 as a check).
+ */
+async function facetConditions(query: ClaimQuery, vocabulary: Vocabulary, conditions: Condition[], db: SqlReader): Promise<(facet: FacetName) => Condition[]> {
+  const broad = await broadStanceAndActor(query, db);
+  if (broad.size === 0) return () => conditions;
+  const checked = filterConditions(query, vocabulary, broad);
+  const isBroad = (condition: Condition) => broad.has(condition.facet as "stance" | "actor");
+  return (facet) => (conditions.some((condition) => condition.facet !== facet && condition.collectsClaimIds && !isBroad(condition)) ? checked : conditions);
 }
 
 /** The facet time limit of this database: none for a small one. */
