@@ -37,6 +37,9 @@ function PastTheEnd({ query, total }: { query: ClaimQuery; total: number }) {
 
 const NO_FACETS: FacetCounts = { facets: { status: [], topic: [], stance: [], source: [], actor: [], contested: [] }, missing: [] };
 
+/** The longest the facet counts wait for the rows' write. */
+const ROWS_WRITE_CAP_MS = 250;
+
 /**
  * The facet counts, started only after the rows have been written: SQLite reads block the
  * event loop, so counting at once would hold back the HTML of the rows. The next write to
@@ -47,9 +50,6 @@ async function countFacetsAfterRows(query: ClaimQuery, vocabulary: Vocabulary, m
   await nextResponseWrite(ROWS_WRITE_CAP_MS);
   return countFacets(query, vocabulary, { matches });
 }
-
-/** The longest the facet counts wait for the rows' write. */
-const ROWS_WRITE_CAP_MS = 250;
 
 async function StreamedFacetPanel({ query, counts }: { query: ClaimQuery; counts: Promise<FacetCounts> }) {
   const { facets, missing } = await counts;

@@ -93,14 +93,16 @@ export async function countFacets(
     budgetMs?: number;
     reader?: SqlReader;
     /**
-     * How many claims the query matches (the list's total): it predicts the first facet.
-     * Without it the first facet is counted whatever it costs; every page and route passes it.
+     * How many claims the query matches, when the caller has the list's total: it predicts
+     * the first facet. Without it the matches are counted here, the list's way, unless no
+     * time limit applies (then nothing is predicted).
      */
     matches?: number;
   } = {},
 ): Promise<FacetCounts> {
   const db = options.reader ?? sharedReader;
   const budgetMs = options.budgetMs ?? (await defaultBudgetMs(db));
+  const matches = options.matches ?? (budgetMs === Number.POSITIVE_INFINITY ? undefined : await countMatchingClaims(query, vocabulary, db));
   const conditions = filterConditions(query, vocabulary);
   const conditionsOf = await facetConditions(query, vocabulary, conditions, db);
   const where = (facet: FacetName) => whereClause(conditionsOf(facet), facet);
@@ -154,13 +156,12 @@ export async function countFacets(
   // so far predicting the others (lib/claims/search/facet-cost.ts). A facet answered from
   // the whole-database cache costs nothing and predicts nothing.
   const kind: MatchKind = conditions.every((condition) => condition.readsClaimColumns) ? "claimColumns" : "other";
-  const timer = facetCosts.startRequest(budgetMs, options.matches === undefined ? undefined : { kind, matches: options.matches });
+  const timer = facetCosts.startRequest(budgetMs, matches === undefined ? undefined : { kind, matches });
   // What a facet passes over, relative to the list's matches (facet-cost.ts): a facet with a
   // filter of its own counts without that filter, over the claims the list would match
   // without it, counted the list's way. A facet over all claims is kept until the database
   // changes and is not predicted; without a limit nothing is.
   const scaleOf = async (facet: FacetName): Promise<number> => {
-    const matches = options.matches;
     if (matches === undefined || budgetMs === Number.POSITIVE_INFINITY || unrestricted(facet) || conditions.every((condition) => condition.facet !== facet)) return 1;
     return Math.max(1, await countMatchingClaims(withoutFilter(query, facet), vocabulary, db)) / Math.max(1, matches);
   };
