@@ -40,6 +40,7 @@ const POSTGRES_FILES = [
   "tests/integration/json-body.test.ts",
   "tests/integration/openapi.test.ts",
   "tests/integration/quote-suggestions.test.ts",
+  "tests/integration/ranked-search-kept.test.ts",
   "tests/integration/read-api.test.ts",
   "tests/integration/review-workflow.test.ts",
   "tests/integration/role-matrix.test.ts",

@@ -17,11 +17,13 @@ export interface SqlReader {
   all<Row>(query: Sql): Promise<Row[]>;
   one<Row>(query: Sql): Promise<Row | undefined>;
   /**
-   * Rows of a query over the whole database (no user filter in it, e.g. the facet counts of
-   * the unfiltered list), computed once per change of the database and kept until the next
+   * Rows of a query, computed once per change of the database and kept until the next
    * where the reader keeps such a cache (the shared one); a reader without one answers as
-   * `all`. Only for queries whose parameters come from code: the number of distinct entries
-   * must stay small.
+   * `all`. For the whole-database counts (the facets of the unfiltered list, the totals
+   * behind the broad-filter decisions) and a ranked search's first ids. The shared readers
+   * keep at most RESULTS_KEPT_UNTIL_CHANGED results (lib/db/until-changed.ts), the least
+   * recently used going first, so a result must be small: a query made from what a user
+   * asked is kept only with a LIMIT.
    */
   allUntilChanged<Row>(query: Sql): Promise<Row[]>;
 }

@@ -5,6 +5,7 @@ import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 import type { Sql } from "@/lib/db/sql";
 import type { SnapshotReader } from "@/lib/db/reader";
 import { recentlyUsed } from "@/lib/memo/recently-used";
+import { RESULTS_KEPT_UNTIL_CHANGED } from "@/lib/db/until-changed";
 import { rowStatement, type RowStatement } from "@/lib/db/sqlite-rows";
 
 /**
@@ -90,12 +91,7 @@ export function queryAllUntilChanged<Row>(query: Sql): Row[] {
     current.version = version;
   }
   const key = JSON.stringify([query.text, query.params]);
-  let rows = current.results.get(key);
-  if (!rows) {
-    rows = queryAll<Row>(query);
-    current.results.set(key, rows);
-  }
-  return rows as Row[];
+  return recentlyUsed(current.results, key, RESULTS_KEPT_UNTIL_CHANGED, () => queryAll<Row>(query)) as Row[];
 }
 
 /**

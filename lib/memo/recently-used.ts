@@ -4,13 +4,25 @@
  * one, the first, is dropped: a bounded cache with no dependency.
  */
 export function recentlyUsed<K, V>(cache: Map<K, V>, key: K, size: number, make: () => V): V {
-  let value = cache.get(key);
-  if (value !== undefined) {
-    cache.delete(key);
-  } else {
-    value = make();
-    if (cache.size >= size) cache.delete(cache.keys().next().value!);
-  }
+  const value = usedAgain(cache, key);
+  if (value !== undefined) return value;
+  const made = make();
+  keepRecent(cache, key, made, size);
+  return made;
+}
+
+/** The value for `key` from `cache`, moved to the end as the most recently used; undefined when it is not there. */
+export function usedAgain<K, V>(cache: Map<K, V>, key: K): V | undefined {
+  const value = cache.get(key);
+  if (value === undefined) return undefined;
+  cache.delete(key);
   cache.set(key, value);
   return value;
+}
+
+/** Keep `value` under `key` as the most recently used, dropping the least recently used entry past `size`: where `make` is asynchronous. */
+export function keepRecent<K, V>(cache: Map<K, V>, key: K, value: V, size: number): void {
+  cache.delete(key);
+  if (cache.size >= size) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
 }

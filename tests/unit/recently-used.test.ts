@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recentlyUsed } from "@/lib/memo/recently-used";
+import { keepRecent, recentlyUsed, usedAgain } from "@/lib/memo/recently-used";
 
 describe("recentlyUsed", () => {
   it("makes a value once, keeps at most `size`, and drops the least recently used", () => {
@@ -13,5 +13,17 @@ describe("recentlyUsed", () => {
     expect([...cache.keys()]).toEqual(["a", "c"]);
     expect(get("b")).toBe("b4");
     expect(made).toBe(4);
+  });
+
+  it("keeps an asynchronously made value the same way: a hit moves to the end, past `size` the first goes", () => {
+    const cache = new Map<string, number[]>();
+    keepRecent(cache, "a", [1], 2);
+    keepRecent(cache, "b", [2], 2);
+    expect(usedAgain(cache, "a")).toEqual([1]);
+    expect(usedAgain(cache, "z")).toBeUndefined();
+    keepRecent(cache, "c", [3], 2);
+    expect([...cache.keys()]).toEqual(["a", "c"]);
+    keepRecent(cache, "c", [4], 2); // kept again under the same key: replaced, nothing else dropped
+    expect([...cache.entries()]).toEqual([["a", [1]], ["c", [4]]]);
   });
 });

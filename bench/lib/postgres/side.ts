@@ -38,7 +38,8 @@ export async function measurePostgresQuery(side: PostgresSide, query: SetQuery, 
   if (!captured) throw new Error(`no captured statements for ${query.search}`);
   const floor = await PostgresFloor.open(side.url, captured);
   try {
-    return await measureSetQuery(query, side.server, floor, { total: onSqlite.total, ids: onSqlite.ids }, options);
+    // The write behind "after a write" goes to the SQLite file; this side is measured on repeated requests alone.
+    return await measureSetQuery(query, side.server, floor, { total: onSqlite.total, ids: onSqlite.ids }, { ...options, changeDatabase: undefined });
   } finally {
     await floor.close();
   }

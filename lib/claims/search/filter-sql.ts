@@ -18,6 +18,13 @@ export type Condition = {
    * columns. A total can then be counted from the indexes alone (search-claims.ts).
    */
   claimIds?: Sql;
+  /**
+   * `claimIds` names each claim at most once (the search index holds one document per
+   * claim; a status or topic reads Claim's own ids), so a count of it needs no DISTINCT:
+   * the 79,645 matches of `that*` at 100k claims counted in 4.5 ms, against 5.1–5.4 with
+   * the temporary B-tree a DISTINCT builds.
+   */
+  claimIdsOnce?: true;
   /** The condition reads the claim's own columns (status, topic, dates…), not only its id. */
   readsClaimColumns?: true;
   /**
@@ -70,7 +77,7 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
   if (query.q) {
     // A search with no searchable words (only punctuation) matches nothing rather than everything.
     const ids = fullTextClaimIds(query.q);
-    conditions.push(ids ? inClaimIds("search", ids) : { facet: "search", sql: NEVER });
+    conditions.push(ids ? { ...inClaimIds("search", ids), claimIdsOnce: true } : { facet: "search", sql: NEVER });
   }
   if (query.status.length > 0) {
     const ids = vocabulary.statuses.filter((s) => query.status.includes(s.key)).map((s) => s.id);
@@ -122,7 +129,7 @@ function vocabularyCondition(facet: "status" | "topic", column: Sql, ids: number
  */
 export function asIndexIds(condition: Condition, broad: BroadFilters | undefined): Condition {
   if (!condition.idsFromIndex || broad?.has(condition.facet as "status" | "topic")) return condition;
-  return { facet: condition.facet, sql: sql`c."id" IN (${condition.idsFromIndex})`, claimIds: condition.idsFromIndex, collectsClaimIds: true };
+  return { facet: condition.facet, sql: sql`c."id" IN (${condition.idsFromIndex})`, claimIds: condition.idsFromIndex, claimIdsOnce: true, collectsClaimIds: true };
 }
 
 /** Claims with a source published in [from, to), found from the sources in the range: for a narrow range. */

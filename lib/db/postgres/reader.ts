@@ -5,6 +5,8 @@ import { numberedPlaceholders, type Sql } from "@/lib/db/sql";
 import type { SnapshotReader } from "@/lib/db/reader";
 import { clientConfig } from "@/lib/db/postgres/connection";
 import { typeParsers } from "@/lib/db/postgres/values";
+import { keepRecent, usedAgain } from "@/lib/memo/recently-used";
+import { RESULTS_KEPT_UNTIL_CHANGED } from "@/lib/db/until-changed";
 
 /**
  * The PostgreSQL side of lib/db/reader.ts: a node-postgres pool whose sessions are
@@ -79,7 +81,7 @@ export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
   const snapshot = (await current.pool.query<{ snapshot: string }>(CHANGE_KEY)).rows[0]!.snapshot;
   const key = JSON.stringify([query.text, query.params]);
   if (snapshot === current.snapshot) {
-    const rows = current.results.get(key);
+    const rows = usedAgain(current.results, key);
     if (rows) return rows as Row[];
   }
   const client = await current.pool.connect();
@@ -92,7 +94,7 @@ export async function queryAllUntilChanged<Row>(query: Sql): Promise<Row[]> {
       current.results.clear();
       current.snapshot = seen;
     }
-    current.results.set(key, rows);
+    keepRecent(current.results, key, rows, RESULTS_KEPT_UNTIL_CHANGED);
     return rows;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
