@@ -40,6 +40,22 @@ describe("broadFilters by page", () => {
     }
   });
 
+  it("calls several stances broad when one of them holds more claims than a walk reads, not when only together they do", async () => {
+    const claims = (await wholeList("")).length;
+    const asserted = (await wholeList("stance=asserts")).length;
+    const denied = (await wholeList("stance=denies")).length;
+    const either = (await wholeList("stance=denies&stance=asserts")).length;
+    expect(either).toBeGreaterThan(asserted);
+    // broadFilters calls a filter broad past floor(claims × walkShare) claims.
+    const walkOf = (threshold: number) => (threshold + 0.5) / claims;
+    const { query, vocabulary } = await parsedQuery("stance=denies&stance=asserts");
+    expect((await broadFilters(query, vocabulary, undefined, walkOf(asserted - 1))).has("stance"), "the assertions past the walk").toBe(true);
+    expect((await broadFilters(query, vocabulary, undefined, walkOf(asserted))).has("stance"), "each stance within the walk, both together past it").toBe(false);
+    const denials = await parsedQuery("stance=denies");
+    expect((await broadFilters(denials.query, denials.vocabulary, undefined, walkOf(denied - 1))).has("stance")).toBe(true);
+    expect((await broadFilters(denials.query, denials.vocabulary, undefined, walkOf(denied))).has("stance")).toBe(false);
+  });
+
   it("gives every page of the list whichever way its filters are written", async () => {
     const filters = ["stance=denies", "stance=asserts", "from=2024-04-01&to=2024-04-30", "stance=denies&sort=claim", "stance=asserts&sort=-claim", "stance=denies&sort=status"];
     for (const filter of [...filters, ...filters.map((f) => `${f}&from=2024-03-01`)]) {

@@ -5,7 +5,7 @@ import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type Condition, type FacetName } from "@/lib/claims/search/filter-sql";
-import { broadStanceAndActor, claimsInDatabase, claimsPerContested, claimsPerEntry, STANCE_CLAIM_COUNTS } from "@/lib/claims/search/broad-filters";
+import { broadStanceAndActor, claimsInDatabase, claimsPerContested, claimsPerEntry } from "@/lib/claims/search/broad-filters";
 import { FacetCostModel, type MatchKind } from "@/lib/claims/search/facet-cost";
 import { countMatchingClaims } from "@/lib/claims/search/search-claims";
 import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
@@ -13,6 +13,9 @@ import type { Vocabulary } from "@/lib/vocabulary/queries";
 
 export type FacetOption = { value: string; label: string; count: number; selected: boolean };
 export type Facets = Record<FacetName, FacetOption[]>;
+
+/** Claims holding an attribution of each stance: the stance facet over all claims, kept until the database changes. */
+const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId") AS "n" FROM "Attribution" GROUP BY "stance"`;
 
 /** How many options the source and actor facets list (the most frequent, plus any selected). */
 const TOP_OPTIONS = 15;
