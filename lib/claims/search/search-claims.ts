@@ -74,10 +74,11 @@ export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, d
  * Ranking scores every match whatever the page (bm25 over the 80,000 claims of the most
  * frequent word at 100k claims: 35 ms for any of its pages), and a reader pages through a
  * search, or comes back to it, far more often than anyone writes; its total is kept with
- * them. Past these, each page is ranked again (pageOfMatches). Exact: the ids are kept only until the next write, as the
- * whole-database counts are (SqlReader.allUntilChanged). Ranking for 1,000 rather than 50
- * costs a few percent more, since the sort keeps only the best 1,000 as it goes (33.7–36.1
- * against 32.5–32.9 ms for that word), and a reader's kept results stay small (decision 072).
+ * them. Past these, each page is ranked again (pageOfMatches). Exact: kept only until the
+ * next write, as the whole-database counts are (SqlReader.allUntilChanged). Ranking for
+ * 1,000 rather than 50 costs a few percent more, since the sort keeps only the best 1,000 as
+ * it goes (33.7–36.1 against 32.5–32.9 ms for that word), and a reader's kept results stay
+ * small (decision 072).
  */
 export const RANKED_IDS_KEPT = 1_000;
 
