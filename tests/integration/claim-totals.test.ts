@@ -4,6 +4,8 @@ import type { BroadFilters } from "@/lib/claims/search/filter-sql";
 import { prisma } from "@/lib/db/prisma";
 import { createArticle } from "@/tests/support/article-factory";
 import { parsedQuery, search, wholeList } from "@/tests/support/claim-search";
+import { searchClaims } from "@/lib/claims/search/claim-page";
+import { sharedReader, type SqlReader } from "@/lib/db/reader";
 
 /*
  * A list's total is counted apart from its rows, in several ways (cached counts for one
@@ -103,5 +105,29 @@ describe("a list's total", () => {
     }
     // The check means something only if many of the lists are not empty.
     expect(nonEmpty).toBeGreaterThan(all.length / 3);
+  });
+
+  it("is counted in the first page's own statement where the list is collected and then sorted, and is still the list's length", async () => {
+    const windowed: string[] = [];
+    for (const queryString of await queries()) {
+      const texts: string[] = [];
+      const recording: SqlReader = {
+        all: (statement) => (texts.push(statement.text), sharedReader.all(statement)),
+        one: (statement) => (texts.push(statement.text), sharedReader.one(statement)),
+        allUntilChanged: (statement) => (texts.push(statement.text), sharedReader.allUntilChanged(statement)),
+      };
+      const { query, vocabulary } = await parsedQuery(queryString);
+      const page = await searchClaims(query, vocabulary, { reader: recording });
+      if (!texts.some((text) => text.includes("OVER ()"))) continue;
+      windowed.push(queryString);
+      expect(page.total, queryString).toBe((await wholeList(queryString)).length);
+      // A total counted apart (countStatement) counts the matches' ids or their claims; the
+      // counts that decide which filters are broad (the claims in the database, an actor's
+      // rows up to a threshold) are no such count.
+      const totals = texts.filter((text) => /^\s*SELECT count\(\*\) AS "n" (FROM \(.*AS "matches"|FROM "Claim" c WHERE)/s.test(text));
+      expect(totals, `${queryString}: no total counted apart`).toEqual([]);
+    }
+    // Narrow actors and sources with another filter take this way at this size.
+    expect(windowed.length).toBeGreaterThan(5);
   });
 });
