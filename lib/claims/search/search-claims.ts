@@ -130,7 +130,7 @@ function matchesInOrder(
   reversed: boolean,
   total: boolean,
 ): { statement: Sql; withTotal: boolean } {
-  const sorted = (statement: Sql) => ({ statement, withTotal: false });
+  const withoutTotal = (statement: Sql) => ({ statement, withTotal: false });
   const direction = raw(query.desc !== reversed ? "DESC" : "ASC");
   const ranked = query.q && query.sort === "relevance" ? rankedFullTextMatches(query.q) : null;
   // Ranking reads every match, so nothing stops early: a broad actor's EXISTS would probe
@@ -153,8 +153,8 @@ function matchesInOrder(
     // the matches that pass.
     const matches = sql`SELECT c."id", c."rank" FROM (SELECT ${withoutIndex(sql`r."claimId"`)} AS "id", r."rank" FROM (${ranked}) r) c
       WHERE ${whereClause(others.filter((condition) => !condition.readsClaimColumns))}`;
-    if (onColumns.length === 0) return sorted(sql`SELECT m."id" FROM (${matches}) m ORDER BY m."rank" ${direction}, m."id" ${direction}`);
-    return sorted(claimRowsOf(matches, onColumns, sql`ORDER BY m."rank" ${direction}, c."id" ${direction}`));
+    if (onColumns.length === 0) return withoutTotal(sql`SELECT m."id" FROM (${matches}) m ORDER BY m."rank" ${direction}, m."id" ${direction}`);
+    return withoutTotal(claimRowsOf(matches, onColumns, sql`ORDER BY m."rank" ${direction}, c."id" ${direction}`));
   }
   const sortKey = query.sort === "relevance" ? "updated" : query.sort;
   const collecting = conditions.filter((condition) => condition.collectsClaimIds);
@@ -166,7 +166,7 @@ function matchesInOrder(
     // 226 ms for 2,477 claims of three actors at a million claims, sorted by status. Those
     // few are sorted instead. Not with a search, whose ids may be most of the claims.
     if (collecting.length === 0 || collecting.some((condition) => condition.facet === "search")) {
-      return sorted(claimsInVocabularyOrder(sortKey, whereClause(conditions), direction, pageEnd));
+      return withoutTotal(claimsInVocabularyOrder(sortKey, whereClause(conditions), direction, pageEnd));
     }
     const { join, order } = vocabularyOrder(sortKey, direction);
     const matches = sql`SELECT c."id" ${idsMeeting(claimIdsOfAll(collecting), checkedById)}`;
@@ -182,7 +182,7 @@ function matchesInOrder(
     const matches = sql`SELECT c."id" ${idsMeeting(claimIdsOfAll(collecting), checkedById)}`;
     return { statement: claimRowsOf(matches, conditions.filter((condition) => condition.readsClaimColumns), order, raw(""), total), withTotal: total };
   }
-  return sorted(sql`SELECT c."id" FROM "Claim" c WHERE ${whereClause(conditions)} ${order}`);
+  return withoutTotal(sql`SELECT c."id" FROM "Claim" c WHERE ${whereClause(conditions)} ${order}`);
 }
 
 function claimOrder(sortKey: keyof typeof SORT_COLUMNS, direction: Sql, reversed: boolean): Sql {
