@@ -15,6 +15,7 @@
  */
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { READER_CACHE_KIB, READER_MMAP_BYTES } from "../lib/db/sqlite-settings";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "9" } } });
 const file = positionals[0] ?? ".tmp/bench/100000.db";
@@ -44,10 +45,10 @@ console.log(`${file}: median ms of ${runs} runs, repeated / after a write`);
 console.log("| statement | mmap on: repeated | mmap on: after a write | mmap off: repeated | mmap off: after a write |");
 console.log("|---|---|---|---|---|");
 const rows = new Map<string, string[]>();
-for (const mmap of [1024 * 1024 * 1024, 0]) {
+for (const mmap of [READER_MMAP_BYTES, 0]) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma(`mmap_size = ${mmap}`);
-  db.pragma("cache_size = -65536");
+  db.pragma(`cache_size = -${READER_CACHE_KIB}`);
   for (const [label, text, params] of STATEMENTS) {
     const statement = db.prepare(text);
     const time = (afterWrite: boolean) => {

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { closeSync, openSync, statSync } from "node:fs";
 import { streamCsv } from "../../tools/harness/http";
 import { sampleRss, treeRssKb, type Server } from "../../tools/harness/server";
+import { READER_CACHE_KIB, READER_MMAP_BYTES } from "../../lib/db/sqlite-settings";
 import { summarise, type Summary } from "../../tools/harness/stats";
 
 /**
@@ -48,7 +49,7 @@ ORDER BY c.updatedAt DESC, c.id DESC;
 `;
 
 /** The same connection settings as the floor of the list queries (bench/lib/floor.ts). */
-const CLI_SETTINGS = ["-cmd", ".output /dev/null", "-cmd", "PRAGMA mmap_size = 1073741824", "-cmd", "PRAGMA cache_size = -65536", "-cmd", ".output stdout"];
+const CLI_SETTINGS = ["-cmd", ".output /dev/null", "-cmd", `PRAGMA mmap_size = ${READER_MMAP_BYTES}`, "-cmd", `PRAGMA cache_size = -${READER_CACHE_KIB}`, "-cmd", ".output stdout"];
 
 export type CliRun = { ms: number; records: number; bytes: number };
 

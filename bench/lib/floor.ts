@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { READER_CACHE_KIB, READER_MMAP_BYTES } from "../../lib/db/sqlite-settings";
 
 /**
  * The floor of a claim query: the very SQL statements the app runs for it (captured while
@@ -44,8 +45,8 @@ export async function captureStatements(work: () => Promise<void>): Promise<Capt
  */
 export function openFloorConnection(file: string): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma("mmap_size = 1073741824");
-  db.pragma("cache_size = -65536");
+  db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
+  db.pragma(`cache_size = -${READER_CACHE_KIB}`);
   return db;
 }
 

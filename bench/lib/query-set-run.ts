@@ -41,11 +41,12 @@ export type SetResult = {
   plans: string[][];
 };
 
-/** Targets at 100k claims (issue 14). */
-export const SET_TARGETS = { rowsP95: 40, searchRowsP95: 30, facetsP95: 100, pageP95: 100 } as const;
+/** Targets at 100k claims, and the rows' at a million (issue 14). */
+export const SET_TARGETS = { rowsP95: 40, searchRowsP95: 30, facetsP95: 100, pageP95: 100, rowsP95AtMillion: 100 } as const;
 
-/** The rows target of a query: searches have their own. */
-export const rowsTarget = (query: SetQuery) => (query.group === "search" || new URLSearchParams(query.search).has("q") ? SET_TARGETS.searchRowsP95 : SET_TARGETS.rowsP95);
+/** The rows target of a query at `size` claims: searches have their own at 100k; at a million every query has the same. */
+export const rowsTarget = (query: SetQuery, size: number) =>
+  size >= 1_000_000 ? SET_TARGETS.rowsP95AtMillion : query.group === "search" || new URLSearchParams(query.search).has("q") ? SET_TARGETS.searchRowsP95 : SET_TARGETS.rowsP95;
 
 /**
  * facetFloorRuns: measured runs of the facet floor (it keeps nothing between runs and takes
@@ -149,9 +150,9 @@ export async function measureSetQuery(
   };
 }
 
-/** How far over its targets a query is (the largest ratio of p95 to target): the report's order, worst first. */
-export function badness(result: SetResult): number {
-  return Math.max(rowsP95(result) / rowsTarget(result.query), result.facets.p95 / SET_TARGETS.facetsP95, result.page.p95 / SET_TARGETS.pageP95);
+/** How far over its targets at `size` claims a query is (the largest ratio of p95 to target): the report's order, worst first. */
+export function badness(result: SetResult, size: number): number {
+  return Math.max(rowsP95(result) / rowsTarget(result.query, size), result.facets.p95 / SET_TARGETS.facetsP95, result.page.p95 / SET_TARGETS.pageP95);
 }
 
 /** The rows' p95, the first request after a write included: a target holds for both. */
@@ -162,8 +163,10 @@ const ratio = (measured: Summary, floor: Summary) => `${(measured.p95 / floor.p9
 const mark = (p95: number, target: number, applies: boolean) => (p95 <= target ? "" : applies ? " **over**" : " (over)");
 
 export function setTableLines(size: number, results: readonly SetResult[]): string[] {
-  const applies = size >= 100_000;
-  const sorted = [...results].sort((a, b) => badness(b) - badness(a));
+  // The issue sets every target at 100k, and at a million only the rows'.
+  const rowsApply = size >= 100_000;
+  const applies = rowsApply && size < 1_000_000;
+  const sorted = [...results].sort((a, b) => badness(b, size) - badness(a, size));
   return [
     "| claims | query | matches | rows p50 / p95 | after a write | ÷ floor | facets p50 / p95 | ÷ floor | missing facets | /claims rows p50 / p95 (whole) | query string |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -171,8 +174,8 @@ export function setTableLines(size: number, results: readonly SetResult[]): stri
       const missing = Object.entries(r.missing).map(([facet, n]) => `${facet} ${n}/${r.facets.n}`).join(", ") || "–";
       const totals = (r.total === r.referenceTotal ? r.total.toLocaleString("en") : `${r.total} (floor **${r.referenceTotal}**)`) + (r.sameOrder ? "" : " (page **differs** from the floor's)");
       return (
-        `| ${size.toLocaleString("en")} | ${r.query.name} | ${totals} | ${fmt(r.rows.median)} / ${fmt(r.rows.p95)}${mark(r.rows.p95, rowsTarget(r.query), applies)} ` +
-        `| ${afterWrite(r)}${r.rowsAfterWrite ? mark(r.rowsAfterWrite.p95, rowsTarget(r.query), applies) : ""} | ${ratio(r.rows, r.rowsFloor)} ` +
+        `| ${size.toLocaleString("en")} | ${r.query.name} | ${totals} | ${fmt(r.rows.median)} / ${fmt(r.rows.p95)}${mark(r.rows.p95, rowsTarget(r.query, size), rowsApply)} ` +
+        `| ${afterWrite(r)}${r.rowsAfterWrite ? mark(r.rowsAfterWrite.p95, rowsTarget(r.query, size), rowsApply) : ""} | ${ratio(r.rows, r.rowsFloor)} ` +
         `| ${fmt(r.facets.median)} / ${fmt(r.facets.p95)}${mark(r.facets.p95, SET_TARGETS.facetsP95, applies)} | ${ratio(r.facets, r.facetsFloor)} | ${missing} ` +
         `| ${fmt(r.page.median)} / ${fmt(r.page.p95)}${mark(r.page.p95, SET_TARGETS.pageP95, applies)} (${fmt(r.pageFull.p95)}) | \`${r.query.search || "(none)"}\` |`
       );

@@ -1,7 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { env, sqliteFilePath } from "@/lib/env";
-import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
+import { READER_CACHE_KIB, READER_MMAP_BYTES, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
 import type { Sql } from "@/lib/db/sql";
 import type { SnapshotReader } from "@/lib/db/reader";
 import { recentlyUsed } from "@/lib/memo/recently-used";
@@ -17,12 +17,12 @@ import { rowStatement, type RowStatement } from "@/lib/db/sqlite-rows";
 export function openReadOnly(file: string = sqliteFilePath(env.DATABASE_URL), options: { memoryMapped?: boolean } = {}): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
   // For the long-lived reader: memory-mapped reads skip a read(2) and a copy per page, and
-  // a 64 MiB page cache keeps the indexes of a 100k-claim database between requests
+  // a page cache keeps the indexes of a 100k-claim database between requests
   // (docs/performance.md). A one-off pass over the whole file (an export) gains little
   // from either, and mapped pages would count in the process's RSS as the file is read.
   if (options.memoryMapped ?? true) {
-    db.pragma("mmap_size = 1073741824");
-    db.pragma("cache_size = -65536");
+    db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
+    db.pragma(`cache_size = -${READER_CACHE_KIB}`);
   }
   return db;
 }

@@ -90,7 +90,14 @@ async function queries(): Promise<string[]> {
   ];
   const narrowing = ["", `topic=${topics[0]!.key}`, `status=${statuses[0]!.key},${statuses.at(-1)!.key}`, "contested=true", "contested=false", "q=korea", "stance=reports", `source=${sources[0]!.id}`, "from=2024-01-01&to=2025-12-31"];
   const combined = single.flatMap((first, i) => narrowing.map((second) => [first, second].filter(Boolean).join("&")).filter((_, j) => (i + j) % 3 === 0));
-  return [...new Set([...single, ...combined, `actor=${actors[0]!.id},${actors[1]!.id}&role=any&q=korea&contested=false`])];
+  // A collected list with a filter checked by id (a broad stance) and one on the claim's own
+  // columns: the claim rows are read first and the stance checked on what they leave.
+  const threeKinds = [
+    `actor=${actors[0]!.id}&stance=reports&contested=false`,
+    `source=${sources[0]!.id}&stance=asserts,reports&status=${statuses[0]!.key}&sort=-sources`,
+    `actor=${actors[1]!.id}&stance=asserts&topic=${topics[0]!.key}&sort=status`,
+  ];
+  return [...new Set([...single, ...combined, ...threeKinds, `actor=${actors[0]!.id},${actors[1]!.id}&role=any&q=korea&contested=false`])];
 }
 
 describe("a list's total", () => {
