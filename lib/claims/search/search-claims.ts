@@ -159,16 +159,11 @@ function matchesInOrder(
   const sortKey = query.sort === "relevance" ? "updated" : query.sort;
   const collecting = conditions.filter((condition) => condition.collectsClaimIds);
   const checkedById = conditions.filter((condition) => !condition.collectsClaimIds && !condition.readsClaimColumns);
-  const onColumns = conditions.filter((condition) => condition.readsClaimColumns);
   // Where a narrow filter's claims are collected, the filters checked by id (a broad
   // actor's or stance's EXISTS) are checked on the ids before the claim rows are read,
-  // unless a filter on the claim's own columns needs those rows anyway: then those go first
-  // and the EXISTS probes only the claims they leave. A filter is checked by id because it
-  // is broad and keeps most claims, and a probe of the attributions costs more than a claim
-  // row (two actors' 15,104 claims at a million: 41 ms of probes against 24 of rows), so
-  // `contested=true&actor=…&actor=…&stance=reports&stance=asserts` at a million claims
-  // went from 79 to 27 ms in process (docs/performance.md, ninth round).
-  const [idsFirst, rowsFirst] = onColumns.length === 0 ? [checkedById, []] : [[], [...onColumns, ...checkedById]];
+  // unless a filter on the claim's own columns needs those rows anyway (columnsBeforeProbes).
+  const readsRows = conditions.some((condition) => condition.readsClaimColumns);
+  const [idsFirst, rowsFirst] = readsRows ? [[], columnsBeforeProbes(conditions.filter((condition) => !condition.collectsClaimIds))] : [checkedById, []];
   if (sortKey === "topic" || sortKey === "status") {
     // Walking each topic's or status's claims stops after the page when many claims match;
     // when a narrow filter (an actor, a source, a stance or a date range collected as ids)
@@ -188,7 +183,8 @@ function matchesInOrder(
     // checks the other filters; at a million claims, where those rows are not in memory, an
     // actor's 37,000 attributions with a stance that leaves 7,572 claims took 133 ms. So the
     // filters that need only the id (the other lists, a broad filter's EXISTS) are applied
-    // to the ids first, and rows are read for the claims left (docs/performance.md).
+    // to the ids first, and rows are read for the claims left (docs/performance.md); unless
+    // a filter on the claim's columns reads them anyway (above).
     const matches = sql`SELECT c."id" ${idsMeeting(claimIdsOfAll(collecting), idsFirst)}`;
     return { statement: claimRowsOf(matches, rowsFirst, order, raw(""), total), withTotal: total };
   }
@@ -244,6 +240,19 @@ function claimRowsOf(matches: Sql, conditions: readonly Condition[], order: Sql,
       SELECT c."id"${raw(total ? `, count(*) OVER () AS "total"` : "")} FROM m JOIN "Claim" c ON c."id" = m."id" ${join} WHERE ${whereClause(conditions)} ${order}`;
 }
 
+/**
+ * `conditions` with those on the claim's own columns first, for a statement that reads the
+ * claim rows in any case: a filter checked by id (an `EXISTS` on the attributions) is one
+ * because it is broad and keeps most claims, and each probe costs more than a claim row
+ * (two actors' 15,104 claims at a million: 41 ms of probes against 24 of rows), so it
+ * probes only what the others leave. `contested=true&actor=…&actor=…&stance=reports&stance=asserts`
+ * at a million claims: 79 → 27 ms in process (decision 061, "Later: the claim's own columns
+ * before a broad filter's probes").
+ */
+function columnsBeforeProbes(conditions: readonly Condition[]): Condition[] {
+  return [...conditions.filter((condition) => condition.readsClaimColumns), ...conditions.filter((condition) => !condition.readsClaimColumns)];
+}
+
 /** `FROM … c WHERE …`: each claim id of `ids` once, as `c."id"`, that meets `conditions`, which look at the id alone. */
 function idsMeeting(ids: Sql, conditions: readonly Condition[]): Sql {
   return sql`FROM (SELECT DISTINCT "claimId" AS "id" FROM (${ids}) AS "matches") c WHERE ${whereClause(conditions)}`;
@@ -286,7 +295,7 @@ function countStatement(conditions: readonly Condition[]): Sql {
   // INTERSECT names each id once; so does a single list that claimIdsOnce says is unique.
   const once = withIds.length > 1 || withIds[0]!.claimIdsOnce;
   if (rest.length === 0) return once ? sql`SELECT count(*) AS "n" FROM (${ids}) AS "matches"` : sql`SELECT count(DISTINCT "claimId") AS "n" FROM (${ids}) AS "matches"`;
-  if (rest.some((condition) => condition.readsClaimColumns)) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE c."id" IN (${ids}) AND ${whereClause(rest)}`;
+  if (rest.some((condition) => condition.readsClaimColumns)) return sql`SELECT count(*) AS "n" FROM "Claim" c WHERE c."id" IN (${ids}) AND ${whereClause(columnsBeforeProbes(rest))}`;
   // The rest look only at the claim's id (a broad filter's correlated EXISTS): checked on the ids themselves.
   return sql`SELECT count(*) AS "n" ${idsMeeting(ids, rest)}`;
 }
