@@ -98,6 +98,10 @@ async function claimsWithStanceUpTo(stance: string, limit: number, db: SqlReader
  * half the claims with two EXISTS each (125 ms); collected and sorted, 12 ms. `firstPage`:
  * the same query's decisions for its first page, whose status and topic (which do not
  * depend on the page) are kept rather than counted again.
+ *
+ * A search is broad the same way, in a list sorted by anything but relevance (ranking
+ * reads every match whatever the page): its claims are then looked up as the sort's index
+ * gives them, rather than collected and sorted (filter-sql.ts, checkedSearch).
  */
 export async function broadFilters(
   query: ClaimQuery,
@@ -106,7 +110,7 @@ export async function broadFilters(
   walkShare = 0,
   firstPage?: BroadFilters,
 ): Promise<BroadFilters> {
-  const broad = new Set<"stance" | "date" | "actor" | "status" | "topic">();
+  const broad = new Set<"stance" | "date" | "actor" | "status" | "topic" | "search">();
   if (query.stance.length === 0 && !query.from && !query.to && query.actor.length === 0 && !query.q) return broad;
   const total = await claimsInDatabase(db);
   if (total === 0) return broad;
@@ -130,6 +134,11 @@ export async function broadFilters(
   }
   const threshold = Math.floor(total * Math.max(BROAD_SHARE, walkShare));
   for (const filter of await broadAttributionFilters(query, threshold, db)) broad.add(filter);
+  if (matches && query.sort !== "relevance") {
+    // Matches counted no further than the threshold, in the search index's own order.
+    const found = await db.one<{ n: number }>(sql`SELECT count(*) AS "n" FROM (${matches} LIMIT ${threshold + 1}) AS "sample"`);
+    if (Number(found?.n ?? 0) > threshold) broad.add("search");
+  }
   if (query.from || query.to) {
     const [sources] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL`);
     const range = storedRange(query);

@@ -65,7 +65,7 @@ function inClaimIds(facet: Condition["facet"], claimIds: Sql): Condition {
  * on the claim's column; broad, a ranked search checks it on the matches it keeps rather
  * than collect its ids first (search-claims.ts).
  */
-export type BroadFilters = ReadonlySet<"stance" | "date" | "actor" | "status" | "topic">;
+export type BroadFilters = ReadonlySet<"stance" | "date" | "actor" | "status" | "topic" | "search">;
 
 /**
  * One SQL condition per active filter, over `"Claim" c`. Filters that look at attributions
@@ -77,7 +77,7 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
   if (query.q) {
     // A search with no searchable words (only punctuation) matches nothing rather than everything.
     const ids = fullTextClaimIds(query.q);
-    conditions.push(ids ? { ...inClaimIds("search", ids), claimIdsOnce: true } : { facet: "search", sql: NEVER });
+    conditions.push(!ids ? { facet: "search", sql: NEVER } : broad.has("search") ? checkedSearch(ids) : { ...inClaimIds("search", ids), claimIdsOnce: true });
   }
   if (query.status.length > 0) {
     const ids = vocabulary.statuses.filter((s) => query.status.includes(s.key)).map((s) => s.id);
@@ -111,6 +111,17 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
     conditions.push({ facet: "changed", sql: changedSince(query.updatedSince, query.afterId), readsClaimColumns: true });
   }
   return conditions;
+}
+
+/**
+ * A broad search in a list sorted by a claim column: each claim the sort's index gives is
+ * looked up in the search's matches (read once, into a temporary index), rather than the
+ * matches collected, read and sorted. withoutIndex keeps SQLite from driving the statement
+ * from the list of ids. At 100k claims, page 500 of `q=the&sort=claim` (82,000 matches):
+ * 330 → 40 ms in the sqlite3 shell; its first page, 37 → 10 ms (broad-filters.ts decides).
+ */
+function checkedSearch(ids: Sql): Condition {
+  return { facet: "search", sql: sql`${withoutIndex(sql`c."id"`)} IN (${ids})`, claimIds: ids, claimIdsOnce: true };
 }
 
 /** A status or topic filter: the claim's column is one of the entries' ids. */
