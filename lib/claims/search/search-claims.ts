@@ -42,6 +42,8 @@ function sortTerm(sortKey: ColumnSort, value: Sql, direction: Sql, reversed: boo
 export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader): Promise<{ ids: number[]; total: number }> {
   const offset = (query.page - 1) * query.pageSize;
   const read = async (limit: number, skip: number, reversed: boolean, broad: BroadFilters, share?: number) => {
+    const wholeWalk = share !== undefined && share >= WALK_ALWAYS_SHARE ? indexWalk(query, vocabulary, broad, reversed) : null;
+    if (wholeWalk) return (await db.all<{ id: number }>(sql`${wholeWalk} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
     const walk = boundedWalk(query, vocabulary, broad, reversed, skip + limit, share);
     if (walk) {
       const ids = (await db.all<{ id: number }>(sql`${walk.statement} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
@@ -254,6 +256,41 @@ export function boundedWalk(
   // claim row; `SELECT c.*` read each one (20,000 claims at 100k: 28 against 8 ms).
   const walked = sql`SELECT ${WALKED_COLUMNS}, ${SORT_VALUES[query.sort]} AS "sortValue" FROM "Claim" c ${claimOrder(query.sort, direction, reversed)} LIMIT ${rows}`;
   return { statement: sql`SELECT c."id" FROM (${walked}) c WHERE ${whereClause(conditions)} ${claimOrder(query.sort, direction, reversed, sql`c."sortValue"`)}`, rows };
+}
+
+/**
+ * A later page of a filter that keeps at least this share of the claims is read by walking
+ * the sort's index to it, however far (indexWalk): with the filter columns in that index,
+ * a claim passed costs 0.1–0.2 µs, where collecting costs a row read and a place in a sort
+ * for every match (0.5–1 µs at a million claims). At a quarter of the claims, a walk of the
+ * whole index costs what collecting does (decision 074).
+ */
+const WALK_ALWAYS_SHARE = 0.25;
+
+/** The index each sort on a claim column walks (migration 20261202000000_covering_sort_indexes). */
+const SORT_INDEXES: Record<ColumnSort, string> = {
+  updated: "Claim_updatedAt_idx",
+  claim: "Claim_text_caseless_idx",
+  sources: "Claim_sourceCount_idx",
+  published: "Claim_firstPublishedAt_idx",
+};
+
+/**
+ * The matches of `query` in its order, read by walking its sort's index (named: SQLite's
+ * `INDEXED BY`) and checking every filter on each claim, or null where that does not apply
+ * (PostgreSQL, whose planner weighs the OFFSET itself; a relevance ranking; the sorts by
+ * topic and status, which walk each entry in turn; a narrow filter, whose claims are
+ * collected). Left to itself, SQLite 3.53 plans a broad filter on the claim's own columns
+ * from that filter's index and sorts every claim it selects: at a million claims, page
+ * 8,185 of `contested=false&sort=claim` took 6 s that way and 93 ms walked.
+ */
+export function indexWalk(query: ClaimQuery, vocabulary: Vocabulary, broad: BroadFilters, reversed: boolean): Sql | null {
+  if (dialect !== "sqlite" || (query.sort === "relevance" && query.q) || query.sort === "topic" || query.sort === "status") return null;
+  const conditions = filterConditions(query, vocabulary, broad);
+  if (conditions.some((condition) => condition.collectsClaimIds)) return null;
+  const sortKey = query.sort === "relevance" ? "updated" : query.sort;
+  const order = claimOrder(sortKey, raw(query.desc !== reversed ? "DESC" : "ASC"), reversed);
+  return sql`SELECT c."id" FROM "Claim" c INDEXED BY ${raw(`"${SORT_INDEXES[sortKey]}"`)} WHERE ${whereClause(conditions)} ${order}`;
 }
 
 /**
