@@ -44,6 +44,12 @@ async function ask(server: string, search: string): Promise<Answer> {
 
 const median = (answers: Answer[]) => [...answers].sort((a, b) => a.ms - b.ms)[Math.floor(answers.length / 2)]!.ms.toFixed(1);
 
+// A server that cannot be reached, or answers a query with an error, ends the run with one line.
+process.on("uncaughtException", (error) => {
+  console.error(`deep-pages: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+
 for (const query of queries) {
   const { total } = await ask(servers[0]!, query);
   const pageSize = Number(new URLSearchParams(query).get("pageSize") ?? 50);
