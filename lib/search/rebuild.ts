@@ -1,15 +1,16 @@
 import type Database from "better-sqlite3";
 import { dialect } from "@/lib/db/dialect";
 import { list, numberedPlaceholders, raw, sql, type Sql } from "@/lib/db/sql";
+import { stanceBitsOf } from "@/lib/claims/search/stance-bits";
 
 /**
  * Rebuild the search document (FTS table claim_search) and the derived claim columns
- * (contested, sourceCount, firstPublishedAt, lastPublishedAt) outside the triggers, for bulk loaders that
+ * (contested, sourceCount, firstPublishedAt, lastPublishedAt, stances) outside the triggers, for bulk loaders that
  * write with the triggers paused (docs/decisions/003): one set-based pass at the end
  * instead of one recomputation per written row.
  *
- * The SQL computes what the trigger search_sync_queue_ai (migration
- * 20261128000100_search) computes; tests/integration/import-rebuild.test.ts and
+ * The SQL computes what the trigger search_sync_queue_ai (migrations
+ * 20261128000100_search and 20261202100000_claim_stances) computes; tests/integration/import-rebuild.test.ts and
  * tests/integration/synthetic.test.ts check that both give the same result. The
  * statements are plain data, so the importer (a Prisma transaction) and the synthetic
  * loader (a better-sqlite3 transaction) run the same ones.
@@ -38,7 +39,8 @@ function rebuildStatements(claims: Sql): Sql[] {
             WHERE a.claimId = Claim.id),
           lastPublishedAt = (
             SELECT max(s.publishedAt) FROM Attribution a JOIN Source s ON s.id = a.sourceId
-            WHERE a.claimId = Claim.id)
+            WHERE a.claimId = Claim.id),
+          stances = (SELECT ${stanceBitsOf(sql`a.stance`)} FROM Attribution a WHERE a.claimId = Claim.id)
         WHERE ${claims}`,
   ];
 }
@@ -55,15 +57,16 @@ function rebuildAllStatements(): Sql[] {
     raw(`INSERT INTO claim_search (rowid, claim_text, quotes, actors)
          SELECT claim_id, claim_text, quotes, actors FROM claim_search_document`),
     raw(`DROP TABLE IF EXISTS temp.claim_derived`),
-    raw(`CREATE TEMP TABLE claim_derived (claimId INTEGER PRIMARY KEY, sourceCount INTEGER NOT NULL, firstPublishedAt TEXT, lastPublishedAt TEXT)`),
-    raw(`INSERT INTO temp.claim_derived (claimId, sourceCount, firstPublishedAt, lastPublishedAt)
-         SELECT a.claimId, count(DISTINCT a.sourceId), min(s.publishedAt), max(s.publishedAt)
-         FROM Attribution a JOIN Source s ON s.id = a.sourceId GROUP BY a.claimId`),
+    raw(`CREATE TEMP TABLE claim_derived (claimId INTEGER PRIMARY KEY, sourceCount INTEGER NOT NULL, firstPublishedAt TEXT, lastPublishedAt TEXT, stances INTEGER NOT NULL)`),
+    sql`INSERT INTO temp.claim_derived (claimId, sourceCount, firstPublishedAt, lastPublishedAt, stances)
+         SELECT a.claimId, count(DISTINCT a.sourceId), min(s.publishedAt), max(s.publishedAt), ${stanceBitsOf(sql`a.stance`)}
+         FROM Attribution a JOIN Source s ON s.id = a.sourceId GROUP BY a.claimId`,
     sql`UPDATE Claim SET
           contested = ${CONTESTED},
           sourceCount = coalesce((SELECT d.sourceCount FROM temp.claim_derived d WHERE d.claimId = Claim.id), 0),
           firstPublishedAt = (SELECT d.firstPublishedAt FROM temp.claim_derived d WHERE d.claimId = Claim.id),
-          lastPublishedAt = (SELECT d.lastPublishedAt FROM temp.claim_derived d WHERE d.claimId = Claim.id)`,
+          lastPublishedAt = (SELECT d.lastPublishedAt FROM temp.claim_derived d WHERE d.claimId = Claim.id),
+          stances = coalesce((SELECT d.stances FROM temp.claim_derived d WHERE d.claimId = Claim.id), 0)`,
     raw(`DROP TABLE temp.claim_derived`),
     // One b-tree per term instead of one per flush: what incremental writes reach over time.
     raw(`INSERT INTO claim_search (claim_search) VALUES ('optimize')`),

@@ -37,9 +37,12 @@ describe("a bounded walk of the sort's index", () => {
     expect(await walkFinds("sort=sources&contested=false")).toBe(50);
     // The least used topic's claims with a status of their own: fewer than a page, so the walk cannot fill it.
     expect(await walkFinds(`topic=${topic!.key}&status=false&sort=claim&pageSize=200`)).toBeLessThan(200);
+    // A broad stance is a check on the claim's stance bits (decision 075): walked like the others.
+    expect(await walkFinds("stance=denies&sort=claim")).toBe(50);
     // Not tried: a sort whose filter indexes give the order, a filter collected as ids, or no filter on the claim's columns.
     expect(await walkFinds("contested=false&sort=updated")).toBeNull();
-    expect(await walkFinds("stance=denies&sort=claim")).toBeNull();
+    expect(await walkFinds("source=1&contested=false&sort=claim")).toBeNull();
+    expect(await walkFinds("source=1&sort=claim")).toBeNull();
   });
 
   it("reads the sort's index alone, no claim row, for the filters on the claim's own columns", async () => {
@@ -47,7 +50,11 @@ describe("a bounded walk of the sort's index", () => {
     // named a column the index lacks would read every claim it passes (SQLite then says
     // USING INDEX, not USING COVERING INDEX). The sort by text is on an expression, which
     // SQLite never reports as covering, so it is left out here.
-    for (const queryString of ["contested=false&status=false&sort=-sources", "status=false&status=unreviewed&from=2000-01-01&sort=published"]) {
+    for (const queryString of [
+      "contested=false&status=false&sort=-sources",
+      "status=false&status=unreviewed&from=2000-01-01&sort=published",
+      "stance=denies&stance=reports&contested=false&sort=-sources",
+    ]) {
       const { query, vocabulary } = await parsedQuery(queryString);
       const walk = boundedWalk(query, vocabulary, await broadFilters(query, vocabulary), false, query.pageSize);
       expect(walk, queryString).not.toBeNull();
@@ -64,9 +71,11 @@ describe("a bounded walk of the sort's index", () => {
     // every match that the walk is there to avoid (6 s for a middle page at a million claims).
     for (const sort of ["claim", "-claim", "sources", "-sources", "published", "-published", "updated", "-updated"]) {
       for (const reversed of [false, true]) {
-        const queryString = `contested=false&status=false&status=unreviewed&sort=${sort}`;
+        const queryString = `contested=false&status=false&status=unreviewed&stance=reports&sort=${sort}`;
         const { query, vocabulary } = await parsedQuery(queryString);
-        const walk = indexWalk(query, vocabulary, await broadFilters(query, vocabulary), reversed);
+        const broad = await broadFilters(query, vocabulary);
+        expect(broad.has("stance"), queryString).toBe(true);
+        const walk = indexWalk(query, vocabulary, broad, reversed);
         expect(walk, queryString).not.toBeNull();
         const plan = (await sharedReader.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${walk!} LIMIT 50 OFFSET 100`)).map((row) => row.detail);
         expect(plan, `${queryString}, reversed: ${reversed}`).toEqual([expect.stringMatching(/^SCAN c USING COVERING INDEX Claim_\w+_idx$/)]);
@@ -82,7 +91,18 @@ describe("a bounded walk of the sort's index", () => {
   it("gives the pages of the whole list whichever way each page is read", async () => {
     const topics = await sharedReader.all<{ key: string }>(sql`SELECT t."key" FROM "Topic" t JOIN "Claim" c ON c."topicId" = t."id" GROUP BY t."id" ORDER BY count(*) DESC, t."id"`);
     const [most, least] = [topics[0]!.key, topics.at(-1)!.key];
-    const filters = ["contested=false", "contested=true", `topic=${most}`, `topic=${least}&status=false`, "status=false&status=unreviewed", "from=2022-01-01&to=2024-12-31", "contested=true&stance=asserts"];
+    const filters = [
+      "contested=false",
+      "contested=true",
+      `topic=${most}`,
+      `topic=${least}&status=false`,
+      "status=false&status=unreviewed",
+      "from=2022-01-01&to=2024-12-31",
+      "contested=true&stance=asserts",
+      // Broad stances, checked on the claims' stance bits; the whole list reads the attributions.
+      "stance=reports",
+      "stance=denies&stance=declines_to_clarify&status=false",
+    ];
     for (const filter of filters) {
       for (const sort of ["claim", "-claim", "sources", "-sources", "published", "-published", "updated", "-updated"]) {
         const queryString = `${filter}&sort=${sort}&pageSize=100`;

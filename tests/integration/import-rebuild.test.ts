@@ -20,7 +20,7 @@ async function state(): Promise<SearchState> {
         ? `SELECT "claimId" AS id, "document"::text AS document FROM "claim_search" ORDER BY "claimId"`
         : `SELECT rowid AS id, claim_text, quotes, actors FROM claim_search ORDER BY rowid`,
     ),
-    derived: await prisma.$queryRawUnsafe(`SELECT "id", "contested", "sourceCount", "firstPublishedAt", "lastPublishedAt" FROM "Claim" ORDER BY "id"`),
+    derived: await prisma.$queryRawUnsafe(`SELECT "id", "contested", "sourceCount", "firstPublishedAt", "lastPublishedAt", "stances" FROM "Claim" ORDER BY "id"`),
   };
 }
 
@@ -30,7 +30,7 @@ const storedTime = (day: string) => (postgres ? `'${day} 00:00:00'` : `'${day}T0
 async function spoil() {
   await prisma.$executeRawUnsafe(`DELETE FROM "claim_search"`);
   await prisma.$executeRawUnsafe(
-    `UPDATE "Claim" SET "contested" = NOT "contested", "sourceCount" = "sourceCount" + 7, "firstPublishedAt" = ${storedTime("1999-01-01")}, "lastPublishedAt" = ${storedTime("1999-01-02")}`,
+    `UPDATE "Claim" SET "contested" = NOT "contested", "sourceCount" = "sourceCount" + 7, "firstPublishedAt" = ${storedTime("1999-01-01")}, "lastPublishedAt" = ${storedTime("1999-01-02")}, "stances" = 15 - "stances"`,
   );
 }
 

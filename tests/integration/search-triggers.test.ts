@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { createArticle, claimIdByText } from "@/tests/support/article-factory";
 import { search, texts } from "@/tests/support/claim-search";
+import { STANCE_BITS } from "@/lib/claims/search/stance-bits";
 
 /*
  * The search index and the derived claim columns are maintained by SQL triggers. These
@@ -84,5 +85,20 @@ describe("search triggers", () => {
     expect((await search("q=dam")).items.map((c) => c.id)).not.toContain(id);
     const rows = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM claim_search WHERE rowid = ${id}`;
     expect(Number(rows[0]?.n)).toBe(0);
+  });
+
+  it("keep a claim's stance bits as its attributions are added, changed and removed", async () => {
+    await createArticle({ statements: [{ claim: "The ferry sank at dawn.", topic: "infrastructure", actor: "Harbour office", stance: "asserts" }] });
+    const id = await claimIdByText("The ferry sank at dawn.");
+    const stances = async () => (await prisma.claim.findUniqueOrThrow({ where: { id } })).stances;
+    expect(await stances()).toBe(STANCE_BITS.asserts);
+    await createArticle({ statements: [{ claim: "The ferry sank at dawn.", topic: "infrastructure", actor: "Ferry company", stance: "denies" }] });
+    expect(await stances()).toBe(STANCE_BITS.asserts | STANCE_BITS.denies);
+    await prisma.attribution.updateMany({ where: { claimId: id, stance: "asserts" }, data: { stance: "reports" } });
+    expect(await stances()).toBe(STANCE_BITS.reports | STANCE_BITS.denies);
+    await prisma.attribution.deleteMany({ where: { claimId: id, stance: "denies" } });
+    expect(await stances()).toBe(STANCE_BITS.reports);
+    expect((await search("stance=reports&q=ferry")).items.map((c) => c.id)).toContain(id);
+    expect((await search("stance=denies&q=ferry")).items.map((c) => c.id)).not.toContain(id);
   });
 });

@@ -156,7 +156,7 @@ describe("synthetic data", () => {
   });
 
   it("leaves the search index and derived columns exactly as the triggers would compute them, and the triggers running", () => {
-    const derived = () => all(a, `SELECT id, contested, sourceCount, firstPublishedAt, lastPublishedAt FROM Claim ORDER BY id`);
+    const derived = () => all(a, `SELECT id, contested, sourceCount, firstPublishedAt, lastPublishedAt, stances FROM Claim ORDER BY id`);
     const index = () => all(a, `SELECT rowid, claim_text, quotes, actors FROM claim_search ORDER BY rowid`);
     const loaded = { derived: derived(), index: index() };
     expect(loaded.index).toEqual(all(a, `SELECT claim_id AS rowid, claim_text, quotes, actors FROM claim_search_document ORDER BY claim_id`));

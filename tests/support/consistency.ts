@@ -122,26 +122,39 @@ const ENGINES: Record<DatabaseKind, Engine> = {
   },
 };
 
+/** The bit of each stance in Claim."stances", as prisma/schema.prisma documents them. */
+const STANCE_BITS_DOCUMENTED: [stance: string, bit: number][] = [
+  ["asserts", 1],
+  ["denies", 2],
+  ["reports", 4],
+  ["declines_to_clarify", 8],
+];
+
 /**
- * Derived columns, recomputed exactly as the triggers do (SQLite migrations
- * 20261128000100_search and 20261130041400_claim_last_published_at, their PostgreSQL
- * twins), in SQL both databases speak: `contested`
- * is an integer on SQLite and a boolean on PostgreSQL, and CASE WHEN reads either.
+ * Derived columns, recomputed as the triggers do (SQLite migrations
+ * 20261128000100_search, 20261130041400_claim_last_published_at and
+ * 20261202100000_claim_stances, their PostgreSQL twins), in SQL both databases speak:
+ * `contested` is an integer on SQLite and a boolean on PostgreSQL, and CASE WHEN reads
+ * either. `stances` is written here bit by bit, from the bits the column is documented
+ * to hold (prisma/schema.prisma), not as the triggers' sum of distinct bits, so that a
+ * mistake in either shows.
  */
-const DERIVED_MISMATCHES = `SELECT c.id, c."contested", c."sourceCount", c."firstPublishedAt", c."lastPublishedAt",
-    d.contested AS "expectedContested", d.source_count AS "expectedSourceCount", d.first_published_at AS "expectedFirstPublishedAt", d.last_published_at AS "expectedLastPublishedAt"
+const DERIVED_MISMATCHES = `SELECT c.id, c."contested", c."sourceCount", c."firstPublishedAt", c."lastPublishedAt", c."stances",
+    d.contested AS "expectedContested", d.source_count AS "expectedSourceCount", d.first_published_at AS "expectedFirstPublishedAt", d.last_published_at AS "expectedLastPublishedAt",
+    d.stances AS "expectedStances"
   FROM "Claim" c JOIN (
     SELECT c2.id AS id,
       EXISTS (SELECT 1 FROM "Attribution" x JOIN "Attribution" y ON y."claimId" = x."claimId" AND y."stance" = 'denies' AND y."actorId" <> x."actorId"
               WHERE x."claimId" = c2.id AND x."stance" = 'asserts') AS contested,
       (SELECT count(DISTINCT a."sourceId") FROM "Attribution" a WHERE a."claimId" = c2.id) AS source_count,
       (SELECT min(s."publishedAt") FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE a."claimId" = c2.id) AS first_published_at,
-      (SELECT max(s."publishedAt") FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE a."claimId" = c2.id) AS last_published_at
+      (SELECT max(s."publishedAt") FROM "Attribution" a JOIN "Source" s ON s."id" = a."sourceId" WHERE a."claimId" = c2.id) AS last_published_at,
+      ${STANCE_BITS_DOCUMENTED.map(([stance, bit]) => `(CASE WHEN EXISTS (SELECT 1 FROM "Attribution" a WHERE a."claimId" = c2.id AND a."stance" = '${stance}') THEN ${bit} ELSE 0 END)`).join(" + ")} AS stances
     FROM "Claim" c2
   ) d ON d.id = c.id
   WHERE (CASE WHEN c."contested" THEN 1 ELSE 0 END) <> (CASE WHEN d.contested THEN 1 ELSE 0 END)
      OR c."sourceCount" IS DISTINCT FROM d.source_count OR c."firstPublishedAt" IS DISTINCT FROM d.first_published_at
-     OR c."lastPublishedAt" IS DISTINCT FROM d.last_published_at
+     OR c."lastPublishedAt" IS DISTINCT FROM d.last_published_at OR c."stances" <> d.stances
   ORDER BY c.id`;
 
 /** `target`: a SQLite file (path or `file:` URL) or a PostgreSQL URL. */

@@ -44,13 +44,17 @@ export async function claimsInDatabase(db: SqlReader = sharedReader): Promise<nu
 }
 
 /**
- * Which of the stance and actor filters of `query` are broad for the facet counts
+ * Which of the stance, actor and date filters of `query` are broad for the facet counts
  * (facets.ts): those matching more than BROAD_SHARE of the claims, as for a list's first page.
  */
-export async function broadStanceAndActor(query: ClaimQuery, db: SqlReader = sharedReader): Promise<BroadFilters> {
-  if (query.stance.length === 0 && query.actor.length === 0) return new Set();
+export async function broadForFacets(query: ClaimQuery, db: SqlReader = sharedReader): Promise<BroadFilters> {
+  if (query.stance.length === 0 && query.actor.length === 0 && !query.from && !query.to) return new Set();
   const total = await claimsInDatabase(db);
-  return new Set(total === 0 ? [] : await broadAttributionFilters(query, Math.floor(total * BROAD_SHARE), db));
+  if (total === 0) return new Set();
+  const threshold = Math.floor(total * BROAD_SHARE);
+  const broad = new Set<"stance" | "actor" | "date">(await broadAttributionFilters(query, threshold, db));
+  if (await isBroadDateRange(query, total, threshold, db)) broad.add("date");
+  return broad;
 }
 
 /** The stance and actor filters of `query` that match more than `threshold` claims. */
@@ -147,14 +151,21 @@ export async function broadFilters(
     const over = known ? queryTotal > threshold : Number((await db.one<{ n: number }>(sql`SELECT count(*) AS "n" FROM (${matches} LIMIT ${threshold + 1}) AS "sample"`))?.n ?? 0) > threshold;
     if (over) broad.add("search");
   }
-  if (query.from || query.to) {
-    const [sources] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL`);
-    const range = storedRange(query);
-    const from = range.from ? sql`"publishedAt" >= ${range.from}` : raw("1 = 1");
-    const to = range.to ? sql`"publishedAt" < ${range.to}` : raw("1 = 1");
-    const inRange = await db.one<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL AND ${from} AND ${to}`);
-    // A claim has about three attributions, so its share of claims is at least the sources' share.
-    if ((inRange?.n ?? 0) * total > (sources?.n ?? 0) * threshold) broad.add("date");
-  }
+  if (await isBroadDateRange(query, total, threshold, db)) broad.add("date");
   return broad;
+}
+
+/**
+ * Whether the date range of `query` (if any) holds more than `threshold` of the `total`
+ * claims, estimated from the sources published in it (an index range count).
+ */
+async function isBroadDateRange(query: ClaimQuery, total: number, threshold: number, db: SqlReader): Promise<boolean> {
+  if (!query.from && !query.to) return false;
+  const [sources] = await db.allUntilChanged<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL`);
+  const range = storedRange(query);
+  const from = range.from ? sql`"publishedAt" >= ${range.from}` : raw("1 = 1");
+  const to = range.to ? sql`"publishedAt" < ${range.to}` : raw("1 = 1");
+  const inRange = await db.one<{ n: number }>(sql`SELECT count(*) AS "n" FROM "Source" WHERE "publishedAt" IS NOT NULL AND ${from} AND ${to}`);
+  // A claim has about three attributions, so its share of claims is at least the sources' share.
+  return (inRange?.n ?? 0) * total > (sources?.n ?? 0) * threshold;
 }

@@ -1,21 +1,30 @@
 import "server-only";
 import { dialect } from "@/lib/db/dialect";
-import { list, raw, sql, type Sql } from "@/lib/db/sql";
+import { join, list, raw, sql, type Sql } from "@/lib/db/sql";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
 import { toBoolean } from "@/lib/db/values";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import { filterConditions, whereClause, type Condition, type FacetName } from "@/lib/claims/search/filter-sql";
-import { broadStanceAndActor, claimsInDatabase, claimsPerContested, claimsPerEntry } from "@/lib/claims/search/broad-filters";
+import { broadForFacets, claimsInDatabase, claimsPerContested, claimsPerEntry } from "@/lib/claims/search/broad-filters";
 import { FacetCostModel, type MatchKind } from "@/lib/claims/search/facet-cost";
 import { countMatchingClaims } from "@/lib/claims/search/search-claims";
-import { STANCES, STANCE_LABELS } from "@/lib/vocabulary/terms";
+import { STANCES, STANCE_LABELS, type Stance } from "@/lib/vocabulary/terms";
+import { holdsAnyStance, STANCE_BITS } from "@/lib/claims/search/stance-bits";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
 
 export type FacetOption = { value: string; label: string; count: number; selected: boolean };
 export type Facets = Record<FacetName, FacetOption[]>;
 
-/** Claims holding an attribution of each stance: the stance facet over all claims, kept until the database changes. */
-const STANCE_CLAIM_COUNTS = sql`SELECT "stance", count(DISTINCT "claimId") AS "n" FROM "Attribution" GROUP BY "stance"`;
+/**
+ * Claims holding an attribution of each stance among those `where` selects, as one row of a
+ * count per stance: from the bits of Claim."stances" (decision 075), a count over claims
+ * like the status facet's, where counting distinct claims over their attributions took
+ * 15 times as long (209–224 ms at 100k claims under `status=unreviewed`).
+ */
+function claimsPerStance(where: Sql): Sql {
+  const counts = STANCES.map((stance) => sql`sum(CASE WHEN ${holdsAnyStance(STANCE_BITS[stance])} THEN 1 ELSE 0 END) AS ${raw(`"${stance}"`)}`);
+  return sql`SELECT ${join(counts, ", ")} FROM "Claim" c WHERE ${where}`;
+}
 
 /** How many options the source and actor facets list (the most frequent, plus any selected). */
 const TOP_OPTIONS = 15;
@@ -61,8 +70,9 @@ const RELIABLE_UNIT_MS = 1;
  * requests (lib/claims/search/facet-cost.ts).
  */
 // Measured at 100k claims under status=unreviewed and contested=false (40k and 82k
-// matches): a claim-level facet 8–28 ms, stance 209–224, source 149–312, actor 171–1,047.
-const COST_FACTOR: Record<FacetName, number> = { status: 1, topic: 1, contested: 1, stance: 15, source: 15, actor: 25 };
+// matches): a claim-level facet 8–28 ms, source 149–312, actor 171–1,047. The stance facet
+// counts the claims' stance bits (decision 075), as a claim-level facet does.
+const COST_FACTOR: Record<FacetName, number> = { status: 1, topic: 1, contested: 1, stance: 1, source: 15, actor: 25 };
 
 /**
  * What the status facet costs per matching claim, which predicts a list's first facet from
@@ -135,19 +145,12 @@ export async function countFacets(
       ];
     },
     stance: async () => {
-      const rows = await count<{ stance: string; n: number }>(
-        "stance",
-        unrestricted("stance")
-          ? STANCE_CLAIM_COUNTS
-          : sql`
-            SELECT a."stance", count(DISTINCT a."claimId") AS "n" FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c."id"
-            WHERE ${where("stance")} GROUP BY a."stance"`,
-      );
-      const counts = new Map(rows.map((row) => [row.stance, row.n]));
+      const [counts] = await count<Record<Stance, number | string | null>>("stance", claimsPerStance(where("stance")));
       return STANCES.map((stance) => ({
         value: stance,
         label: STANCE_LABELS[stance],
-        count: counts.get(stance) ?? 0,
+        // A sum over no claims is NULL; PostgreSQL's sums are bigints, read as text.
+        count: Number(counts?.[stance] ?? 0),
         selected: query.stance.includes(stance),
       })).filter((option) => option.count > 0 || option.selected);
     },
@@ -158,7 +161,9 @@ export async function countFacets(
   // A facet is counted only if it is expected to end within the budget, the facets counted
   // so far predicting the others (lib/claims/search/facet-cost.ts). A facet answered from
   // the whole-database cache costs nothing and predicts nothing.
-  const kind: MatchKind = conditions.every((condition) => condition.readsClaimColumns) ? "claimColumns" : "other";
+  // The first facet's conditions say what it passes over: a broad stance on the claims' bits
+  // (facetConditions) is a check on the claim's columns like the others.
+  const kind: MatchKind = conditionsOf(FACET_ORDER[0]!).every((condition) => condition.readsClaimColumns) ? "claimColumns" : "other";
   const timer = facetCosts.startRequest(budgetMs, matches === undefined ? undefined : { kind, matches });
   // What a facet passes over, relative to the list's matches (facet-cost.ts): a facet with a
   // filter of its own counts without that filter, over the claims the list would match
@@ -192,20 +197,29 @@ function withoutFilter(query: ClaimQuery, facet: FacetName): ClaimQuery {
  * The conditions one facet's count runs under. A broad stance or actor filter (matching
  * more than 5% of the claims, broad-filters.ts) beside a narrow list of ids the facet also
  * runs under (an actor, a source, a search…) is written as a check on each claim that list
- * collects (its EXISTS), not as a second list of ids to intersect with it: the database
- * otherwise drove the count from the broad list. At a million claims, the status facet of
- * `actor=5367&stance=denies` read the 214,000 claims of the stance (204 ms) where the actor
- * collects 37,000 (104 ms), and a rare word with a stance and a topic went 260 → 129 ms.
- * Alone, or beside other broad filters only, it stays a list: counting every claim it holds,
- * a check would be made on every claim of the database (`stance=declines_to_clarify`
- * without its status filter, at a million: 200 ms as a list, 380 as a check).
+ * collects (its EXISTS, or the stance's bits), not as a second list of ids to intersect
+ * with it: the database otherwise drove the count from the broad list. At a million claims,
+ * the status facet of `actor=5367&stance=denies` read the 214,000 claims of the stance (204
+ * ms) where the actor collects 37,000 (104 ms), and a rare word with a stance and a topic
+ * went 260 → 129 ms. Alone, or beside other broad filters only, a broad actor stays a list:
+ * counting every claim it holds, a check would be made on every claim of the database
+ * (`stance=declines_to_clarify` without its status filter, at a million: 200 ms as a list,
+ * 380 as an EXISTS on each claim). A broad stance is checked on the claim's stance bits
+ * there too, and a broad date range on the claim's earliest and latest publication
+ * (decision 063), which the indexes on the claim's columns hold (decisions 074, 075): the
+ * count reads one of those indexes, and attributions only for a claim whose dates span the
+ * range. At 100k claims the facets of a wide date range took 78–110 ms with the range
+ * collected from its sources' attributions, of `to=2024-10-08&status=mostly_false&actor=…`
+ * (no match) 92–102 ms.
  */
 async function facetConditions(query: ClaimQuery, vocabulary: Vocabulary, conditions: Condition[], db: SqlReader): Promise<(facet: FacetName) => Condition[]> {
-  const broad = await broadStanceAndActor(query, db);
+  const broad = await broadForFacets(query, db);
   if (broad.size === 0) return () => conditions;
   const checked = filterConditions(query, vocabulary, broad);
-  const isBroad = (condition: Condition) => broad.has(condition.facet as "stance" | "actor");
-  return (facet) => (conditions.some((condition) => condition.facet !== facet && condition.collectsClaimIds && !isBroad(condition)) ? checked : conditions);
+  const onClaimColumns = new Set([...broad].filter((filter) => filter !== "actor"));
+  const columnsChecked = onClaimColumns.size > 0 ? filterConditions(query, vocabulary, onClaimColumns) : conditions;
+  const isBroad = (condition: Condition) => broad.has(condition.facet as "stance" | "actor" | "date");
+  return (facet) => (conditions.some((condition) => condition.facet !== facet && condition.collectsClaimIds && !isBroad(condition)) ? checked : columnsChecked);
 }
 
 /** The facet time limit of this database: none for a small one. */

@@ -4,6 +4,7 @@ import type { Vocabulary } from "@/lib/vocabulary/queries";
 import { fullTextClaimIds } from "@/lib/claims/search/full-text";
 import { NEVER, withoutIndex } from "@/lib/db/dialect";
 import { toStoredTimestamp } from "@/lib/db/timestamps";
+import { holdsAnyStance, stanceMask } from "@/lib/claims/search/stance-bits";
 
 /** The facets whose options are counted; each count ignores its own facet's selection. */
 export type FacetName = "status" | "topic" | "stance" | "source" | "actor" | "contested";
@@ -37,6 +38,13 @@ export type Condition = {
    * collects the matching claims, rather than a check on each claim (a broad one's `EXISTS`).
    */
   collectsClaimIds?: true;
+  /**
+   * For a check on a column derived from the attributions (a broad stance, on
+   * Claim."stances"): the same check made on the attributions by the claim's id, for a
+   * statement that reads claim rows only for ids found elsewhere (a narrow filter's list, a
+   * search's matches), where a probe by id spares the row (onIdsUnlessRowsRead).
+   */
+  byId?: Sql;
 };
 
 /**
@@ -59,9 +67,10 @@ function inClaimIds(facet: Condition["facet"], claimIds: Sql): Condition {
 /**
  * Filters on attributions that match a large share of the claims. Written as `IN (SELECT
  * …)` such a filter makes the database collect every matching claim id and then sort
- * them; written as a correlated `EXISTS` (a stance) or on the claim's own columns (a date
- * range) it lets the database walk the claims in the order asked for and stop after one
- * page (docs/performance.md, decisions 061 and 063). A status or topic is always checked
+ * them; written as a correlated `EXISTS` (an actor) or on the claim's own columns (a date
+ * range; a stance, on the bits of Claim."stances") it lets the database walk the claims in
+ * the order asked for and stop after one page (docs/performance.md, decisions 061, 063 and
+ * 075). A status or topic is always checked
  * on the claim's column; broad, a ranked search checks it on the matches it keeps rather
  * than collect its ids first (search-claims.ts).
  */
@@ -90,7 +99,12 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
   if (query.stance.length > 0) {
     conditions.push(
       broad.has("stance")
-        ? { facet: "stance", sql: anyRow(sql`FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)}`) }
+        ? {
+            facet: "stance",
+            sql: holdsAnyStance(stanceMask(query.stance)),
+            readsClaimColumns: true,
+            byId: anyRow(sql`FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)}`),
+          }
         : inClaimIds("stance", sql`SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)}`),
     );
   }
@@ -271,6 +285,19 @@ function actorCondition(actorIds: number[], role: ClaimQuery["role"], broad: boo
     ? places.map((place) => anyRow(actorPlaceRows(actorIds, place, sql`a."claimId" = c."id"`)))
     : claimIds.map((ids) => sql`c."id" IN (${ids})`);
   return { facet: "actor", sql: join(perPlace, " OR "), claimIds: join(claimIds, " UNION "), ...(broad ? {} : { collectsClaimIds: true as const }) };
+}
+
+/**
+ * `conditions` for a statement that reads claim rows only for ids found elsewhere (a narrow
+ * filter's list, a search's matches, a total counted from ids): a check with a by-id form
+ * (a broad stance) is made that way, on the attributions before any row is read, unless
+ * another condition reads each row anyway, when the column on the row costs least. At a
+ * million claims those rows are not in memory: a probe of the attribution index costs about
+ * what reading the row does, and spares the rows of the claims it rules out.
+ */
+export function onIdsUnlessRowsRead(conditions: readonly Condition[]): Condition[] {
+  if (conditions.some((condition) => condition.readsClaimColumns && !condition.byId)) return [...conditions];
+  return conditions.map((condition) => (condition.byId ? { facet: condition.facet, sql: condition.byId } : condition));
 }
 
 /**
