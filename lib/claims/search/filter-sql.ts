@@ -70,9 +70,8 @@ function inClaimIds(facet: Condition["facet"], claimIds: Sql): Condition {
  * them; written as a correlated `EXISTS` (an actor) or on the claim's own columns (a date
  * range; a stance, on the bits of Claim."stances") it lets the database walk the claims in
  * the order asked for and stop after one page (docs/performance.md, decisions 061, 063 and
- * 075). A status or topic is always checked
- * on the claim's column; broad, a ranked search checks it on the matches it keeps rather
- * than collect its ids first (search-claims.ts).
+ * 075). A status or topic is always checked on the claim's column; broad, a ranked search
+ * checks it on the matches it keeps rather than collect its ids first (search-claims.ts).
  */
 export type BroadFilters = ReadonlySet<"stance" | "date" | "actor" | "status" | "topic" | "search">;
 

@@ -313,8 +313,9 @@ export function indexWalk(query: ClaimQuery, vocabulary: Vocabulary, broad: Broa
 
 /**
  * The claim columns every sort index holds after its key (decisions 074 and 075, the
- * migrations 20261202000000_covering_sort_indexes and 20261202100000_claim_stances): all that the filters on the claim's own columns
- * read, but for the last update ("changed"), which no walk is tried for.
+ * migrations 20261202000000_covering_sort_indexes and 20261202100000_claim_stances): all
+ * that the filters on the claim's own columns read, but for the last update ("changed"),
+ * which no walk is tried for.
  */
 const WALKED_COLUMNS = raw(`c."id", c."statusId", c."topicId", c."contested", c."firstPublishedAt", c."lastPublishedAt", c."stances"`);
 
