@@ -5,13 +5,14 @@ import { stanceBitsOf } from "@/lib/claims/search/stance-bits";
 
 /**
  * Rebuild the search document (FTS table claim_search) and the derived claim columns
- * (contested, sourceCount, firstPublishedAt, lastPublishedAt, stances) outside the triggers, for bulk loaders that
- * write with the triggers paused (docs/decisions/003): one set-based pass at the end
- * instead of one recomputation per written row.
+ * (contested, sourceCount, firstPublishedAt, lastPublishedAt, stances) outside the
+ * triggers, for bulk loaders that write with the triggers paused (docs/decisions/003): one
+ * set-based pass at the end instead of one recomputation per written row.
  *
  * The SQL computes what the trigger search_sync_queue_ai (migrations
- * 20261128000100_search and 20261202100000_claim_stances) computes; tests/integration/import-rebuild.test.ts and
- * tests/integration/synthetic.test.ts check that both give the same result. The
+ * 20261128000100_search and 20261202100000_claim_stances) computes;
+ * tests/integration/import-rebuild.test.ts and tests/integration/synthetic.test.ts check
+ * that both give the same result. The
  * statements are plain data, so the importer (a Prisma transaction) and the synthetic
  * loader (a better-sqlite3 transaction) run the same ones.
  */

@@ -29,6 +29,12 @@ export type Condition = {
   /** The condition reads the claim's own columns (status, topic, dates…), not only its id. */
   readsClaimColumns?: true;
   /**
+   * A check on the claim's own columns that no index range answers (a broad stance's bits,
+   * a broad date range's OR): a count under it reads far more claims than match, which
+   * the facets' cost prediction must know (facets.ts).
+   */
+  unranged?: true;
+  /**
    * For a status or topic: the same condition as `SELECT "id" AS "claimId" FROM "Claim"
    * WHERE …`, which the column's index answers without reading a claim row (asIndexIds).
    */
@@ -102,6 +108,7 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
             facet: "stance",
             sql: holdsAnyStance(stanceMask(query.stance)),
             readsClaimColumns: true,
+            unranged: true,
             byId: anyRow(sql`FROM "Attribution" a WHERE a."claimId" = c."id" AND a."stance" IN ${list(query.stance)}`),
           }
         : inClaimIds("stance", sql`SELECT a."claimId" FROM "Attribution" a WHERE a."stance" IN ${list(query.stance)}`),
@@ -118,7 +125,7 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
   }
   if (query.from || query.to) {
     const { from, to } = storedRange(query);
-    conditions.push(broad.has("date") ? { facet: "date", sql: claimDateCondition(from, to), readsClaimColumns: true } : inClaimIds("date", attributionDateClaimIds(from, to)));
+    conditions.push(broad.has("date") ? { facet: "date", sql: claimDateCondition(from, to), readsClaimColumns: true, unranged: true } : inClaimIds("date", attributionDateClaimIds(from, to)));
   }
   if (query.updatedSince) {
     conditions.push({ facet: "changed", sql: changedSince(query.updatedSince, query.afterId), readsClaimColumns: true });
