@@ -3,6 +3,7 @@ import { dialect } from "@/lib/db/dialect";
 import { databaseKindOf, type DatabaseKind } from "@/lib/env";
 import type { Sql } from "@/lib/db/sql";
 import * as sqlite from "@/lib/db/sqlite";
+import { keptIdsQuery } from "@/lib/db/sqlite-kept-ids";
 import * as postgres from "@/lib/db/postgres/reader";
 
 /**
@@ -26,6 +27,13 @@ export interface SqlReader {
    * asked is kept only with a LIMIT.
    */
   allUntilChanged<Row>(query: Sql): Promise<Row[]>;
+  /**
+   * Where the reader keeps sets of ids until the database changes (the shared SQLite one,
+   * lib/db/sqlite-kept-ids.ts): a statement selecting the ids of `ids` (a `SELECT … AS
+   * "claimId"`) from the set it keeps of them, for this reader alone to run. A broad
+   * search's matches, which each page of a list sorted by a claim column looks claims up in.
+   */
+  keptIds?(ids: Sql): Sql;
 }
 
 /**
@@ -46,6 +54,7 @@ export const sharedReader: SqlReader = {
   all: (query) => queryAll(query),
   one: (query) => queryOne(query),
   allUntilChanged: (query) => queryAllUntilChanged(query),
+  ...(dialect === "sqlite" ? { keptIds: keptIdsQuery } : {}),
 };
 
 async function queryAll<Row>(query: Sql): Promise<Row[]> {

@@ -48,10 +48,19 @@ export function and(conditions: readonly Sql[]): Sql {
 
 /**
  * The query's text with PostgreSQL's numbered placeholders (`$1`, `$2`, …) for the `?`
- * the builder writes. A `?` inside a quoted literal or identifier is left alone; none of
- * the queries has one, but a literal written by hand must not be renumbered.
+ * the builder writes.
  */
 export function numberedPlaceholders(text: string): string {
+  return replacePlaceholders(text, (index) => `$${index + 1}`);
+}
+
+/**
+ * `text` with each `?` the builder wrote replaced by `replacement(index)`, its parameter's
+ * index, or left as it is where that gives null. A `?` inside a quoted literal or
+ * identifier is left alone; none of the queries has one, but a literal written by hand
+ * must not be taken for a placeholder.
+ */
+export function replacePlaceholders(text: string, replacement: (index: number) => string | null): string {
   let index = 0;
   let quote: string | null = null;
   let out = "";
@@ -61,7 +70,7 @@ export function numberedPlaceholders(text: string): string {
     } else if (char === "'" || char === '"') {
       quote = char;
     } else if (char === "?") {
-      out += `$${++index}`;
+      out += replacement(index++) ?? char;
       continue;
     }
     out += char;

@@ -7,6 +7,7 @@ import type { SnapshotReader } from "@/lib/db/reader";
 import { recentlyUsed } from "@/lib/memo/recently-used";
 import { RESULTS_KEPT_UNTIL_CHANGED } from "@/lib/db/until-changed";
 import { rowStatement, type RowStatement } from "@/lib/db/sqlite-rows";
+import { createKeptIdTables, forgetKeptIds, namesKeptIds, withKeptIdTables, type KeptIdTables } from "@/lib/db/sqlite-kept-ids";
 
 /**
  * The SQLite side of lib/db/reader.ts: read-only better-sqlite3 connections for the
@@ -40,6 +41,8 @@ type Reader = {
   /** Results kept until the database changes (queryAllUntilChanged), and the data_version they belong to. */
   results: Map<string, unknown[]>;
   version: number;
+  /** Sets of ids kept in temporary tables until the database changes (lib/db/sqlite-kept-ids.ts). */
+  keptIds: KeptIdTables;
 };
 
 const globalForReader = globalThis as unknown as { claimtrailReader?: Reader };
@@ -50,7 +53,14 @@ const STATEMENT_CACHE_SIZE = 500;
 function reader(): Reader {
   if (!globalForReader.claimtrailReader) {
     const db = openReadOnly();
-    globalForReader.claimtrailReader = { db, statements: new Map(), dataVersion: db.prepare("PRAGMA data_version").pluck(), results: new Map(), version: -1 };
+    globalForReader.claimtrailReader = {
+      db,
+      statements: new Map(),
+      dataVersion: db.prepare("PRAGMA data_version").pluck(),
+      results: new Map(),
+      version: -1,
+      keptIds: createKeptIdTables(db, bindable),
+    };
   }
   return globalForReader.claimtrailReader;
 }
@@ -72,11 +82,13 @@ export function closeReader(): void {
 }
 
 export function queryAll<Row>(query: Sql): Row[] {
-  return prepare(query.text).all(bindable(query.params)) as Row[];
+  const runnable = withKeptIds(query);
+  return prepare(runnable.text).all(bindable(runnable.params)) as Row[];
 }
 
 export function queryOne<Row>(query: Sql): Row | undefined {
-  return prepare(query.text).get(bindable(query.params)) as Row | undefined;
+  const runnable = withKeptIds(query);
+  return prepare(runnable.text).get(bindable(runnable.params)) as Row | undefined;
 }
 
 /**
@@ -84,14 +96,26 @@ export function queryOne<Row>(query: Sql): Row | undefined {
  * other connection commits, so a result is never served after a write.
  */
 export function queryAllUntilChanged<Row>(query: Sql): Row[] {
+  const current = unchangedReader();
+  const key = JSON.stringify([query.text, query.params]);
+  return recentlyUsed(current.results, key, RESULTS_KEPT_UNTIL_CHANGED, () => queryAll<Row>(query)) as Row[];
+}
+
+/** The reader, with what it keeps until the database changes dropped if it has changed since. */
+function unchangedReader(): Reader {
   const current = reader();
   const version = current.dataVersion.get() as number;
   if (version !== current.version) {
     current.results.clear();
+    forgetKeptIds(current.keptIds);
     current.version = version;
   }
-  const key = JSON.stringify([query.text, query.params]);
-  return recentlyUsed(current.results, key, RESULTS_KEPT_UNTIL_CHANGED, () => queryAll<Row>(query)) as Row[];
+  return current;
+}
+
+/** `query` with the sets of ids it names (keptIdsQuery) in their tables, filled for the database as it is now. */
+function withKeptIds(query: Sql): Sql {
+  return namesKeptIds(query) ? withKeptIdTables(query, unchangedReader().keptIds) : query;
 }
 
 /**

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { toTsQuery } from "@/lib/claims/search/fts-query";
 import { storedTimestamp } from "@/lib/db/postgres/values";
-import { numberedPlaceholders, sql } from "@/lib/db/sql";
+import { numberedPlaceholders, replacePlaceholders, sql } from "@/lib/db/sql";
 
 /* The pieces of the PostgreSQL read path that need no database (docs/decisions/047). */
 describe("numberedPlaceholders", () => {
   it("numbers the builder's placeholders in order, leaving quoted text alone", () => {
     const query = sql`SELECT "a?" FROM t WHERE x = ${1} AND y = '?' AND z IN (${sql`${2}, ${3}`})`;
     expect(numberedPlaceholders(query.text)).toBe(`SELECT "a?" FROM t WHERE x = $1 AND y = '?' AND z IN ($2, $3)`);
+  });
+
+  it("is one case of replacing only the placeholders asked for, by their parameter's index (the SQLite reader's kept sets)", () => {
+    const query = sql`SELECT '?' FROM ${"table"} WHERE x = ${1} AND y IN (SELECT id FROM ${"other"})`;
+    expect(replacePlaceholders(query.text, (index) => (index === 1 ? null : `t${index}`))).toBe(`SELECT '?' FROM t0 WHERE x = ? AND y IN (SELECT id FROM t2)`);
   });
 });
 

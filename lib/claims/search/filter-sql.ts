@@ -84,14 +84,16 @@ export type BroadFilters = ReadonlySet<"stance" | "date" | "actor" | "status" | 
 /**
  * One SQL condition per active filter, over `"Claim" c`. Filters that look at attributions
  * are written as `c."id" IN (SELECT "claimId" ...)` so the database can drive them from the
- * attribution indexes when they are selective.
+ * attribution indexes when they are selective. `keep`: where the reader keeps sets of ids
+ * until the database changes (SqlReader.keptIds), a broad search's matches are read from
+ * the set it keeps of them.
  */
-export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broad: BroadFilters = new Set()): Condition[] {
+export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broad: BroadFilters = new Set(), keep?: (ids: Sql) => Sql): Condition[] {
   const conditions: Condition[] = [];
   if (query.q) {
     // A search with no searchable words (only punctuation) matches nothing rather than everything.
     const ids = fullTextClaimIds(query.q);
-    conditions.push(!ids ? { facet: "search", sql: NEVER } : broad.has("search") ? checkedSearch(ids) : { ...inClaimIds("search", ids), claimIdsOnce: true });
+    conditions.push(!ids ? { facet: "search", sql: NEVER } : broad.has("search") ? checkedSearch(keep ? keep(ids) : ids) : { ...inClaimIds("search", ids), claimIdsOnce: true });
   }
   if (query.status.length > 0) {
     const ids = vocabulary.statuses.filter((s) => query.status.includes(s.key)).map((s) => s.id);
@@ -139,6 +141,8 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
  * matches collected, read and sorted. withoutIndex keeps SQLite from driving the statement
  * from the list of ids. At 100k claims, page 500 of `q=the&sort=claim` (82,000 matches):
  * 330 → 40 ms in the sqlite3 shell; its first page, 37 → 10 ms (broad-filters.ts decides).
+ * Most of what is left is reading the matches into that index; from a set the reader keeps
+ * (filterConditions' `keep`), the claims are looked up in its table (decision 076).
  */
 function checkedSearch(ids: Sql): Condition {
   return { facet: "search", sql: sql`${withoutIndex(sql`c."id"`)} IN (${ids})`, claimIds: ids, claimIdsOnce: true };

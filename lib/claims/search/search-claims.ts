@@ -51,17 +51,18 @@ function sortTerm(sortKey: ColumnSort, value: Sql, direction: Sql, reversed: boo
 /** A page of the claims matching `query`, in its order: their ids, and how many match in all. */
 export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader): Promise<{ ids: number[]; total: number }> {
   const offset = (query.page - 1) * query.pageSize;
+  const keep = keptBy(db);
   const read = async (limit: number, skip: number, reversed: boolean, broad: BroadFilters, share?: number) => {
     // The claims a walk passes to the page's end, against the matches collecting reads and sorts.
     const walkCostsLess = share !== undefined && (skip + limit) / share <= WALK_PER_COLLECTED_MATCH * share * (await claimsInDatabase(db));
-    const wholeWalk = walkCostsLess ? indexWalk(query, vocabulary, broad, reversed) : null;
+    const wholeWalk = walkCostsLess ? indexWalk(query, vocabulary, broad, reversed, keep) : null;
     if (wholeWalk) return (await db.all<{ id: number }>(sql`${wholeWalk} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
-    const walk = boundedWalk(query, vocabulary, broad, reversed, skip + limit, share);
+    const walk = boundedWalk(query, vocabulary, broad, reversed, skip + limit, share, keep);
     if (walk) {
       const ids = (await db.all<{ id: number }>(sql`${walk.statement} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
       if (ids.length === limit || (await claimsInDatabase(db)) <= walk.rows) return ids;
     }
-    return (await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, broad, skip + limit, reversed)} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
+    return (await db.all<{ id: number }>(sql`${orderedMatches(query, vocabulary, broad, skip + limit, reversed, keep)} LIMIT ${limit} OFFSET ${skip}`)).map((row) => row.id);
   };
   const firstBroad = await broadFilters(query, vocabulary, db);
   const ranked = Boolean(query.q) && query.sort === "relevance";
@@ -71,7 +72,7 @@ export async function pageOfMatches(query: ClaimQuery, vocabulary: Vocabulary, d
     return { ids: first.slice(offset, offset + query.pageSize), total };
   }
   if (offset === 0) {
-    const counted = matchesInOrder(query, vocabulary, firstBroad, query.pageSize, false, true);
+    const counted = matchesInOrder(query, vocabulary, firstBroad, query.pageSize, false, true, keep);
     if (counted.withTotal) {
       // The order sorts every match anyway (a narrow filter's claims collected, then sorted):
       // a window count in the same statement costs a few percent of it, where the total
@@ -134,10 +135,19 @@ function keptUntilChanged(db: SqlReader): SqlReader {
  * `SELECT c."id" FROM "Claim" c ... ORDER BY ...` for the whole filtered, sorted set; the
  * exports stream from it, the page adds LIMIT/OFFSET. `pageEnd`, the page's offset + size,
  * lets a sort by topic or status stop reading each entry's claims there. `reversed`: the
- * exact reverse of that order, ties included.
+ * exact reverse of that order, ties included. `keep`: the reader's kept sets of ids, for
+ * its own statements (keptBy).
  */
-export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?: BroadFilters, pageEnd?: number, reversed = false): Sql {
-  return matchesInOrder(query, vocabulary, broad, pageEnd, reversed, false).statement;
+export function orderedMatches(query: ClaimQuery, vocabulary: Vocabulary, broad?: BroadFilters, pageEnd?: number, reversed = false, keep?: KeepIds): Sql {
+  return matchesInOrder(query, vocabulary, broad, pageEnd, reversed, false, keep).statement;
+}
+
+/** A reader's sets of ids kept until the database changes (SqlReader.keptIds). */
+type KeepIds = (ids: Sql) => Sql;
+
+/** The sets `db` keeps, where it keeps any: a broad search's matches read from them (filterConditions). */
+function keptBy(db: SqlReader): KeepIds | undefined {
+  return db.keptIds ? (ids) => db.keptIds!(ids) : undefined;
 }
 
 /**
@@ -154,6 +164,7 @@ function matchesInOrder(
   pageEnd: number | undefined,
   reversed: boolean,
   total: boolean,
+  keep?: KeepIds,
 ): { statement: Sql; withTotal: boolean } {
   const withoutTotal = (statement: Sql) => ({ statement, withTotal: false });
   const direction = raw(query.desc !== reversed ? "DESC" : "ASC");
@@ -161,7 +172,7 @@ function matchesInOrder(
   // Ranking reads every match, so nothing stops early: a broad actor's EXISTS would probe
   // twice per match, where its IN lists are collected once (a word with 25,000 matches at
   // 100k claims: 55 ms against 10 for the page).
-  const written = filterConditions(query, vocabulary, ranked && broad ? new Set([...broad].filter((filter) => filter !== "actor")) : broad);
+  const written = filterConditions(query, vocabulary, ranked && broad ? new Set([...broad].filter((filter) => filter !== "actor")) : broad, keep);
   // Where claim rows are read only for the ids a narrow filter collects (or, below, a
   // search finds), a broad stance is probed by id before them (onIdsUnlessRowsRead); a walk
   // checks it on its index.
@@ -261,9 +272,10 @@ export function boundedWalk(
   reversed: boolean,
   pageEnd: number,
   share?: number,
+  keep?: KeepIds,
 ): { statement: Sql; rows: number } | null {
   if (dialect !== "sqlite" || query.sort === "relevance" || query.sort === "updated" || query.sort === "topic" || query.sort === "status") return null;
-  const conditions = filterConditions(query, vocabulary, broad);
+  const conditions = filterConditions(query, vocabulary, broad, keep);
   if (!conditions.some((condition) => condition.readsClaimColumns) || conditions.some((condition) => condition.collectsClaimIds || condition.facet === "changed")) return null;
   const rows = Math.max(WALK_MIN_ROWS, Math.min(WALK_ROWS_PER_PAGE_ROW * pageEnd, share ? Math.ceil((WALK_ROWS_PER_NEEDED_ROW * pageEnd) / share) : Infinity));
   if (rows > WALK_MAX_ROWS) return null;
@@ -302,9 +314,9 @@ const SORT_INDEXES: Record<ColumnSort, string> = {
  * from that filter's index and sorts every claim it selects: at a million claims, page
  * 8,185 of `contested=false&sort=claim` took 6 s that way and 93 ms walked.
  */
-export function indexWalk(query: ClaimQuery, vocabulary: Vocabulary, broad: BroadFilters, reversed: boolean): Sql | null {
+export function indexWalk(query: ClaimQuery, vocabulary: Vocabulary, broad: BroadFilters, reversed: boolean, keep?: KeepIds): Sql | null {
   if (dialect !== "sqlite" || (query.sort === "relevance" && query.q) || query.sort === "topic" || query.sort === "status") return null;
-  const conditions = filterConditions(query, vocabulary, broad);
+  const conditions = filterConditions(query, vocabulary, broad, keep);
   if (conditions.some((condition) => condition.collectsClaimIds)) return null;
   const sortKey = query.sort === "relevance" ? "updated" : query.sort;
   const order = claimOrder(sortKey, raw(query.desc !== reversed ? "DESC" : "ASC"), reversed);
@@ -358,13 +370,16 @@ function claimIdsOfAll(conditions: readonly Condition[]): Sql {
 /** `broad`: the query's broad filters for its first page, when the caller has them already. */
 export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader, broad?: BroadFilters): Promise<number> {
   broad ??= await broadFilters(query, vocabulary, db);
-  const written = filterConditions(query, vocabulary, broad);
+  const keep = keptBy(db);
+  const written = filterConditions(query, vocabulary, broad, keep);
   const conditions = query.q ? written.map((condition) => asIndexIds(condition, broad)) : written;
   const single = await singleFilterTotal(query, vocabulary, conditions, db);
   if (single !== null) return single;
   const count = countStatement(conditions);
-  // The unfiltered total changes only with the database.
-  const rows = conditions.length === 0 ? await db.allUntilChanged<{ n: number }>(count) : [await db.one<{ n: number }>(count)];
+  // The unfiltered total changes only with the database; so does a total counted from a
+  // search's kept matches, which every page of that search asks for again (decision 076).
+  const kept = conditions.length === 0 || (keep !== undefined && broad.has("search"));
+  const rows = kept ? await db.allUntilChanged<{ n: number }>(count) : [await db.one<{ n: number }>(count)];
   return rows[0]?.n ?? 0;
 }
 
