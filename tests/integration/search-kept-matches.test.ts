@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { sharedReader } from "@/lib/db/reader";
-import { sql } from "@/lib/db/sql";
+import { join, sql, type Sql } from "@/lib/db/sql";
 import { KEPT_ID_TABLES } from "@/lib/db/sqlite-kept-ids";
 import { broadFilters } from "@/lib/claims/search/broad-filters";
 import { fullTextClaimIds } from "@/lib/claims/search/full-text";
@@ -110,6 +110,17 @@ describe("a broad search's kept matches", () => {
         expect(result.items.map((item) => item.id), word).toEqual(whole.slice(7, 14));
       }
     }
+  });
+
+  it("keeps every table in use after a set that cannot be filled", async () => {
+    const keptIds = sharedReader.keptIds!;
+    await expect(sharedReader.all(keptIds(sql`SELECT "id" AS "claimId" FROM "Claim" WHERE "no such column" = ${1}`))).rejects.toThrow();
+    // One statement naming as many sets as the reader keeps needs every table of the pool.
+    const sets = OTHER_WORDS.slice(0, KEPT_ID_TABLES).map((word) => fullTextClaimIds(word)!);
+    const counts = (ids: Sql[]) => sql`SELECT ${join(ids.map((set) => sql`(SELECT count(*) FROM (${set}) x)`), " + ")} AS "n"`;
+    const direct = await sharedReader.one<{ n: number }>(counts(sets));
+    expect(direct!.n).toBeGreaterThan(0);
+    expect((await sharedReader.one<{ n: number }>(counts(sets.map((set) => keptIds(set)))))!.n).toBe(direct!.n);
   });
 
   it("runs a statement naming two kept sets, each from its own table", async () => {
