@@ -69,12 +69,11 @@ export function namesKeptIds(query: Sql): boolean {
 
 /**
  * `query` with each kept set named by its table, filled first where it does not hold that
- * set already, and the sets taken out of the parameters. A query with none is returned as
- * it is. Call it right before running the statement, with the pool forgotten when the
- * database changed since the tables were filled.
+ * set already, and the sets taken out of the parameters. Call it right before running a
+ * statement that names one (namesKeptIds), with the pool forgotten when the database
+ * changed since the tables were filled.
  */
 export function withKeptIdTables(query: Sql, tables: KeptIdTables): Sql {
-  if (!namesKeptIds(query)) return query;
   const named = new Set<string>();
   const tableOf = new Map<number, string>();
   query.params.forEach((param, index) => {

@@ -51,6 +51,11 @@ export type Condition = {
    * search's matches), where a probe by id spares the row (onIdsUnlessRowsRead).
    */
   byId?: Sql;
+  /**
+   * The condition reads a set of ids the reader keeps until the database changes (a broad
+   * search's matches, SqlReader.keptIds): a count under it changes only with the database.
+   */
+  readsKeptIds?: true;
 };
 
 /**
@@ -93,7 +98,7 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
   if (query.q) {
     // A search with no searchable words (only punctuation) matches nothing rather than everything.
     const ids = fullTextClaimIds(query.q);
-    conditions.push(!ids ? { facet: "search", sql: NEVER } : broad.has("search") ? checkedSearch(keep ? keep(ids) : ids) : { ...inClaimIds("search", ids), claimIdsOnce: true });
+    conditions.push(!ids ? { facet: "search", sql: NEVER } : broad.has("search") ? checkedSearch(ids, keep) : { ...inClaimIds("search", ids), claimIdsOnce: true });
   }
   if (query.status.length > 0) {
     const ids = vocabulary.statuses.filter((s) => query.status.includes(s.key)).map((s) => s.id);
@@ -144,8 +149,9 @@ export function filterConditions(query: ClaimQuery, vocabulary: Vocabulary, broa
  * Most of what is left is reading the matches into that index; from a set the reader keeps
  * (filterConditions' `keep`), the claims are looked up in its table (decision 076).
  */
-function checkedSearch(ids: Sql): Condition {
-  return { facet: "search", sql: sql`${withoutIndex(sql`c."id"`)} IN (${ids})`, claimIds: ids, claimIdsOnce: true };
+function checkedSearch(matches: Sql, keep?: (ids: Sql) => Sql): Condition {
+  const ids = keep ? keep(matches) : matches;
+  return { facet: "search", sql: sql`${withoutIndex(sql`c."id"`)} IN (${ids})`, claimIds: ids, claimIdsOnce: true, ...(keep ? { readsKeptIds: true as const } : {}) };
 }
 
 /** A status or topic filter: the claim's column is one of the entries' ids. */

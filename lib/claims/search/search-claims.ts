@@ -370,15 +370,14 @@ function claimIdsOfAll(conditions: readonly Condition[]): Sql {
 /** `broad`: the query's broad filters for its first page, when the caller has them already. */
 export async function countMatchingClaims(query: ClaimQuery, vocabulary: Vocabulary, db: SqlReader = sharedReader, broad?: BroadFilters): Promise<number> {
   broad ??= await broadFilters(query, vocabulary, db);
-  const keep = keptBy(db);
-  const written = filterConditions(query, vocabulary, broad, keep);
+  const written = filterConditions(query, vocabulary, broad, keptBy(db));
   const conditions = query.q ? written.map((condition) => asIndexIds(condition, broad)) : written;
   const single = await singleFilterTotal(query, vocabulary, conditions, db);
   if (single !== null) return single;
   const count = countStatement(conditions);
   // The unfiltered total changes only with the database; so does a total counted from a
   // search's kept matches, which every page of that search asks for again (decision 076).
-  const kept = conditions.length === 0 || (keep !== undefined && broad.has("search"));
+  const kept = conditions.length === 0 || conditions.some((condition) => condition.readsKeptIds);
   const rows = kept ? await db.allUntilChanged<{ n: number }>(count) : [await db.one<{ n: number }>(count)];
   return rows[0]?.n ?? 0;
 }
