@@ -1,5 +1,6 @@
 import "server-only";
 import { sharedReader, type SqlReader } from "@/lib/db/reader";
+import { dialect } from "@/lib/db/dialect";
 import { and, raw, sql, type Sql } from "@/lib/db/sql";
 import type { ClaimQuery } from "@/lib/claims/query/claim-query";
 import type { Vocabulary } from "@/lib/vocabulary/queries";
@@ -18,6 +19,19 @@ const BROAD_SHARE = 0.05;
  * (the 18,924 of `nor*` sorted by publication, 23 ms).
  */
 const CLAIMS_PASSED_PER_KEPT_MATCH = 4;
+
+/**
+ * A walk to a later page checks a broad stance on the bits the sort's index holds (decision
+ * 075) before any probe, where collecting reads each of the stance's claims from the stance
+ * index, then its claim row, then sorts them: the stance is walked while the walk passes
+ * fewer than this many claims per claim of the stance. Measured in process, a claim passed
+ * cost 0.13 µs at 100k claims and about 0.2 µs at a million, a claim collected 2 and 4 µs:
+ * the middle page of `stance=denies&sort=claim` (21% of the claims) went 44 → 6 ms at
+ * 100k and 873 → 98 ms at a million when walked; 4 and 8 gave the same within the noise.
+ * On PostgreSQL, which walks no index by hand (search-claims.ts, indexWalk), one, as for
+ * the other filters.
+ */
+export const CLAIMS_PASSED_PER_STANCE_CLAIM = dialect === "sqlite" ? 8 : 1;
 
 
 /**
@@ -67,11 +81,11 @@ export async function broadForFacets(query: ClaimQuery, db: SqlReader = sharedRe
   return broad;
 }
 
-/** The stance and actor filters of `query` that match more than `threshold` claims. */
-async function broadAttributionFilters(query: ClaimQuery, threshold: number, db: SqlReader): Promise<("stance" | "actor")[]> {
+/** The stance and actor filters of `query` that match more than `threshold` claims (a stance: `stanceThreshold`). */
+async function broadAttributionFilters(query: ClaimQuery, threshold: number, db: SqlReader, stanceThreshold = threshold): Promise<("stance" | "actor")[]> {
   const broad: ("stance" | "actor")[] = [];
   for (const stance of new Set(query.stance)) {
-    if ((await claimsWithStanceUpTo(stance, threshold + 1, db)) <= threshold) continue;
+    if ((await claimsWithStanceUpTo(stance, stanceThreshold + 1, db)) <= stanceThreshold) continue;
     broad.push("stance");
     break;
   }
@@ -110,7 +124,9 @@ async function claimsWithStanceUpTo(stance: string, limit: number, db: SqlReader
  * walk in the sort's order reads to reach the page (the rows before it and its own, over
  * the share of claims that match). A filter is walked only if collecting its claims would
  * read more than that: the middle page of four actors' 8,737 claims at 100k, walked, read
- * half the claims with two EXISTS each (125 ms); collected and sorted, 12 ms. `firstPage`:
+ * half the claims with two EXISTS each (125 ms); collected and sorted, 12 ms. A stance,
+ * checked on the index's bits, is walked while the walk passes fewer than
+ * CLAIMS_PASSED_PER_STANCE_CLAIM claims per claim it would collect. `firstPage`:
  * the same query's decisions for its first page, whose status and topic (which do not
  * depend on the page) are kept rather than counted again. `queryTotal`: the query's total,
  * when known.
@@ -149,7 +165,8 @@ export async function broadFilters(
     }
   }
   const threshold = Math.floor(total * Math.max(BROAD_SHARE, walkShare));
-  for (const filter of await broadAttributionFilters(query, threshold, db)) broad.add(filter);
+  const stanceThreshold = Math.floor(total * Math.max(BROAD_SHARE, walkShare / CLAIMS_PASSED_PER_STANCE_CLAIM));
+  for (const filter of await broadAttributionFilters(query, threshold, db, stanceThreshold)) broad.add(filter);
   if (matches && query.sort !== "relevance") {
     // The matches counted no further than the threshold, in the search index's own order;
     // not at all when the query's total says (counting 50,000 matches of a common prefix
