@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 
 describe("broadFilters by page", () => {
-  it("walks a filter of a quarter of the claims for the first page, and for a deep one collects a date range but walks a stance", async () => {
+  it("walks a filter of a quarter of the claims for the first page, and for a deep one collects a date range but, on SQLite, walks a stance", async () => {
     for (const filter of ["stance=denies", "from=2024-04-01&to=2024-04-30"]) {
       const { query, vocabulary } = await parsedQuery(filter);
       const stance = filter.startsWith("stance");

@@ -27,7 +27,7 @@ const CLAIMS_PASSED_PER_KEPT_MATCH = 4;
  * fewer than this many claims per claim of the stance. Measured in process, a claim passed
  * cost 0.13 µs at 100k claims and about 0.2 µs at a million, a claim collected 2 and 4 µs:
  * the middle page of `stance=denies&sort=claim` (21% of the claims) went 44 → 6 ms at
- * 100k and 873 → 98 ms at a million when walked; 4 and 8 gave the same within the noise.
+ * 100k and 873 → 106 ms at a million when walked; 4 and 8 gave the same within the noise.
  * On PostgreSQL, which walks no index by hand (search-claims.ts, indexWalk), one, as for
  * the other filters.
  */
